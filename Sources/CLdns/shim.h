@@ -1,0 +1,10 @@
+#ifndef DNSLINT_CLDNS_SHIM_H
+#define DNSLINT_CLDNS_SHIM_H
+// stdbool first: without it every ldns `bool` imports as Int8.
+#include <stdbool.h>
+#include <stdlib.h>
+#include <ldns/ldns.h>
+
+// Function-like macros do not import into Swift.
+static inline void dnslint_free(void *p) { free(p); }
+#endif

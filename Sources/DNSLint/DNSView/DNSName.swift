@@ -1,0 +1,46 @@
+import LDNS
+
+/// A fully qualified domain name in lower case with its trailing dot (`api.example.com.`).
+public struct DNSName: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public let text: String
+
+    /// Takes any spelling; relative names are made absolute against `origin` (root by default).
+    public init(_ spelling: String, origin: DNSName? = nil) {
+        var text = spelling.lowercased()
+        if text == "@", let origin {
+            self.text = origin.text
+            return
+        }
+        if !text.hasSuffix(".") || text.hasSuffix("\\.") {
+            if let origin, origin.text != "." {
+                text += "." + origin.text
+            } else {
+                text += "."
+            }
+        }
+        self.text = text
+    }
+
+    init(normalized text: String) { self.text = text }
+
+    public var description: String { text }
+
+    public static let root = DNSName(normalized: ".")
+
+    public var wire: [UInt8]? { WireName.wire(fromText: text) }
+
+    /// True for the name itself and every name below it.
+    public func isSubdomain(of other: DNSName) -> Bool {
+        other.text == "." || text == other.text || text.hasSuffix("." + other.text)
+    }
+
+    /// The name relative to `origin` for short messages (`api`), or the full name outside it.
+    public func relative(to origin: DNSName?) -> String {
+        guard let origin, origin.text != "." else { return text }
+        if text == origin.text { return "@" }
+        if text.hasSuffix("." + origin.text) { return String(text.dropLast(origin.text.count + 1)) }
+        return text
+    }
+
+    public static func < (lhs: DNSName, rhs: DNSName) -> Bool { lhs.text < rhs.text }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// The result of one run: findings after policy, and counts for the summary.
+public struct LintReport: Sendable {
+    public var findings: [Finding]
+    public var filesChecked: Int
+    /// Extra summary fields (live runs add names, queries, responses, timeouts, durationSeconds).
+    public var extraSummary: [String: ArgumentValue]
+
+    public init(findings: [Finding], filesChecked: Int, extraSummary: [String: ArgumentValue] = [:]) {
+        self.findings = findings
+        self.filesChecked = filesChecked
+        self.extraSummary = extraSummary
+    }
+
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+}
+
+/// Reads inputs, runs rules, applies policy: the pipeline of DESIGN.md.
+public enum Linter {
+    /// Lints files and folders. Throws only for usage problems (exit 2).
+    public static func run(paths: [String], options: LintOptions, policy: Policy = Policy(),
+                           extraViews: [any DNSView] = [], rules: [any Rule] = RuleRegistry.all) throws(InputError) -> LintReport {
+        let collected = try collect(paths: paths, options: options)
+        let context = LintContext(options: options, inputs: collected.inputs, views: collected.views + extraViews)
+        let findings = collected.findings + evaluate(context, rules: rules)
+        return LintReport(findings: policy.apply(to: findings), filesChecked: collected.files)
+    }
+
+    struct Collected {
+        var inputs: [any ParsedInput] = []
+        var views: [any DNSView] = []
+        var findings: [Finding] = []
+        var files = 0
+    }
+
+    static func collect(paths: [String], options: LintOptions) throws(InputError) -> Collected {
+        var collected = Collected()
+        for file in try InputDiscovery.files(for: paths, options: options) {
+            collected.files += 1
+            let result = try load(file, options: options)
+            collected.inputs += result.inputs
+            collected.views += result.views
+            collected.findings += result.findings
+        }
+        return collected
+    }
+
+    static func load(_ discovered: DiscoveredFile, options: LintOptions) throws(InputError) -> LoadResult {
+        guard let file = InputFile.open(discovered.path), !file.looksBinary else {
+            return LoadResult(findings: [InputUnreadable.finding(path: discovered.path, reason: discovered.unreadableReason)])
+        }
+        return try discovered.loader.load(file, options: options)
+    }
+
+    /// Runs every rule over the context: whole-context checks, then one pass over each view's names.
+    public static func evaluate(_ context: LintContext, rules: [any Rule] = RuleRegistry.all) -> [Finding] {
+        let nameRules = rules.compactMap { $0 as? any NameRule }
+        let contextRules = rules.filter { !($0 is any NameRule) }
+        var findings = parallelMap(contextRules.count, threads: context.options.threads) {
+            contextRules[$0].check(context)
+        }.flatMap { $0 }
+        if !nameRules.isEmpty {
+            for view in context.views {
+                findings += NamePass.run(view: view, rules: nameRules, context: context)
+            }
+        }
+        return findings
+    }
+}
+
+/// Resolves every audited name of a view once and hands the answers to each name rule.
+enum NamePass {
+    static func run(view: any DNSView, rules: [any NameRule], context: LintContext) -> [Finding] {
+        let ranges = chunkRanges(view.subjectCount, parts: context.options.threads * 8)
+        return parallelMap(ranges.count, threads: context.options.threads) { chunk in
+            var found: [Finding] = []
+            for index in ranges[chunk] {
+                let audit = view.audit(at: index)
+                for rule in rules { found += rule.check(audit, context: context) }
+            }
+            return found
+        }.flatMap { $0 }
+    }
+}

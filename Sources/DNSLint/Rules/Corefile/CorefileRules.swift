@@ -1,0 +1,4 @@
+/// Every rule of this family, in code order. The registry concatenates the families.
+enum CorefileRules {
+    static let all: [any Rule] = []
+}

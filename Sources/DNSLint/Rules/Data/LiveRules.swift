@@ -1,0 +1,4 @@
+/// DNS data rules that only live observations can trigger (DNS1011-DNS1014, DNS1017).
+enum LiveRules {
+    static let all: [any Rule] = []
+}

@@ -1,0 +1,76 @@
+/// Domain-name helpers over uncompressed wire format (length-prefixed labels, ending in 0).
+/// Names are compared and interned in lower case; presentation text escapes like ldns does.
+public enum WireName {
+    /// ASCII lower-casing of every label byte; the length octets are < 64 so they are never touched.
+    @inlinable
+    public static func lowercased(_ wire: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        out.reserveCapacity(wire.count)
+        for byte in wire {
+            out.append(byte >= 65 && byte <= 90 ? byte | 0x20 : byte)
+        }
+    }
+
+    /// The offset of the parent name inside `wire`, or nil at the root.
+    public static func parentOffset(_ wire: ArraySlice<UInt8>, from offset: Int) -> Int? {
+        let start = wire.startIndex + offset
+        guard start < wire.endIndex, wire[start] != 0 else { return nil }
+        return offset + Int(wire[start]) + 1
+    }
+
+    /// Number of labels, not counting the root.
+    public static func labelCount<C: Collection>(_ wire: C) -> Int where C.Element == UInt8, C.Index == Int {
+        var count = 0
+        var index = wire.startIndex
+        while index < wire.endIndex, wire[index] != 0 {
+            count += 1
+            index += Int(wire[index]) + 1
+        }
+        return count
+    }
+
+    /// Presentation form with a trailing dot (`www.example.com.`); the root is `.`.
+    public static func text<C: Collection>(_ wire: C) -> String where C.Element == UInt8, C.Index == Int {
+        var out = ""
+        var index = wire.startIndex
+        while index < wire.endIndex {
+            let length = Int(wire[index])
+            if length == 0 { break }
+            index += 1
+            let end = min(index + length, wire.endIndex)
+            while index < end {
+                appendEscaped(wire[index], to: &out)
+                index += 1
+            }
+            out.append(".")
+        }
+        return out.isEmpty ? "." : out
+    }
+
+    private static func appendEscaped(_ byte: UInt8, to out: inout String) {
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "("), UInt8(ascii: ")"),
+             UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "@"), UInt8(ascii: "$"):
+            out.append("\\")
+            out.unicodeScalars.append(Unicode.Scalar(byte))
+        case 33...126:
+            out.unicodeScalars.append(Unicode.Scalar(byte))
+        default:
+            let digits = String(byte)
+            out.append("\\" + String(repeating: "0", count: 3 - digits.count) + digits)
+        }
+    }
+
+    /// Wire form of a presentation name that is already absolute; nil when ldns rejects it.
+    public static func wire(fromText text: String) -> [UInt8]? {
+        guard let rdf = text.withCString({ ldns_dname_new_frm_str($0) }) else { return nil }
+        defer { ldns_rdf_deep_free(rdf) }
+        let size = ldns_rdf_size(rdf)
+        guard let data = ldns_rdf_data(rdf) else { return nil }
+        var out: [UInt8] = []
+        WireName.lowercased(UnsafeBufferPointer(start: data, count: size), into: &out)
+        return out
+    }
+}
+
+import CLdns
