@@ -1,7 +1,77 @@
 import ArgumentParser
+import DNSLint
 
-/// Placeholder until the live engine lands (issue 4).
-struct LiveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "live", abstract: "Query name servers and audit what they answer.")
-    func run() throws { throw ValidationError("live auditing is not available in this build") }
+/// `dnslint live`: query name servers, follow every CNAME hop, and run the DNS data rules on the answers.
+struct LiveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "live",
+        abstract: "Query name servers and audit what they answer.",
+        discussion: """
+            Asks A and AAAA for each name with and without EDNS, follows every CNAME hop itself, retries truncated \
+            answers over TCP and expands names through a resolv.conf search list. An unreachable server is a \
+            finding (DNS1013), not a usage error. Save the observations with --capture and grade them again \
+            offline with `dnslint analyze`.
+            """
+    )
+
+    @Argument(help: "Names to audit.")
+    var names: [String] = []
+
+    @Option(name: .long, help: "File with one name per line ('#' starts a comment).")
+    var namesFile: [String] = []
+
+    @Option(name: .long, help: "Zone file whose owner names are audited.")
+    var zone: [String] = []
+
+    @Option(name: .long, help: "ZONE@SERVER[:PORT]: audit every owner name of the zone, fetched by AXFR.")
+    var axfr: [String] = []
+
+    @Option(name: .long, help: "Resolver to ask, HOST[:PORT] or [IPv6]:PORT. Repeatable. Default: first nameserver of /etc/resolv.conf.")
+    var server: [String] = []
+
+    @Flag(name: .long, help: "Ask each zone's own name servers (found through the resolver) without recursion.")
+    var authoritative = false
+
+    @Option(name: .long, help: ArgumentHelp("Port of the zones' name servers in --authoritative mode.", visibility: .hidden))
+    var authoritativePort = 53
+
+    @Option(name: .long, help: "resolv.conf whose search list and ndots expand the names.")
+    var resolvConf: String?
+
+    @Option(name: .long, help: "Queries per second at most (0: no cap).")
+    var qps = 200
+
+    @Option(name: .long, help: "Queries in flight at most.")
+    var concurrency = 256
+
+    @Option(name: .long, help: "Seconds to wait for each answer.")
+    var timeout = 2.0
+
+    @Option(name: .long, help: "Extra attempts after a timeout, malformed answer or SERVFAIL.")
+    var retries = 2
+
+    @Option(name: .long, help: "Write every query and response to this JSON file (re-analyse with `dnslint analyze`).")
+    var capture: String?
+
+    @Flag(name: .long, inversion: .prefixedNo, help: "Progress line on stderr (default: only on a terminal).")
+    var progress: Bool?
+
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        var live = LiveOptions()
+        live.servers = server
+        live.authoritative = authoritative
+        live.authoritativePort = authoritativePort
+        live.resolvConf = resolvConf
+        live.queriesPerSecond = qps
+        live.concurrency = concurrency
+        live.timeoutSeconds = timeout
+        live.retries = retries
+        live.capturePath = capture
+        live.progress = progress
+        let source = NameSource(arguments: names, namesFiles: namesFile, zoneFiles: zone, transfers: axfr)
+        let report = try await LiveAudit.run(names: source, live: live, policy: output.policy)
+        try output.emit(report, category: "dnslint/live/")
+    }
 }

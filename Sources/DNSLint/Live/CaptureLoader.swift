@@ -53,3 +53,24 @@ public struct CaptureLoader: InputLoader {
         return path.isEmpty ? "" : "at \(path): "
     }
 }
+
+/// The counters of saved runs, added up, for `dnslint analyze`'s summary.
+public enum CaptureSummary {
+    public static func totals(of paths: [String]) -> [String: ArgumentValue] {
+        var total = ProbeStats()
+        for path in paths {
+            guard let file = InputFile.open(path), let result = try? CaptureLoader().load(file, options: LintOptions()) else { continue }
+            for case let capture as LoadedCapture in result.inputs {
+                guard let stats = capture.stats else { continue }
+                total.names += stats.names
+                total.queries += stats.queries
+                total.responses += stats.responses
+                total.timeouts += stats.timeouts
+                total.mismatched += stats.mismatched
+                total.malformed += stats.malformed
+                total.durationSeconds += stats.durationSeconds
+            }
+        }
+        return total.summary
+    }
+}
