@@ -122,15 +122,16 @@ struct LiveAnswers: Sendable {
         return answer
     }
 
-    /// Every step made with EDNS (for the subject and each hop), in the order first asked.
-    func ednsSteps() -> [(name: DNSName, type: RRType, step: LiveStep)] {
+    /// Every distinct step recorded (the subject, each hop, each search expansion; with and without EDNS),
+    /// in the order first asked.
+    func steps() -> [(name: DNSName, type: RRType, edns: Bool, step: LiveStep)] {
         var seen = Set<String>()
-        var steps: [(DNSName, RRType, LiveStep)] = []
+        var steps: [(DNSName, RRType, Bool, LiveStep)] = []
         for query in record.queries {
             let key = "\(query.name.lowercased())/\(query.type)/\(query.edns)"
             guard seen.insert(key).inserted, let type = RRType(mnemonic: query.type) else { continue }
             let name = DNSName(query.name)
-            if let step = step(name, type, edns: query.edns) { steps.append((name, type, step)) }
+            if let step = step(name, type, edns: query.edns) { steps.append((name, type, query.edns, step)) }
         }
         return steps
     }
