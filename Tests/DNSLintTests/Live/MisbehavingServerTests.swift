@@ -1,0 +1,61 @@
+import DNSLint
+import Foundation
+import Testing
+
+/// Faults real servers do not make, from a purpose-built server on 127.0.0.1.
+@Suite(.serialized) struct MisbehavingServerTests {
+    @Test func truncatedAnswerWithoutTCPListenerIsTCPFallbackFailed() async throws {
+        let server = try MisbehavingServer()
+        defer { server.stop() }
+        let report = try await liveAudit(["tc.bad.test."], servers: ["127.0.0.1:\(server.port)"])
+        let finding = try #require(report.findings.first { $0.ruleCode == "DNS1011" })
+        #expect(finding.message.contains("TCP retry failed"))
+        #expect(finding.subject?.server == "127.0.0.1:\(server.port)")
+    }
+
+    @Test func searchExpansionWithSplitRcodesIsReported() async throws {
+        let server = try MisbehavingServer()
+        defer { server.stop() }
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let resolvConf = folder.appendingPathComponent("resolv.conf")
+        try Data("nameserver 127.0.0.1\nsearch split.test ok.test\noptions ndots:5\n".utf8).write(to: resolvConf)
+        let report = try await liveAudit(["www"], servers: ["127.0.0.1:\(server.port)"]) { $0.resolvConf = resolvConf.path }
+        let splits = report.findings.filter { $0.ruleCode == "DNS1014" }
+        // www.split.test splits; www.ok.test answers both types alike.
+        #expect(splits.map { $0.subject?.name } == ["www.split.test."])
+        #expect(splits.first?.arguments["aRcode"] == .string("NXDOMAIN"))
+    }
+
+    @Test(arguments: ["silent", "garbage", "loop", "wrongid"])
+    func unusableRepliesEndAsLookupFailedNotCrashes(_ label: String) async throws {
+        let server = try MisbehavingServer()
+        defer { server.stop() }
+        let report = try await liveAudit(["\(label).bad.test."], servers: ["127.0.0.1:\(server.port)"], timeout: 0.3, retries: 1)
+        let failed = try #require(report.findings.first { $0.ruleCode == "DNS1013" })
+        let expectedReason = ["silent": "timeout", "wrongid": "timeout", "garbage": "malformed", "loop": "malformed"][label]!
+        #expect(failed.message.contains(expectedReason), "\(failed.message)")
+        switch label {
+        case "wrongid": #expect(report.int("mismatched") >= 4)
+        case "garbage", "loop": #expect(report.int("malformed") >= 4)
+        default: #expect(report.int("timeouts") >= 4)
+        }
+        // Two attempts for each of A and AAAA, with and without EDNS.
+        #expect(report.int("queries") == 8)
+    }
+
+    @Test func answersWithoutOPTAreEDNSNotSupported() async throws {
+        let server = try MisbehavingServer()
+        defer { server.stop() }
+        let report = try await liveAudit(["noedns.bad.test.", "fine.bad.test."], servers: ["127.0.0.1:\(server.port)"])
+        #expect(report.codes(for: "noedns.") == ["DNS1012"])
+        #expect(report.codes(for: "fine.").isEmpty)
+        #expect(report.int("names") == 2)
+    }
+
+    @Test func anUnreachableServerIsAFindingNotAnError() async throws {
+        let port = Loopback.freePort()
+        let report = try await liveAudit(["nobody.test."], servers: ["127.0.0.1:\(port)"], timeout: 0.2, retries: 0)
+        #expect(report.codes(for: "nobody.") == ["DNS1013"])
+    }
+}
