@@ -1,26 +1,40 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A real name server process started for a test: NSD (authoritative) or Unbound (recursive),
 /// unprivileged, on a kernel-chosen 127.0.0.1 port, stopped when the test ends.
 final class ServerProcess: @unchecked Sendable {
     let port: UInt16
     let folder: URL
-    private let process: Process
+    private let pid: pid_t
+    private let lock = NSLock()
+    private var stopped = false
 
-    private init(port: UInt16, folder: URL, process: Process) {
+    private init(port: UInt16, folder: URL, pid: pid_t) {
         self.port = port
         self.folder = folder
-        self.process = process
+        self.pid = pid
     }
 
     deinit { stop() }
 
+    /// SIGTERM to the server's process group (NSD forks workers), SIGKILL after 3 s, then reap.
     func stop() {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
+        lock.lock()
+        defer { lock.unlock() }
+        guard !stopped else { return }
+        stopped = true
+        kill(-pid, SIGTERM)
+        var status: Int32 = 0
+        for _ in 0..<30 {
+            if waitpid(pid, &status, WNOHANG) == pid { break }
+            usleep(100_000)
         }
+        kill(-pid, SIGKILL)
+        _ = waitpid(pid, &status, WNOHANG)
         try? FileManager.default.removeItem(at: folder)
     }
 
@@ -94,6 +108,8 @@ final class ServerProcess: @unchecked Sendable {
               qname-minimisation: no
               num-threads: 1
               access-control: 127.0.0.0/8 allow
+              # Unbound serves the special-use name test. itself (RFC 6761) unless told not to.
+              local-zone: "test." nodefault
             remote-control:
               control-enable: no
             forward-zone:
@@ -111,14 +127,34 @@ final class ServerProcess: @unchecked Sendable {
         return server
     }
 
+    /// posix_spawn with an empty signal mask and default handlers (test threads block SIGTERM, and a
+    /// child would inherit that), in its own process group, output discarded.
     private static func start(_ binary: URL, _ arguments: [String], port: UInt16, folder: URL) throws -> ServerProcess {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return ServerProcess(port: port, folder: folder, process: process)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGTERM)
+        sigaddset(&defaults, SIGINT)
+        sigaddset(&defaults, SIGHUP)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([binary.path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, binary.path, &actions, &attributes, argv, environ)
+        guard result == 0 else { throw HarnessError("cannot start \(binary.path): error \(result)") }
+        return ServerProcess(port: port, folder: folder, pid: pid)
     }
 }
 
