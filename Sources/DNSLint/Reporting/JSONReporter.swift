@@ -3,13 +3,27 @@ struct JSONReporter {
     static let formatVersion = 1
     let context: ReportContext
 
-    func render(_ report: LintReport) -> String {
-        JSONValue.object([
-            ("version", .int(JSONReporter.formatVersion)),
-            ("tool", .object([("name", .string("dnslint")), ("version", .string(context.toolVersion))])),
-            ("findings", .array(report.findings.map(finding))),
-            ("summary", summary(report)),
-        ]).render() + "\n"
+    /// Streams the findings one by one: the whole document never sits in memory.
+    func write(_ report: LintReport, to sink: OutputSink) {
+        var bytes: [UInt8] = []
+        let header: JSONValue = .object([("name", .string("dnslint")), ("version", .string(context.toolVersion))])
+        bytes += Array("{\n  \"version\": \(JSONReporter.formatVersion),\n  \"tool\": ".utf8)
+        header.write(into: &bytes, indent: 1)
+        bytes += Array(",\n  \"findings\": [".utf8)
+        for (index, item) in report.findings.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONValue.newline(&bytes, 2)
+            finding(item).write(into: &bytes, indent: 2)
+            if bytes.count > 1 << 16 {
+                sink.write(bytes: bytes)
+                bytes.removeAll(keepingCapacity: true)
+            }
+        }
+        if !report.findings.isEmpty { JSONValue.newline(&bytes, 1) }
+        bytes += Array("],\n  \"summary\": ".utf8)
+        summary(report).write(into: &bytes, indent: 1)
+        bytes += Array("\n}\n".utf8)
+        sink.write(bytes: bytes)
     }
 
     private func finding(_ finding: Finding) -> JSONValue {
