@@ -97,6 +97,6 @@ enum RecordBatchParser {
         let shown = record.count > 72 ? String(record.prefix(69)) + "..." : record
         var reason = error.message
         if let first = reason.first { reason = first.lowercased() + reason.dropFirst() }
-        return "cannot parse \"\(shown)\": \(reason)"
+        return "Record \"\(shown)\" does not parse: \(reason)."
     }
 }
