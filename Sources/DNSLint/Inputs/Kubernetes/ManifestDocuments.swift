@@ -15,7 +15,7 @@ enum ManifestDocuments {
         var current: [Substring] = []
         var start = 1
         var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in TextLines.split(text) {
             number += 1
             let isMarker = line == "---" || line.hasPrefix("--- ") || line.hasPrefix("---\t") || line == "---\r"
             if isMarker, !current.isEmpty {

@@ -9,6 +9,8 @@ struct ManifestReader {
     private(set) var result = LoadResult()
     private var placeholders: [String] = []
     private var reportedTemplate = false
+    /// Every `data.Corefile` handed to the Corefile loader, with its line map (kept for tests).
+    private(set) var embeddedCorefiles: [(text: String, map: EmbeddedTextMap)] = []
 
     /// Kinds whose pod template sits at `spec.template`.
     static let templateKinds: Set = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job"]
@@ -16,14 +18,18 @@ struct ManifestReader {
     init(path: String, text: String, options: LintOptions) {
         self.path = path
         self.options = options
-        fileLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        fileLines = TextLines.split(text)
     }
 
     static func read(path: String, text: String, options: LintOptions) -> LoadResult {
+        reader(path: path, text: text, options: options).result
+    }
+
+    static func reader(path: String, text: String, options: LintOptions) -> ManifestReader {
         var reader = ManifestReader(path: path, text: text, options: options)
         for document in ManifestDocuments.split(text) { reader.read(document) }
         reader.reportPlaceholders()
-        return reader.result
+        return reader
     }
 
     private mutating func read(_ document: ManifestDocument) {
@@ -96,6 +102,7 @@ struct ManifestReader {
                 let hint = Spelling.suggestion(for: text, among: DNSPolicy.allCases.map(\.rawValue), maxDistance: 4).map { " (did you mean \($0)?)" } ?? ""
                 report("dnsPolicy \(text) is not one of ClusterFirst, ClusterFirstWithHostNet, Default, None\(hint); the API server rejects the pod.",
                        at: fields.policyLocation)
+                fields.rejected = true
             }
         }
         fields.hostNetwork = spec["hostNetwork"]?.bool ?? false
@@ -103,6 +110,8 @@ struct ManifestReader {
             fields.dnsConfigLocation = cursor.keyLocation("dnsConfig", in: spec)
             readDNSConfig(dnsConfig, into: &fields, cursor: cursor)
         }
+        // A pod the API server refuses never runs, so it has no resolv.conf to judge.
+        guard !fields.rejected else { return }
         let pod = PodDNS(kind: workload.kind, name: workload.name, namespace: workload.namespace,
                          namespaceLocation: workload.namespaceLocation, clusterDomain: Self.clusterDomain(options),
                          policy: fields.policy, policyLocation: fields.policyLocation, hostNetwork: fields.hostNetwork,
@@ -168,6 +177,7 @@ struct ManifestReader {
         let text = ManifestDocuments.restore(scalar.string, swaps: swaps)
         let map = EmbeddedTextMap.compute(value: text, fileLines: fileLines, scalarLine: mark.line + cursor.lineOffset,
                                           scalarColumn: mark.column, isBlock: scalar.style == .literal || scalar.style == .folded)
+        embeddedCorefiles.append((text, map))
         let embedded = CorefileLoader().loadEmbedded(text: text, path: path, lineMap: map.lineMap,
                                                      columnOffset: map.columnOffset, options: options)
         result.inputs += embedded.inputs

@@ -62,6 +62,8 @@ struct PodDNSFields: Sendable {
     var searches: [ResolvConfToken] = []
     /// `name` or `name:value`, as the kubelet writes them.
     var options: [ResolvConfToken] = []
+    /// A field the API server refuses (an unknown dnsPolicy): no pod is created.
+    var rejected = false
 }
 
 /// Builds the resolv.conf the kubelet writes into a pod (pkg/kubelet/network/dns/dns.go, GetPodDNS):

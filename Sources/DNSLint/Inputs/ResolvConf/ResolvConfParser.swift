@@ -1,5 +1,3 @@
-import Foundation
-
 /// A problem found while reading resolv.conf text: becomes a DNS0003 finding.
 struct ResolvConfIssue: Sendable {
     var message: String
@@ -22,8 +20,7 @@ struct ResolvConfParser {
     static func parse(_ text: String, path: String) -> (conf: ResolvConf, issues: [ResolvConfIssue]) {
         var parser = ResolvConfParser(path: path)
         var lineNumber = 0
-        // Split on code units so that CR LF line ends stay visible as a trailing CR.
-        for rawLine in text.components(separatedBy: "\n") {
+        for rawLine in TextLines.split(text) {
             lineNumber += 1
             parser.read(rawLine, number: lineNumber)
         }
@@ -35,8 +32,8 @@ struct ResolvConfParser {
         return (ResolvConf(path: path, lines: parser.lines), parser.issues)
     }
 
-    private mutating func read(_ rawLine: String, number: Int) {
-        var line = Substring(rawLine)
+    private mutating func read(_ rawLine: Substring, number: Int) {
+        var line = rawLine
         if line.hasSuffix("\r") {
             line = line.dropLast()
             if !sawCarriageReturn {

@@ -20,7 +20,7 @@ struct NdotsAmplification: Rule {
         references: [
             "https://man7.org/linux/man-pages/man5/resolv.conf.5.html",
             "https://github.com/kubernetes/community/blob/master/contributors/design-proposals/network/pod-resolv-conf.md",
-            "https://github.com/kubernetes/kubernetes/issues/33554",
+            "https://github.com/kubernetes/kubernetes/issues/14051",
             "https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-dns-config",
         ],
         triggering: [

@@ -56,7 +56,8 @@ struct ParallelAAAASameSocket: Rule {
     func check(_ context: LintContext) -> [Finding] {
         guard context.options.libc == .glibc else { return [] }
         return context.inputs(of: ResolvConf.self).compactMap { conf in
-            guard !conf.lines.isEmpty || conf.pod != nil else { return nil }
+            // Without a nameserver line there is nothing to race (a pod with only the node's settings, or none).
+            guard !conf.lines(.nameserver).isEmpty else { return nil }
             let effective = conf.effective(for: .glibc)
             guard !Self.avoiding.contains(where: effective.has) else { return nil }
             let severity: Severity = conf.isClusterDNSPod ? .warning : .note
