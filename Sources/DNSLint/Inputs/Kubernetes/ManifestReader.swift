@@ -187,7 +187,7 @@ struct ManifestReader {
 
     private mutating func reportPlaceholders() {
         guard !placeholders.isEmpty, !reportedTemplate else { return }
-        report("\(path) is a template: placeholders \(TemplatePlaceholders.summary(placeholders)) were not checked.",
+        report("The file is a template: placeholders \(TemplatePlaceholders.summary(placeholders)) were not checked.",
                at: SourceLocation(path: path, line: 1), severity: .note)
     }
 

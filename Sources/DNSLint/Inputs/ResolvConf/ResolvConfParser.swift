@@ -26,7 +26,7 @@ struct ResolvConfParser {
         }
         if !parser.placeholders.isEmpty {
             parser.issues.append(ResolvConfIssue(
-                message: "\(path) is a template: placeholders \(TemplatePlaceholders.summary(parser.placeholders)) were not checked.",
+                message: "The file is a template: placeholders \(TemplatePlaceholders.summary(parser.placeholders)) were not checked.",
                 location: SourceLocation(path: path, line: 1), severity: .note))
         }
         return (ResolvConf(path: path, lines: parser.lines), parser.issues)
@@ -100,7 +100,8 @@ struct ResolvConfParser {
                 let name = ResolverOptions.name(of: token.text)
                 guard ResolverOptions.valued.contains(name), !token.isPlaceholder else { continue }
                 let value = token.text.dropFirst(name.count)
-                if !value.hasPrefix(":") || !ResolverOptions.isPlainNumber(value.dropFirst()) {
+                // A bare `attempts` is DNS3006's (an option without its value); here only bad values.
+                if value.hasPrefix(":"), !ResolverOptions.isPlainNumber(value.dropFirst()) {
                     report("Option \(token.text) needs a whole number, as in \(name):2; glibc reads \(ResolverOptions.atoi(value.dropFirst())) and musl ignores it.",
                            number, token.location.column)
                 }

@@ -6,9 +6,10 @@ public enum ResolverOptions {
     public static let valued = ["ndots", "timeout", "attempts"]
 
     /// glibc's flag options in the order res_setoptions tries them. glibc compares prefixes, so
-    /// `single-request-reopen` must come before `single-request`. `trust-ad` arrived in 2.31, `no-aaaa` in 2.36.
+    /// `single-request-reopen` must come before `single-request`. `trust-ad` arrived in 2.31, `no-aaaa` in 2.36;
+    /// `inet6` is gone (glibc 2.36's libc.so has no such string).
     public static let glibcFlags = [
-        "inet6", "rotate", "edns0", "single-request-reopen", "single-request", "no_tld_query",
+        "rotate", "edns0", "single-request-reopen", "single-request", "no_tld_query",
         "no-tld-query", "no-reload", "use-vc", "trust-ad", "no-aaaa",
     ]
 
@@ -20,6 +21,7 @@ public enum ResolverOptions {
     /// Options other resolvers know, so an unknown-option finding can say where they come from.
     static let foreignOptions: [String: String] = [
         "debug": "glibc builds with debugging only",
+        "inet6": "older glibc (deprecated in 2.25, since removed)",
         "ip6-bytestring": "glibc before 2.25",
         "ip6-dotint": "glibc before 2.25",
         "no-ip6-dotint": "glibc before 2.25",

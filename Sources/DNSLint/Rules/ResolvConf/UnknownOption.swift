@@ -9,7 +9,7 @@ struct UnknownOption: Rule {
             single-request-repoen) leaves the problem it was meant to fix in place. glibc also compares only \
             prefixes, so edns0x silently acts as edns0; dnslint names the option glibc reads instead.
             """,
-        remediation: "Fix the spelling, or remove the option. Known options: ndots:N, timeout:N, attempts:N, rotate, edns0, single-request, single-request-reopen, use-vc, no-tld-query, no-reload, trust-ad (glibc 2.31+), no-aaaa (glibc 2.36+), inet6 (deprecated).",
+        remediation: "Fix the spelling, or remove the option. Known options: ndots:N, timeout:N, attempts:N, rotate, edns0, single-request, single-request-reopen, use-vc, no-tld-query, no-reload, trust-ad (glibc 2.31+), no-aaaa (glibc 2.36+).",
         severity: .warning,
         inputs: [.resolvConf, .manifest],
         references: [
