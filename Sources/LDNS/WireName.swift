@@ -30,7 +30,15 @@ public enum WireName {
     }
 
     /// Presentation form with a trailing dot (`www.example.com.`); the root is `.`.
-    public static func text<C: Collection>(_ wire: C) -> String where C.Element == UInt8, C.Index == Int {
+    public static func text(_ wire: ArraySlice<UInt8>) -> String {
+        wire.withUnsafeBufferPointer { text($0) }
+    }
+
+    public static func text(_ wire: [UInt8]) -> String {
+        wire.withUnsafeBufferPointer { text($0) }
+    }
+
+    public static func text(_ wire: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(wire.count + 1)
         var index = wire.startIndex

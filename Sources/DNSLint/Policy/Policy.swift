@@ -12,11 +12,16 @@ public struct Policy: Sendable {
 
     public func apply(to findings: [Finding]) -> [Finding] {
         var kept: [Finding] = []
-        var seen = Set<Finding>()
+        kept.reserveCapacity(findings.count)
         for var finding in findings where !disabled.contains(finding.ruleCode) {
             if let severity = severities[finding.ruleCode] { finding.severity = severity }
-            if seen.insert(finding).inserted { kept.append(finding) }
+            kept.append(finding)
         }
-        return kept.sorted(by: Finding.reportOrder)
+        kept.sort(by: Finding.reportOrder)
+        // Equal findings sort next to each other (the order compares every field a duplicate shares).
+        var unique: [Finding] = []
+        unique.reserveCapacity(kept.count)
+        for finding in kept where unique.last != finding { unique.append(finding) }
+        return unique
     }
 }

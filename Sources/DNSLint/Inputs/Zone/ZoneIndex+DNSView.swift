@@ -18,14 +18,19 @@ extension ZoneIndex: DNSView {
     /// Types asked beyond A and AAAA: what the name holds, less CNAME and DNSSEC data (not sent without DO).
     private func otherTypes(at id: Int32) -> [RRType] {
         var types: [RRType] = []
-        for record in records(of: id) where !ZoneIndex.notAsked.contains(record.type) && !types.contains(record.type) {
+        for record in records(of: id) where ZoneIndex.isAsked(record.type) && !types.contains(record.type) {
             types.append(record.type)
         }
         return types
     }
 
-    private static let notAsked: Set<RRType> = [.a, .aaaa, .cname, .rrsig, .nsec, .nsec3, .nsec3param, .dnskey, .ds,
-                                                RRType(59), RRType(60)]
+    /// Not A/AAAA (always asked), CNAME (followed), nor DNSSEC data (not sent without DO).
+    private static func isAsked(_ type: RRType) -> Bool {
+        switch type {
+        case .a, .aaaa, .cname, .rrsig, .nsec, .nsec3, .nsec3param, .dnskey, .ds, RRType(59), RRType(60): false
+        default: true
+        }
+    }
 
     public func answer(_ name: DNSName, _ type: RRType) -> DNSAnswer {
         let id = name.wire.flatMap { names.find($0) }
@@ -39,7 +44,8 @@ extension ZoneIndex: DNSView {
         var visited: [Int32] = []
         var answerParts: [ZoneRecord] = []
         while true {
-            guard currentName.isSubdomain(of: origin) else {
+            let knownInZone = currentID.map { isInZone($0) } ?? false
+            guard knownInZone || currentName.isSubdomain(of: origin) else {
                 answer.outcome = .leftView(currentName)
                 answer.rcode = nil
                 break
