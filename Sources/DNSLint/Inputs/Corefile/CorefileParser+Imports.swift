@@ -152,10 +152,10 @@ extension CorefileParser {
         guard let first = placeholders.first else { return }
         let listed = placeholders.prefix(6).map { "\($0.text) (line \($0.location.line))" }.joined(separator: ", ")
         let more = placeholders.count > 6 ? " and \(placeholders.count - 6) more" : ""
-        let count = placeholders.count == 1 ? "1 placeholder" : "\(placeholders.count) placeholders"
+        let count = placeholders.count == 1 ? "the placeholder \(listed) is" : "\(placeholders.count) placeholders, \(listed)\(more), are"
         issues.append(CorefileIssue(
             kind: .template, severity: .note,
-            message: "This Corefile is a template: \(count), \(listed)\(more), are filled in when it is deployed. dnslint checks it as written and does not judge the values they stand for.",
+            message: "This Corefile is a template: \(count) filled in when it is deployed. dnslint checks it as written and does not judge the values placeholders stand for.",
             location: first.location, arguments: ["placeholders": .strings(placeholders.map(\.text))]))
     }
 }

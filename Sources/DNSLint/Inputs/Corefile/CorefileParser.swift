@@ -289,6 +289,12 @@ struct CorefileParser {
                     continue
                 }
                 syntaxError("expected a line break before '}'; CoreDNS reads a '}' on the line of '\(directive.name)' as one of its arguments", at: next)
+                // When a '}' follows on its own line, that one closes the block: skip this one to avoid a cascade.
+                if let after = tokens[(position + 1)...].first(where: { next.endsLine(before: $0) }), after.isCloseBrace {
+                    position += 1
+                    last = next
+                    continue
+                }
                 break
             }
             directive.arguments.append(Corefile.Argument(text: next.text, location: location(of: next), quoted: next.quoted))

@@ -68,7 +68,7 @@ struct AutopathWithCache: Rule {
             guard block.cachesAutopathAnswers(on: version), let autopath = block.directive("autopath"),
                   let cache = block.cache else { return nil }
             return finding(
-                "autopath runs with cache in server block \(block.title): on CoreDNS \(version) cache answers before autopath, so an answer built for one pod's search path is served to other pods and A and AAAA can stay cached with different rcodes for up to \(cache.successTTLCap) s.",
+                "autopath runs with cache in server block '\(block.title)': on CoreDNS \(version) cache answers before autopath, so an answer built for one pod's search path is served to other pods and A and AAAA can stay cached with different rcodes for up to \(cache.successTTLCap) s.",
                 at: autopath.location, related: [cache.directive.related("cache is configured here")],
                 arguments: ["corednsVersion": .string(version.description), "cacheSuccessTTL": .int(cache.successTTLCap)])
         }

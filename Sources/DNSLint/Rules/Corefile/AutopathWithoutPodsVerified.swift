@@ -53,7 +53,7 @@ struct AutopathWithoutPodsVerified: Rule {
                 guard autopath.args.last == "@kubernetes" else { return nil }
                 guard let kubernetes = block.directive("kubernetes") else {
                     return finding(
-                        "autopath @kubernetes has no kubernetes plugin in server block \(block.title), so it never gets a search path and does nothing.",
+                        "autopath @kubernetes has no kubernetes plugin in server block '\(block.title)', so it never gets a search path and does nothing.",
                         at: autopath.location)
                 }
                 let mode = kubernetes.option("pods")?.args.first

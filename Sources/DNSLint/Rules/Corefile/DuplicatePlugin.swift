@@ -85,7 +85,7 @@ struct DuplicatePlugin: Rule {
             guard once else { continue }
             if let first = seen[name] {
                 findings.append(finding(
-                    "Plugin \(name) appears again in server block \(block.title); CoreDNS \(version) allows it once per server block and refuses to start.",
+                    "Plugin \(name) appears again in server block '\(block.title)'; CoreDNS \(version) allows it once per server block and refuses to start.",
                     at: directive.location, related: [first.related("first \(name) line")],
                     arguments: ["plugin": .string(name), "corednsVersion": .string(version.description)]))
             } else {
@@ -111,7 +111,7 @@ struct DuplicatePlugin: Rule {
             let zone = DNSName(from.text)
             if let first = earlier.first(where: { $0.zone == zone }) {
                 findings.append(finding(
-                    "forward \(from.text) repeats the zone of an earlier forward line in server block \(block.title), so it never receives a query.",
+                    "forward \(from.text) repeats the zone of an earlier forward line in server block '\(block.title)', so it never receives a query.",
                     at: forward.location, related: [first.directive.related("the forward that takes every query for \(from.text)")],
                     arguments: ["zone": .string(zone.text)], severity: .warning))
             }

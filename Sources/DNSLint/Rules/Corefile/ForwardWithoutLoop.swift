@@ -54,7 +54,7 @@ struct ForwardWithoutLoop: Rule {
         context.corefileBlocks.flatMap { _, block -> [Finding] in
             guard !block.has("loop") else { return [] }
             return block.forwards.filter(\.readsResolvConf).map { forward in
-                finding("\(forward.directive.summary) forwards to the node's resolver list without the loop plugin in server block \(block.title), so a forwarding loop goes undetected.",
+                finding("\(forward.directive.summary) forwards to the node's resolver list without the loop plugin in server block '\(block.title)', so a forwarding loop goes undetected.",
                         at: forward.directive.location, arguments: ["plugin": .string(forward.directive.name)])
             }
         }
