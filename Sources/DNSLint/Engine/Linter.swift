@@ -23,7 +23,8 @@ public enum Linter {
                            extraViews: [any DNSView] = [], rules: [any Rule] = RuleRegistry.all) throws(InputError) -> LintReport {
         let collected = try collect(paths: paths, options: options)
         let context = LintContext(options: options, inputs: collected.inputs, views: collected.views + extraViews)
-        let findings = collected.findings + evaluate(context, rules: rules)
+        let enabled = rules.filter { !policy.disabled.contains($0.metadata.code) }
+        let findings = collected.findings + evaluate(context, rules: enabled)
         return LintReport(findings: policy.apply(to: findings), filesChecked: collected.files)
     }
 

@@ -26,12 +26,11 @@ public struct InputFile: Sendable {
 
     public var fileName: String { url.lastPathComponent }
 
-    /// NUL bytes or mostly control characters: not a text file any DNS tool would read.
-    /// Stray invalid UTF-8 is not enough (Latin-1 comments are common); parsers report those.
+    /// Mostly control characters: not a text file any DNS tool would read. A stray NUL or invalid
+    /// UTF-8 is not enough (Latin-1 comments are common); parsers report those at their line.
     public var looksBinary: Bool {
-        if head.contains(0) { return true }
         let controls = head.filter { $0 < 0x20 && ![9, 10, 11, 12, 13].contains($0) }.count
-        return controls * 10 > head.count
+        return controls * 20 > head.count
     }
 
     public var headText: String { String(decoding: head, as: UTF8.self) }

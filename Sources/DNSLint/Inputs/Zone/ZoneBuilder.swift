@@ -69,6 +69,10 @@ enum RecordBatchParser {
                     continue
                 }
                 let start = text.baseAddress! + Int(batch.starts[index])
+                if let problem = GenericRdataCheck.problem(in: start) {
+                    out.errors.append((line, "Record \"\(String(cString: start).prefix(72))\" does not parse: \(problem)."))
+                    continue
+                }
                 let failure = parser.parse(start, defaultTTL: context.defaultTTL) { record in
                     WireName.lowercased(record.owner, into: &lowered)
                     out.names += lowered
@@ -97,6 +101,6 @@ enum RecordBatchParser {
         let shown = record.count > 72 ? String(record.prefix(69)) + "..." : record
         var reason = error.message
         if let first = reason.first { reason = first.lowercased() + reason.dropFirst() }
-        return "cannot parse \"\(shown)\": \(reason)"
+        return "Record \"\(shown)\" does not parse: \(reason)."
     }
 }

@@ -45,22 +45,26 @@ enum ZoneOrigin {
     }
 
     static func fromContent(_ text: String) -> DNSName? {
+        var declared: DNSName?
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(200) {
             let line = rawLine.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
             guard let first = words.first else { continue }
-            if first.uppercased() == "$ORIGIN", words.count > 1, words[1].hasSuffix(".") {
-                return DNSName(String(words[1]))
+            if first.uppercased() == "$ORIGIN", words.count > 1 {
+                declared = DNSName(String(words[1]), origin: declared)
+                continue
             }
-            if first.hasPrefix("$") { continue }
-            // The first record decides: an absolute owner of an SOA names the zone.
-            if first.hasSuffix("."), !line.hasPrefix(" "), !line.hasPrefix("\t"),
-               words.dropFirst().prefix(3).contains(where: { $0.uppercased() == "SOA" }) {
-                return DNSName(String(first))
+            if first.hasPrefix("$") || first == "(" || first == ")" { continue }
+            // The first record decides: the owner of a leading SOA names the zone (`$ORIGIN .` then `example SOA`).
+            let startsWithOwner = !line.hasPrefix(" ") && !line.hasPrefix("\t")
+            if startsWithOwner, words.dropFirst().prefix(3).contains(where: { $0.uppercased() == "SOA" }),
+               first != "@" || declared != nil {
+                if first == "@" { return declared }
+                if first.hasSuffix(".") || declared != nil { return DNSName(String(first), origin: declared) }
             }
-            return nil
+            return declared
         }
-        return nil
+        return declared
     }
 
     static func fromFileName(_ fileName: String) -> DNSName? {

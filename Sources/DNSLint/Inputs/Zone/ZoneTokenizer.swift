@@ -136,6 +136,10 @@ struct ZoneTokenizer {
             case UInt8(ascii: ";"):
                 closeToken()
                 while index < input.count, input[index] != 10 { index += 1 }
+            case 0:
+                pending.append(ZoneTokenIssue(line: line + linesSeen, message: "the line contains a NUL byte; the text after it is ignored"))
+                closeToken()
+                while index < input.count, input[index] != 10 { index += 1 }
             case UInt8(ascii: "("):
                 closeToken()
                 if depth == 0 { openLine = line + linesSeen }

@@ -1,4 +1,8 @@
-/// Every DNS data rule (DNS1xxx), in code order. The registry concatenates the families.
+/// Every DNS data rule judged offline and live (DNS1xxx), in code order.
 enum DataRules {
-    static let all: [any Rule] = []
+    static let all: [any Rule] = [
+        CNAMEChainNoAAAA(), AAAATTLMismatch(), CNAMEDangling(), CNAMELoop(), CNAMEChainTooLong(),
+        CNAMEAndOtherData(), TargetIsAlias(), RRsetTTLInconsistent(), MissingGlue(), AnswerExceeds512(),
+        DuplicateRecord(), SOAMissingOrMultiple(),
+    ]
 }

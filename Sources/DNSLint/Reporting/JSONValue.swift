@@ -1,0 +1,87 @@
+/// A JSON document with keys kept in insertion order, so reports are byte-for-byte stable.
+public indirect enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.render() == rhs.render() }
+
+    public func render(pretty: Bool = true) -> String {
+        var out: [UInt8] = []
+        write(into: &out, indent: pretty ? 0 : nil)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the JSON text as UTF-8; `indent` nil means compact, else the current nesting depth.
+    func write(into out: inout [UInt8], indent: Int?) {
+        switch self {
+        case .null: out += Array("null".utf8)
+        case .bool(let value): out += Array((value ? "true" : "false").utf8)
+        case .int(let value): out += Array(String(value).utf8)
+        case .string(let value): JSONValue.escape(value, into: &out)
+        case .array(let items):
+            if items.isEmpty { out += [UInt8(ascii: "["), UInt8(ascii: "]")]; return }
+            out.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                JSONValue.newline(&out, indent.map { $0 + 1 })
+                item.write(into: &out, indent: indent.map { $0 + 1 })
+            }
+            JSONValue.newline(&out, indent)
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            if members.isEmpty { out += [UInt8(ascii: "{"), UInt8(ascii: "}")]; return }
+            out.append(UInt8(ascii: "{"))
+            for (index, (key, value)) in members.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                JSONValue.newline(&out, indent.map { $0 + 1 })
+                JSONValue.escape(key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                if indent != nil { out.append(UInt8(ascii: " ")) }
+                value.write(into: &out, indent: indent.map { $0 + 1 })
+            }
+            JSONValue.newline(&out, indent)
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    static func newline(_ out: inout [UInt8], _ indent: Int?) {
+        guard let indent else { return }
+        out.append(10)
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    static func escape(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 10: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 13: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 9: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20:
+                out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), 48, 48, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 15)]]
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
+
+extension ArgumentValue {
+    var json: JSONValue {
+        switch self {
+        case .int(let value): .int(value)
+        case .string(let value): .string(value)
+        case .bool(let value): .bool(value)
+        case .strings(let values): .array(values.map(JSONValue.string))
+        case .ints(let values): .array(values.map(JSONValue.int))
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import LDNS
+
+/// DNS1015: the same record written twice.
+struct DuplicateRecord: Rule {
+    let metadata = RuleMetadata(
+        code: "DNS1015",
+        name: "duplicate-record",
+        summary: "The same record (name, class, type and data) appears more than once.",
+        rationale: "An RRset is a set: servers drop duplicates, so the second copy is dead text that hides which TTL or comment is meant, and often marks a merge mistake.",
+        remediation: "Delete the duplicate.",
+        severity: .warning,
+        inputs: [.zone],
+        references: ["RFC 2181 5"],
+        triggering: [
+            RuleExample("example.com.zone", """
+                $ORIGIN example.com.
+                $TTL 300
+                @   IN SOA ns1 hostmaster 1 7200 3600 1209600 300
+                @   IN NS  ns1
+                ns1 IN A   192.0.2.1
+                www IN A   192.0.2.10
+                www IN A   192.0.2.10
+                """, expectedCount: 1),
+        ],
+        clean: [
+            RuleExample("example.com.zone", """
+                $ORIGIN example.com.
+                $TTL 300
+                @   IN SOA ns1 hostmaster 1 7200 3600 1209600 300
+                @   IN NS  ns1
+                ns1 IN A   192.0.2.1
+                www IN A   192.0.2.10
+                www IN A   192.0.2.11
+                """, expectedCount: 0),
+        ]
+    )
+
+    func check(_ context: LintContext) -> [Finding] {
+        var found: [Finding] = []
+        for zone in context.zones {
+            zone.forEachOwner { id, records in
+                guard records.count > 1 else { return }
+                var seen: [RecordKey: ZoneRecord] = [:]
+                for record in records {
+                    let key = RecordKey(type: record.type, rrClass: record.rrClass, rdata: zone.rdata[Int(record.rdataOffset)..<Int(record.rdataOffset) + Int(record.rdataLength)])
+                    if let first = seen[key] {
+                        found.append(finding(
+                            "The \(record.type) record of \(zone.name(id).text) at this line repeats an earlier one with the same data.",
+                            at: zone.location(of: record), subject: zone.subject(id, record.type),
+                            related: [RelatedLocation(message: "first written here", location: zone.location(of: first))]
+                        ))
+                    } else {
+                        seen[key] = record
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    private struct RecordKey: Hashable {
+        var type: RRType
+        var rrClass: UInt16
+        var rdata: ArraySlice<UInt8>
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import DNSLint
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Lint zone files, Corefiles, resolv.conf files and Kubernetes manifests (files or folders)."
+    )
+
+    @Argument(help: "Files or folders to check.")
+    var paths: [String]
+
+    @OptionGroup var lint: LintFlags
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let report = try Linter.run(paths: paths, options: lint.options, policy: output.policy)
+        try output.emit(report, category: "dnslint/check/")
+    }
+}

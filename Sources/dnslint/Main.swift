@@ -1,0 +1,43 @@
+import ArgumentParser
+import DNSLint
+import Foundation
+
+/// Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or internal error.
+@main
+struct Main {
+    static func main() async {
+        do {
+            var command = try DNSLintCommand.parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch let input as InputError {
+            FileHandle.standardError.write(Data("dnslint: \(input.message)\n".utf8))
+            Foundation.exit(2)
+        } catch {
+            let code = DNSLintCommand.exitCode(for: error)
+            let message = DNSLintCommand.fullMessage(for: error)
+            if code == .success {
+                print(message)
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data(("dnslint: " + message + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+struct DNSLintCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dnslint",
+        abstract: "Audit DNS zones, CoreDNS Corefiles, resolv.conf and Kubernetes DNS settings, offline and live.",
+        version: DNSLintVersion.current,
+        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, LiveCommand.self, AnalyzeCommand.self,
+                      GenerateDocsCommand.self],
+        defaultSubcommand: CheckCommand.self
+    )
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import DNSLint
+import Foundation
+
+extension OutputFormat: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
+extension Libc: ExpressibleByArgument {}
+extension InputKind: ExpressibleByArgument {}
+
+/// Where findings go and when the run fails; shared by check, live and analyze.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: text, json, sarif, github, rdjsonl. Repeatable, paired with --output.")
+    var format: [OutputFormat] = []
+
+    @Option(name: .shortAndLong, help: "File for the matching --format ('-' for standard output). Repeatable.")
+    var output: [String] = []
+
+    @Option(name: .long, help: "Exit 1 when a finding is at or above this severity: error, warning, note, or never.")
+    var failOn: String = "error"
+
+    @Option(name: .long, help: "Colour in text output: auto, always, never.")
+    var color: String = "auto"
+
+    @Option(name: .long, help: "Turn a rule off (code or name). Repeatable.")
+    var disable: [String] = []
+
+    func validate() throws {
+        guard output.count <= max(format.count, 1) else {
+            throw ValidationError("more --output than --format values: give one --format for each --output")
+        }
+        guard failOn == "never" || Severity(rawValue: failOn) != nil else {
+            throw ValidationError("--fail-on takes error, warning, note or never, not \(failOn)")
+        }
+        guard ["auto", "always", "never"].contains(color) else { throw ValidationError("--color takes auto, always or never") }
+        for key in disable where RuleRegistry.rule(named: key) == nil {
+            throw ValidationError("--disable \(key): no such rule (see `dnslint rules`)")
+        }
+    }
+
+    var policy: Policy {
+        Policy(disabled: Set(disable.compactMap { RuleRegistry.rule(named: $0)?.metadata.code }))
+    }
+
+    /// Writes every requested report and turns the findings into the exit code.
+    func emit(_ report: LintReport, category: String) throws {
+        let formats = format.isEmpty ? [OutputFormat.text] : format
+        for (index, format) in formats.enumerated() {
+            let destination = index < output.count ? output[index] : "-"
+            let toTerminal = destination == "-" && isatty(STDOUT_FILENO) == 1
+            let useColor = color == "always" || (color == "auto" && toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+            let context = ReportContext(category: category, color: useColor,
+                                        workingDirectory: FileManager.default.currentDirectoryPath)
+            let handle: FileHandle
+            if destination == "-" {
+                handle = FileHandle.standardOutput
+            } else {
+                guard FileManager.default.createFile(atPath: destination, contents: nil),
+                      let file = FileHandle(forWritingAtPath: destination) else {
+                    throw ValidationError("cannot write \(destination)")
+                }
+                handle = file
+            }
+            Reporters.write(report, as: format, context: context, to: OutputSink(handle: handle))
+            if destination != "-" { try? handle.close() }
+        }
+        if failOn != "never", let threshold = Severity(rawValue: failOn),
+           report.findings.contains(where: { $0.severity >= threshold }) {
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// How inputs are read and judged; shared by check and analyze.
+struct LintFlags: ParsableArguments {
+    @Option(name: .long, help: "Origin for zone files (default: $ORIGIN, an absolute SOA owner, or the file name).")
+    var origin: String?
+
+    @Flag(name: .long, help: "Let $INCLUDE read files outside the including zone's folder.")
+    var allowIncludeOutside = false
+
+    @Option(name: .long, help: "Read every input as this kind: zone, corefile, resolv-conf, manifest, live.")
+    var kind: InputKind?
+
+    @Option(name: .long, help: "The C library of the clients: glibc or musl.")
+    var libc: Libc = .glibc
+
+    @Option(name: .long, help: "CoreDNS version the Corefile runs on (default: latest known).")
+    var corednsVersion: String?
+
+    @Option(name: .long, help: "Kubernetes cluster domain.")
+    var clusterDomain = "cluster.local"
+
+    @Option(name: .long, help: "Worker threads (default: all cores).")
+    var threads: Int?
+
+    var options: LintOptions {
+        var options = LintOptions()
+        options.origin = origin
+        options.allowIncludeOutside = allowIncludeOutside
+        options.kindOverride = kind
+        options.libc = libc
+        options.corednsVersion = corednsVersion
+        options.clusterDomain = clusterDomain
+        if let threads { options.threads = max(1, threads) }
+        return options
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+/// Runs the built `dnslint` binary on the shipped examples, as a user or CI would.
+@Suite struct CLITests {
+    let root = TestPaths.packageRoot
+
+    @Test func checkOnExamplesFailsTheGateWithCompilerStyleDiagnostics() throws {
+        let result = try runCommand(TestPaths.binary, ["check", "examples/"], in: root)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdout.contains("examples/zones/example.com.zone:11:1: error: api.example.com. is a CNAME chain"))
+        #expect(result.stdout.contains("[DNS1001 cname-chain-no-aaaa]"))
+        #expect(result.stdout.contains("[DNS1010 answer-exceeds-512]"))
+    }
+
+    @Test func failOnNeverAndCleanInputsExitZero() throws {
+        #expect(try runCommand(TestPaths.binary, ["check", "examples/", "--fail-on", "never"], in: root).status == 0)
+        let clean = try runCommand(TestPaths.binary, ["check", "examples/zones/clean.example.zone"], in: root)
+        #expect(clean.status == 0)
+        #expect(clean.stdout.contains("No problems found"))
+    }
+
+    @Test func failOnWarningCountsWarnings() throws {
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let zone = folder.appendingPathComponent("w.example.zone")
+        try Data("$ORIGIN w.example.\n@ 300 IN SOA ns hm 1 2 3 4 5\n@ 300 IN NS ns\nns 300 IN A 192.0.2.1\nns 600 IN AAAA 2001:db8::1\n".utf8).write(to: zone)
+        #expect(try runCommand(TestPaths.binary, ["check", zone.path]).status == 0)
+        #expect(try runCommand(TestPaths.binary, ["check", zone.path, "--fail-on", "warning"]).status == 1)
+    }
+
+    @Test func usageErrorsExitTwoWithOneLine() throws {
+        let unknownFlag = try runCommand(TestPaths.binary, ["check", "--no-such-flag", "examples/"], in: root)
+        #expect(unknownFlag.status == 2)
+        let missing = try runCommand(TestPaths.binary, ["check", "does-not-exist.zone"], in: root)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("does-not-exist.zone"))
+        #expect(try runCommand(TestPaths.binary, ["explain", "DNS9999"], in: root).status == 2)
+    }
+
+    @Test func rulesAndExplainComeFromTheMetadata() throws {
+        let rules = try runCommand(TestPaths.binary, ["rules"], in: root)
+        #expect(rules.status == 0)
+        #expect(rules.stdout.contains("DNS1001") && rules.stdout.contains("cname-chain-no-aaaa"))
+        let explain = try runCommand(TestPaths.binary, ["explain", "cname-chain-no-aaaa"], in: root)
+        #expect(explain.status == 0)
+        #expect(explain.stdout.hasPrefix("# DNS1001 cname-chain-no-aaaa"))
+    }
+
+    @Test func sarifPassesTheGitHubValidator() throws {
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sarif = folder.appendingPathComponent("dnslint.sarif")
+        let json = folder.appendingPathComponent("dnslint.json")
+        let result = try runCommand(TestPaths.binary, ["check", "examples/", "--format", "sarif", "--output", sarif.path,
+                                                        "--format", "json", "--output", json.path], in: root)
+        #expect(result.status == 1)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: sarif)) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.contains { $0["ruleId"] as? String == "DNS1001" })
+        let uri = (((results.first?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any])?["uri"] as? String
+        #expect(uri?.hasPrefix("examples/zones/") == true, "URIs are repository-relative: \(uri ?? "nil")")
+        if let shared = TestPaths.shared {
+            let validation = try runCommand(URL(fileURLWithPath: "/usr/bin/env"), ["python3", shared.appendingPathComponent("tools/validate-sarif").path, sarif.path])
+            #expect(validation.status == 0, "\(validation.stdout)\(validation.stderr)")
+        }
+        let schema = root.appendingPathComponent("schemas/dnslint-report.schema.json")
+        let check = "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))); print('ok')"
+        let validation = try runCommand(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", check, json.path, schema.path])
+        #expect(validation.status == 0 && validation.stdout.contains("ok"), "\(validation.stderr)")
+    }
+
+    @Test func githubAndRdjsonlFormatsLocateFindings() throws {
+        let github = try runCommand(TestPaths.binary, ["check", "examples/", "--format", "github"], in: root)
+        #expect(github.stdout.contains("::error file=examples/zones/example.com.zone,line=11,"))
+        let rdjsonl = try runCommand(TestPaths.binary, ["check", "examples/", "--format", "rdjsonl"], in: root)
+        let first = try #require(rdjsonl.stdout.split(separator: "\n").first)
+        let object = try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any]
+        #expect(object?["location"] != nil)
+    }
+}

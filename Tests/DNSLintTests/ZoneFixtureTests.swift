@@ -1,0 +1,111 @@
+import DNSLint
+import Foundation
+import Testing
+
+/// Every zone fixture and shipped example carries its expectations inline (`; @expect DNS1001`).
+@Suite struct ZoneFixtureTests {
+    static let folders = [TestPaths.fixtures("zones"), TestPaths.packageRoot.appendingPathComponent("examples/zones")]
+
+    @Test(arguments: folders)
+    func inlineExpectationsMatchFindings(_ folder: URL) throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        let expected = Set(files.flatMap { ExpectComments.expectations(in: folder.appendingPathComponent($0), shownAs: folder.path + "/" + $0) })
+        #expect(!expected.isEmpty)
+        let findings = try Linter.run(paths: [folder.path], options: LintOptions()).findings
+        let actual = Set(ExpectComments.actual(findings))
+        #expect(actual.subtracting(expected).isEmpty, "unexpected: \(actual.subtracting(expected).sorted { $0.description < $1.description })")
+        #expect(expected.subtracting(actual).isEmpty, "missing: \(expected.subtracting(actual).sorted { $0.description < $1.description })")
+    }
+
+    @Test func includedFindingsCarryTheIncludeChain() throws {
+        let folder = TestPaths.fixtures("zones")
+        let findings = try Linter.run(paths: [folder.appendingPathComponent("include.example.zone").path], options: LintOptions()).findings
+        let dangling = try #require(findings.first { $0.ruleCode == "DNS1003" })
+        #expect(dangling.location?.path.hasSuffix("include-hosts.inc") == true)
+        #expect(dangling.location?.includedFrom.first?.line == 6)
+    }
+
+    @Test func includesOutsideTheFolderAreReadWhenAllowed() throws {
+        let root = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let zones = root.appendingPathComponent("zones")
+        try FileManager.default.createDirectory(at: zones, withIntermediateDirectories: true)
+        try Data("$ORIGIN a.example.\n@ 300 IN SOA ns hm 1 2 3 4 5\n@ 300 IN NS ns\nns 300 IN A 192.0.2.1\n$INCLUDE ../shared.inc\n".utf8)
+            .write(to: zones.appendingPathComponent("a.example.zone"))
+        try Data("x 300 IN CNAME nowhere\n".utf8).write(to: root.appendingPathComponent("shared.inc"))
+        var options = LintOptions()
+        let refused = try Linter.run(paths: [zones.path], options: options).findings.map(\.ruleCode)
+        #expect(refused.contains("DNS0005") && !refused.contains("DNS1003"))
+        options.allowIncludeOutside = true
+        let allowed = try Linter.run(paths: [zones.path], options: options).findings.map(\.ruleCode)
+        #expect(allowed.contains("DNS1003") && !allowed.contains("DNS0005"))
+    }
+
+    @Test func zoneWithoutOriginIsAUsageErrorNamingTheFile() throws {
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("records.txt")
+        try Data("www 300 IN A 192.0.2.1\n".utf8).write(to: file)
+        #expect {
+            _ = try Linter.run(paths: [file.path], options: LintOptions())
+        } throws: { error in
+            (error as? InputError)?.message.contains("records.txt") == true
+        }
+        var options = LintOptions()
+        options.origin = "example.com"
+        #expect(try Linter.run(paths: [file.path], options: options).findings.contains { $0.ruleCode == "DNS1016" })
+    }
+
+    @Test func recordsSplitAcrossReadBlocksKeepTheirLines() throws {
+        // Bigger than one 4 MiB read block, with a multi-line record straddling blocks somewhere.
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var text = "$ORIGIN big.example.\n$TTL 300\n@ IN SOA ns1 hostmaster ( 1\n 7200 3600 1209600 300 )\n@ IN NS ns1\nns1 IN A 192.0.2.1\n"
+        let filler = String(repeating: "x", count: 200)
+        for index in 0..<30_000 { text += "t\(index) IN TXT ( \"\(filler)\"\n  \"\(index)\" )\n" }
+        text += "last IN A 192.0.2.256\n"
+        let file = folder.appendingPathComponent("big.example.zone")
+        try Data(text.utf8).write(to: file)
+        let findings = try Linter.run(paths: [file.path], options: LintOptions()).findings
+        #expect(findings.map(\.ruleCode) == ["DNS0001"])
+        #expect(findings.first?.location?.line == 6 + 30_000 * 2 + 1)
+    }
+}
+
+/// Every real zone in the shared corpus is read to the end; the broken ones fail at the right line.
+@Suite struct ZoneCorpusTests {
+    static var corpusZones: [URL] {
+        guard let shared = TestPaths.shared else { return [] }
+        let folder = shared.appendingPathComponent("corpus/zones")
+        let top = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let large = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("large").path)) ?? []
+        return (top.map { folder.appendingPathComponent($0) } + large.map { folder.appendingPathComponent("large/\($0)") })
+            .filter { !$0.hasDirectoryPath && $0.lastPathComponent != "large" }
+    }
+
+    /// Lines where a real name server rejects the zone (from the corpus notes).
+    static let brokenLines: [String: Int] = [
+        "isc-projects-bind9__checkzone__bad1.db": 6,
+        "isc-projects-bind9__checkzone__badttl.db": 1,
+        "NLnetLabs-nsd__tpkg-bug107_bad_hex_3597.zone": 10,
+    ]
+
+    @Test(arguments: corpusZones)
+    func readsToTheEnd(_ zone: URL) {
+        let outcome = Result { () throws(InputError) -> [Finding] in
+            try Linter.run(paths: [zone.path], options: LintOptions()).findings
+        }
+        switch outcome {
+        case .success(let findings):
+            if let line = ZoneCorpusTests.brokenLines[zone.lastPathComponent] {
+                #expect(findings.contains { $0.ruleCode == "DNS0001" && $0.location?.line == line })
+            }
+        case .failure(let error):
+            #expect(error.message.contains(zone.lastPathComponent), "exit-2 errors must name the file: \(error.message)")
+        }
+    }
+
+    @Test func corpusIsPresentWhenSharedIs() {
+        if TestPaths.shared != nil { #expect(ZoneCorpusTests.corpusZones.count >= 29) }
+    }
+}
