@@ -30,8 +30,17 @@ public enum WireName {
     }
 
     /// Presentation form with a trailing dot (`www.example.com.`); the root is `.`.
-    public static func text<C: Collection>(_ wire: C) -> String where C.Element == UInt8, C.Index == Int {
-        var out = ""
+    public static func text(_ wire: ArraySlice<UInt8>) -> String {
+        wire.withUnsafeBufferPointer { text($0) }
+    }
+
+    public static func text(_ wire: [UInt8]) -> String {
+        wire.withUnsafeBufferPointer { text($0) }
+    }
+
+    public static func text(_ wire: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(wire.count + 1)
         var index = wire.startIndex
         while index < wire.endIndex {
             let length = Int(wire[index])
@@ -42,22 +51,25 @@ public enum WireName {
                 appendEscaped(wire[index], to: &out)
                 index += 1
             }
-            out.append(".")
+            out.append(UInt8(ascii: "."))
         }
-        return out.isEmpty ? "." : out
+        return out.isEmpty ? "." : String(decoding: out, as: UTF8.self)
     }
 
-    private static func appendEscaped(_ byte: UInt8, to out: inout String) {
+    @inline(__always)
+    private static func appendEscaped(_ byte: UInt8, to out: inout [UInt8]) {
         switch byte {
         case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "("), UInt8(ascii: ")"),
              UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "@"), UInt8(ascii: "$"):
-            out.append("\\")
-            out.unicodeScalars.append(Unicode.Scalar(byte))
+            out.append(UInt8(ascii: "\\"))
+            out.append(byte)
         case 33...126:
-            out.unicodeScalars.append(Unicode.Scalar(byte))
+            out.append(byte)
         default:
-            let digits = String(byte)
-            out.append("\\" + String(repeating: "0", count: 3 - digits.count) + digits)
+            out.append(UInt8(ascii: "\\"))
+            out.append(48 + byte / 100)
+            out.append(48 + byte / 10 % 10)
+            out.append(48 + byte % 10)
         }
     }
 

@@ -43,6 +43,8 @@ struct OutputOptions: ParsableArguments {
 
     /// Writes every requested report and turns the findings into the exit code.
     func emit(_ report: LintReport, category: String) throws {
+        let clock = PhaseClock()
+        defer { clock.mark("write reports") }
         let formats = format.isEmpty ? [OutputFormat.text] : format
         for (index, format) in formats.enumerated() {
             let destination = index < output.count ? output[index] : "-"
@@ -50,16 +52,18 @@ struct OutputOptions: ParsableArguments {
             let useColor = color == "always" || (color == "auto" && toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
             let context = ReportContext(category: category, color: useColor,
                                         workingDirectory: FileManager.default.currentDirectoryPath)
-            let text = Reporters.render(report, as: format, context: context)
+            let handle: FileHandle
             if destination == "-" {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                handle = FileHandle.standardOutput
             } else {
-                do {
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: destination))
-                } catch {
-                    throw ValidationError("cannot write \(destination): \(error.localizedDescription)")
+                guard FileManager.default.createFile(atPath: destination, contents: nil),
+                      let file = FileHandle(forWritingAtPath: destination) else {
+                    throw ValidationError("cannot write \(destination)")
                 }
+                handle = file
             }
+            Reporters.write(report, as: format, context: context, to: OutputSink(handle: handle))
+            if destination != "-" { try? handle.close() }
         }
         if failOn != "never", let threshold = Severity(rawValue: failOn),
            report.findings.contains(where: { $0.severity >= threshold }) {

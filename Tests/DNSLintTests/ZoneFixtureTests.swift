@@ -87,6 +87,7 @@ import Testing
     static let brokenLines: [String: Int] = [
         "isc-projects-bind9__checkzone__bad1.db": 6,
         "isc-projects-bind9__checkzone__badttl.db": 1,
+        "NLnetLabs-nsd__tpkg-bug107_bad_hex_3597.zone": 10,
     ]
 
     @Test(arguments: corpusZones)

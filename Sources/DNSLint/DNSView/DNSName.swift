@@ -31,7 +31,14 @@ public struct DNSName: Sendable, Hashable, Comparable, Codable, CustomStringConv
 
     /// True for the name itself and every name below it.
     public func isSubdomain(of other: DNSName) -> Bool {
-        other.text == "." || text == other.text || text.hasSuffix("." + other.text)
+        if other.text == "." || text == other.text { return true }
+        let mine = text.utf8
+        let theirs = other.text.utf8
+        guard mine.count > theirs.count, text.hasSuffix(other.text) else { return false }
+        let boundary = mine.index(mine.endIndex, offsetBy: -theirs.count - 1)
+        guard mine[boundary] == UInt8(ascii: ".") else { return false }
+        // `a\.example.com.` is one label `a.example` under `com.`, not a name under `example.com.`.
+        return boundary == mine.startIndex || mine[mine.index(before: boundary)] != UInt8(ascii: "\\")
     }
 
     /// The name relative to `origin` for short messages (`api`), or the full name outside it.

@@ -21,10 +21,18 @@ public enum Linter {
     /// Lints files and folders. Throws only for usage problems (exit 2).
     public static func run(paths: [String], options: LintOptions, policy: Policy = Policy(),
                            extraViews: [any DNSView] = [], rules: [any Rule] = RuleRegistry.all) throws(InputError) -> LintReport {
+        let clock = PhaseClock()
         let collected = try collect(paths: paths, options: options)
+        clock.mark("read inputs")
         let context = LintContext(options: options, inputs: collected.inputs, views: collected.views + extraViews)
-        let findings = collected.findings + evaluate(context, rules: rules)
-        return LintReport(findings: policy.apply(to: findings), filesChecked: collected.files)
+        let enabled = rules.filter { !policy.disabled.contains($0.metadata.code) }
+        var findings = evaluate(context, rules: enabled)
+        findings.append(contentsOf: collected.findings)
+        clock.mark("run rules")
+        policy.apply(to: &findings)
+        let report = LintReport(findings: findings, filesChecked: collected.files)
+        clock.mark("sort findings")
+        return report
     }
 
     struct Collected {
@@ -62,7 +70,7 @@ public enum Linter {
         }.flatMap { $0 }
         if !nameRules.isEmpty {
             for view in context.views {
-                findings += NamePass.run(view: view, rules: nameRules, context: context)
+                findings.append(contentsOf: NamePass.run(view: view, rules: nameRules, context: context))
             }
         }
         return findings
@@ -73,13 +81,25 @@ public enum Linter {
 enum NamePass {
     static func run(view: any DNSView, rules: [any NameRule], context: LintContext) -> [Finding] {
         let ranges = chunkRanges(view.subjectCount, parts: context.options.threads * 8)
-        return parallelMap(ranges.count, threads: context.options.threads) { chunk in
+        var chunks = parallelMap(ranges.count, threads: context.options.threads) { chunk in
             var found: [Finding] = []
             for index in ranges[chunk] {
                 let audit = view.audit(at: index)
-                for rule in rules { found += rule.check(audit, context: context) }
+                for rule in rules { found.append(contentsOf: rule.check(audit, context: context)) }
             }
             return found
-        }.flatMap { $0 }
+        }
+        return joinReleasing(&chunks)
     }
+}
+
+/// Concatenates per-chunk results, releasing each chunk once it is copied so two full sets never coexist.
+func joinReleasing(_ chunks: inout [[Finding]]) -> [Finding] {
+    var joined: [Finding] = []
+    joined.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+    for index in chunks.indices {
+        joined.append(contentsOf: chunks[index])
+        chunks[index] = []
+    }
+    return joined
 }

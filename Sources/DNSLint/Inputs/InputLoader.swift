@@ -37,7 +37,7 @@ public protocol InputLoader: Sendable {
 
 /// Every loader, in order of preference when two recognise a file equally.
 public enum InputLoaders {
-    public static let all: [any InputLoader] = [ZoneLoader(), CaptureLoader()]
+    public static let all: [any InputLoader] = [ZoneLoader(), CorefileLoader(), ResolvConfLoader(), ManifestLoader(), CaptureLoader()]
 
     static func loader(for kind: InputKind) -> (any InputLoader)? {
         all.first { $0.kind == kind }

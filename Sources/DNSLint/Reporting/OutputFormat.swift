@@ -34,13 +34,20 @@ public enum DNSLintVersion {
 }
 
 public enum Reporters {
-    public static func render(_ report: LintReport, as format: OutputFormat, context: ReportContext) -> String {
+    public static func write(_ report: LintReport, as format: OutputFormat, context: ReportContext, to sink: OutputSink) {
         switch format {
-        case .text: TextReporter(context: context).render(report)
-        case .json: JSONReporter(context: context).render(report)
-        case .sarif: SARIFReporter(context: context).render(report)
-        case .github: GitHubAnnotationsReporter().render(report)
-        case .rdjsonl: RDJSONLReporter().render(report)
+        case .text: sink.write(TextReporter(context: context).render(report))
+        case .json: JSONReporter(context: context).write(report, to: sink)
+        case .sarif: sink.write(SARIFReporter(context: context).render(report))
+        case .github: sink.write(GitHubAnnotationsReporter().render(report))
+        case .rdjsonl: sink.write(RDJSONLReporter().render(report))
         }
+        sink.flush()
+    }
+
+    public static func render(_ report: LintReport, as format: OutputFormat, context: ReportContext) -> String {
+        let sink = OutputSink.memory()
+        write(report, as: format, context: context, to: sink)
+        return sink.text
     }
 }

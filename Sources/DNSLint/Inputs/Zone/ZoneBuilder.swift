@@ -21,6 +21,14 @@ struct ZoneBuilder {
     var rdata: [UInt8] = []
     var files: [ZoneFile] = []
 
+    /// Sizes the arrays for a zone file of `bytes` (records average 25+ bytes of text).
+    mutating func reserve(forFileSize bytes: Int) {
+        guard bytes > 1 << 20 else { return }
+        records.reserveCapacity(bytes / 24)
+        rdata.reserveCapacity(bytes / 2)
+        names.reserve(forFileSize: bytes)
+    }
+
     mutating func merge(_ parsed: ParsedRecords, file: UInt16) {
         records.reserveCapacity(records.count + parsed.types.count)
         parsed.names.withUnsafeBufferPointer { nameBytes in
@@ -69,6 +77,10 @@ enum RecordBatchParser {
                     continue
                 }
                 let start = text.baseAddress! + Int(batch.starts[index])
+                if let problem = GenericRdataCheck.problem(in: start) {
+                    out.errors.append((line, "Record \"\(String(cString: start).prefix(72))\" does not parse: \(problem)."))
+                    continue
+                }
                 let failure = parser.parse(start, defaultTTL: context.defaultTTL) { record in
                     WireName.lowercased(record.owner, into: &lowered)
                     out.names += lowered

@@ -18,14 +18,19 @@ extension ZoneIndex: DNSView {
     /// Types asked beyond A and AAAA: what the name holds, less CNAME and DNSSEC data (not sent without DO).
     private func otherTypes(at id: Int32) -> [RRType] {
         var types: [RRType] = []
-        for record in records(of: id) where !ZoneIndex.notAsked.contains(record.type) && !types.contains(record.type) {
+        for record in records(of: id) where ZoneIndex.isAsked(record.type) && !types.contains(record.type) {
             types.append(record.type)
         }
         return types
     }
 
-    private static let notAsked: Set<RRType> = [.a, .aaaa, .cname, .rrsig, .nsec, .nsec3, .nsec3param, .dnskey, .ds,
-                                                RRType(59), RRType(60)]
+    /// Not A/AAAA (always asked), CNAME (followed), nor DNSSEC data (not sent without DO).
+    private static func isAsked(_ type: RRType) -> Bool {
+        switch type {
+        case .a, .aaaa, .cname, .rrsig, .nsec, .nsec3, .nsec3param, .dnskey, .ds, RRType(59), RRType(60): false
+        default: true
+        }
+    }
 
     public func answer(_ name: DNSName, _ type: RRType) -> DNSAnswer {
         let id = name.wire.flatMap { names.find($0) }
@@ -39,7 +44,8 @@ extension ZoneIndex: DNSView {
         var visited: [Int32] = []
         var answerParts: [ZoneRecord] = []
         while true {
-            guard currentName.isSubdomain(of: origin) else {
+            let knownInZone = currentID.map { isInZone($0) } ?? false
+            guard knownInZone || currentName.isSubdomain(of: origin) else {
                 answer.outcome = .leftView(currentName)
                 answer.rcode = nil
                 break
@@ -84,7 +90,7 @@ extension ZoneIndex: DNSView {
             }
             break
         }
-        answer.sizeWithoutEDNS = size(question: question, type: type, parts: answerParts, finalName: currentName)
+        answer.sizeWithoutEDNS = size(question: question, id: startID, type: type, parts: answerParts, finalName: currentName)
         return answer
     }
 
@@ -103,13 +109,15 @@ extension ZoneIndex: DNSView {
     }
 
     /// Uncompressed size is an upper bound; only answers that may pass 512 bytes are encoded by ldns.
-    private func size(question: DNSName, type: RRType, parts: [ZoneRecord], finalName: DNSName) -> AnswerSize {
-        let questionWire = question.wire ?? [0]
-        var bound = 12 + questionWire.count + 4
+    private func size(question: DNSName, id: Int32?, type: RRType, parts: [ZoneRecord], finalName: DNSName) -> AnswerSize {
+        // The question's wire length is known from the name table; converting the text is only for encoding.
+        let questionLength = id.map { names.wire($0).count } ?? (question.wire?.count ?? 1)
+        var bound = 12 + questionLength + 4
         for record in parts {
             bound += names.wire(record.owner).count + 10 + Int(record.rdataLength)
         }
         guard bound > ZoneIndex.udpLimit else { return AnswerSize(bytes: bound, exact: false) }
+        let questionWire = id.map { Array(names.wire($0)) } ?? question.wire ?? [0]
         // Wildcard answers carry the asked name as owner, not `*`.
         let finalWire = finalName.wire
         let encoded = parts.map { record -> RecordParts in

@@ -44,7 +44,9 @@ struct ZoneTokenizer {
     private var contextIndex: [ZoneParseContext: UInt16]
     /// Without `$TTL`, a record without TTL takes the last TTL written (RFC 1035 5.1), as BIND and NSD do.
     private var explicitDefaultTTL: Bool
-    private var lastOwner: [UInt8]
+    private var lastOwnerSpelling: [UInt8] = [UInt8(ascii: "@")]
+    private var lastOwnerOrigin: String
+    private var lastOwnerAbsolute: [UInt8]?
     var includes: [IncludeRequest] = []
     var issues: [ZoneTokenIssue] = []
 
@@ -52,7 +54,7 @@ struct ZoneTokenizer {
         contexts = [ZoneParseContext(origin: origin, defaultTTL: defaultTTL ?? 0)]
         contextIndex = [contexts[0]: 0]
         explicitDefaultTTL = defaultTTL != nil
-        lastOwner = Array(origin.utf8)
+        lastOwnerOrigin = origin
     }
 
     var currentOrigin: String { contexts[Int(context)].origin }
@@ -178,16 +180,17 @@ struct ZoneTokenizer {
     }
 
     private mutating func emit(scratch: [UInt8], tokens: [Range<Int>], firstLine: Int, into batch: inout RecordBatch) {
-        let words = tokens.filter { !$0.isEmpty }
-        guard !words.isEmpty else { return }
+        // Only the inherit marker (index 0) can be empty; every closed token has bytes.
         let inherits = tokens.first?.isEmpty == true
-        if !inherits, scratch[words[0].lowerBound] == UInt8(ascii: "$") {
-            directive(scratch: scratch, words: words, line: firstLine)
+        let words = inherits ? tokens[1...] : tokens[...]
+        guard let first = words.first else { return }
+        if !inherits, scratch[first.lowerBound] == UInt8(ascii: "$") {
+            directive(scratch: scratch, words: Array(words), line: firstLine)
             return
         }
         if !explicitDefaultTTL {
-            let ttlWord = inherits ? words[0] : (words.count > 1 ? words[1] : nil)
-            if let ttlWord, let first = scratch[ttlWord].first, first >= 48, first <= 57,
+            let ttlWord = inherits ? first : (words.count > 1 ? words[words.startIndex + 1] : nil)
+            if let ttlWord, let digit = scratch[ttlWord].first, digit >= 48, digit <= 57,
                let ttl = TTLText.seconds(String(decoding: scratch[ttlWord], as: UTF8.self)) {
                 switchContext(origin: currentOrigin, defaultTTL: ttl)
             }
@@ -195,31 +198,45 @@ struct ZoneTokenizer {
         batch.starts.append(Int32(batch.text.count))
         batch.lines.append(Int32(firstLine))
         batch.contexts.append(context)
-        var first = true
         if inherits {
-            append(lastOwner, to: &batch.text)
-            first = false
+            append(inheritedOwner(), to: &batch.text)
+            batch.text.append(32)
         } else {
-            lastOwner = absolute(Array(scratch[words[0]]))
+            lastOwnerSpelling.removeAll(keepingCapacity: true)
+            lastOwnerSpelling.append(contentsOf: scratch[first])
+            lastOwnerOrigin = currentOrigin
+            lastOwnerAbsolute = nil
         }
+        var separate = false
         for word in words {
-            if !first { batch.text.append(32) }
-            first = false
+            if separate { batch.text.append(32) }
+            separate = true
             for byte in scratch[word] { batch.text.append(CChar(bitPattern: byte)) }
         }
         batch.text.append(0)
+    }
+
+    /// The absolute form of the last written owner, computed once and only when a record inherits it.
+    private mutating func inheritedOwner() -> [UInt8] {
+        if let lastOwnerAbsolute { return lastOwnerAbsolute }
+        let absolute = ZoneTokenizer.absolute(lastOwnerSpelling, origin: lastOwnerOrigin)
+        lastOwnerAbsolute = absolute
+        return absolute
     }
 
     private func append(_ bytes: [UInt8], to text: inout [CChar]) {
         for byte in bytes { text.append(CChar(bitPattern: byte)) }
     }
 
-    /// Absolute form of an owner spelling, for records that inherit it.
-    private func absolute(_ owner: [UInt8]) -> [UInt8] {
-        if owner == [UInt8(ascii: "@")] { return Array(currentOrigin.utf8) }
-        if ZoneTokenizer.endsWithUnescapedDot(owner) { return owner }
-        let origin = currentOrigin
+    /// Absolute form of a name spelling (`@`, relative or absolute) against `origin`.
+    static func absolute(_ owner: [UInt8], origin: String) -> [UInt8] {
+        if owner == [UInt8(ascii: "@")] { return Array(origin.utf8) }
+        if endsWithUnescapedDot(owner) { return owner }
         return origin == "." ? owner + [UInt8(ascii: ".")] : owner + [UInt8(ascii: ".")] + Array(origin.utf8)
+    }
+
+    private func absolute(_ owner: [UInt8]) -> [UInt8] {
+        ZoneTokenizer.absolute(owner, origin: currentOrigin)
     }
 
     static func endsWithUnescapedDot(_ name: [UInt8]) -> Bool {

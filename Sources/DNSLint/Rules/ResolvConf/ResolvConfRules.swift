@@ -1,4 +1,15 @@
 /// Every rule of this family, in code order. The registry concatenates the families.
 enum ResolvConfRules {
-    static let all: [any Rule] = []
+    static let all: [any Rule] = [
+        NdotsAmplification(),
+        ParallelAAAASameSocket(),
+        OptionIgnoredByMusl(),
+        TooManyNameservers(),
+        SearchListTooLong(),
+        UnknownOption(),
+        DomainAndSearch(),
+        SlowFailover(),
+        DNSPolicyNoneWithoutDNSConfig(),
+        SearchNamespaceMismatch(),
+    ]
 }

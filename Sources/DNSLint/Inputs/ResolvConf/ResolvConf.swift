@@ -1,0 +1,111 @@
+/// A word of a resolv.conf line (an address, a domain, an option) and where it came from.
+public struct ResolvConfToken: Sendable, Hashable {
+    public var text: String
+    public var location: SourceLocation
+    /// A template placeholder or a value only the kubelet knows (the cluster DNS address):
+    /// counted like any value, never validated.
+    public var isPlaceholder: Bool
+
+    public init(_ text: String, at location: SourceLocation, isPlaceholder: Bool = false) {
+        self.text = text
+        self.location = location
+        self.isPlaceholder = isPlaceholder
+    }
+}
+
+/// One directive line of a resolv.conf, as written in a file or as the kubelet would write it for a pod.
+public struct ResolvConfLine: Sendable {
+    public enum Keyword: String, Sendable, CaseIterable {
+        case nameserver, search, domain, options, sortlist
+    }
+
+    public var keyword: Keyword
+    /// Where the keyword is (for a pod: the manifest field the line comes from).
+    public var location: SourceLocation
+    public var values: [ResolvConfToken]
+    /// The line as a resolver reads it, without its newline: musl drops lines of 255+ bytes.
+    public var text: String
+
+    public init(keyword: Keyword, location: SourceLocation, values: [ResolvConfToken], text: String) {
+        self.keyword = keyword
+        self.location = location
+        self.values = values
+        self.text = text
+    }
+
+    public var byteLength: Int { text.utf8.count }
+}
+
+/// A resolv.conf: read from a file, or derived from a Kubernetes pod template (`pod` is set).
+/// The resolv.conf rules (DNS3xxx) judge both the same way.
+public struct ResolvConf: ParsedInput {
+    public var path: String
+    /// Every directive line in file order (malformed and ignored lines are not here; they are DNS0003).
+    public var lines: [ResolvConfLine]
+    /// Set when this configuration is the one the kubelet writes into a pod.
+    public var pod: PodDNS?
+    /// Where findings about the whole configuration point: the pod template, or the first directive.
+    public var anchor: SourceLocation
+
+    public init(path: String, lines: [ResolvConfLine], pod: PodDNS? = nil, anchor: SourceLocation? = nil) {
+        self.path = path
+        self.lines = lines
+        self.pod = pod
+        self.anchor = anchor ?? lines.first?.location ?? SourceLocation(path: path, line: 1)
+    }
+
+    /// What the resolver of `libc` makes of these lines.
+    public func effective(for libc: Libc) -> EffectiveResolvConf {
+        switch libc {
+        case .glibc: GlibcResolver.interpret(lines)
+        case .musl: MuslResolver.interpret(lines)
+        }
+    }
+
+    /// A short name for messages: the file, or the pod template.
+    public var subjectDescription: String {
+        if let pod { return pod.description }
+        return path
+    }
+
+    public func lines(_ keyword: ResolvConfLine.Keyword) -> [ResolvConfLine] {
+        lines.filter { $0.keyword == keyword }
+    }
+}
+
+/// The configuration one C library actually uses after reading the lines.
+public struct EffectiveResolvConf: Sendable {
+    public var libc: Libc
+    /// The servers the resolver queries (at most 3, MAXNS).
+    public var nameservers: [ResolvConfToken]
+    /// Valid servers past the third: read, never queried.
+    public var ignoredNameservers: [ResolvConfToken]
+    public var search: [ResolvConfToken]
+    /// The `search` or `domain` line that set the list; earlier ones were overridden.
+    public var searchLine: ResolvConfLine?
+    public var ndots = 1
+    public var timeout = 5
+    public var attempts = 2
+    /// The option tokens that set ndots, timeout and attempts (nil: the default).
+    public var ndotsToken: ResolvConfToken?
+    public var timeoutToken: ResolvConfToken?
+    public var attemptsToken: ResolvConfToken?
+    /// Flag options this libc honours, by canonical name (`rotate`, `single-request-reopen`, ...).
+    public var flags: [String: ResolvConfToken] = [:]
+    /// Lines this libc does not read at all (musl: 255+ bytes).
+    public var droppedLines: [ResolvConfLine] = []
+
+    public init(libc: Libc) {
+        self.libc = libc
+        nameservers = []
+        ignoredNameservers = []
+        search = []
+    }
+
+    public func has(_ flag: String) -> Bool { flags[flag] != nil }
+
+    /// Search domains without trailing dots, as names are joined to them.
+    public var searchDomains: [String] {
+        search.map { $0.text.hasSuffix(".") && $0.text != "." ? String($0.text.dropLast()) : $0.text }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import DNSLint
+
+/// The real-world corpus (read only when /work/shared exists; never copied into the repository).
+private let corpusRoot = "/work/shared/corpus"
+
+@Suite(.enabled(if: FileManager.default.fileExists(atPath: corpusRoot)))
+struct CorefileCorpusTests {
+    static let root = corpusRoot
+    static let corefiles = root + "/corefiles"
+    static let broken = ["PR4637", "PR7571"]
+
+    static var names: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: corefiles)) ?? []).sorted()
+    }
+
+    @Test func everyCorpusCorefileParsesWithoutCrash() throws {
+        #expect(Self.names.count >= 30)
+        for name in Self.names {
+            let path = Self.corefiles + "/" + name
+            let file = try #require(InputFile.open(path))
+            #expect(CorefileLoader().recognize(file) == .byName)
+            let result = try CorefileLoader().load(file, options: LintOptions())
+            let corefile = try #require(result.inputs.first as? Corefile, "\(name)")
+            #expect(!corefile.serverBlocks.isEmpty, "\(name)")
+            _ = try lint([path])
+            let errors = result.findings.filter { $0.ruleCode == "DNS0002" && $0.severity == .error }
+            if Self.broken.contains(where: name.contains) {
+                #expect(!errors.isEmpty, "\(name) is broken but gave no syntax error")
+            } else {
+                #expect(errors.isEmpty, "\(name): \(errors.map(\.message))")
+            }
+        }
+    }
+
+    @Test func brokenFilesReportTheRightLines() throws {
+        let pr4637 = try #require(Self.names.first { $0.contains("PR4637") })
+        let first = try lint([Self.corefiles + "/" + pr4637]).codes("DNS0002")
+        #expect(first.contains { $0.location?.line == 1 && $0.severity == .error && $0.message.contains("non-ASCII") })
+
+        let pr7571 = try #require(Self.names.first { $0.contains("PR7571") })
+        let second = try lint([Self.corefiles + "/" + pr7571]).codes("DNS0002")
+        #expect(second.contains { $0.location?.line == 3 && $0.location?.column == 11 && $0.message.contains("'}'") })
+        #expect(second.contains { $0.location?.line == 1 && $0.severity == .error })
+        #expect(second.contains { $0.location?.line == 1 && $0.severity == .warning && $0.message.contains("UTF-8") })
+    }
+
+    @Test func templatesGiveOneNoteAndNoErrors() throws {
+        let templates = Self.names.filter { name in
+            let text = (try? String(contentsOfFile: Self.corefiles + "/" + name, encoding: .utf8)) ?? ""
+            return text.contains("__") || text.contains("UPSTREAMNAMESERVER") || text.contains("CLUSTER_DOMAIN")
+        }
+        #expect(templates.count >= 5)
+        for name in templates {
+            let findings = try lint([Self.corefiles + "/" + name]).codes("DNS0002")
+            #expect(findings.count == 1 && findings[0].severity == .note, "\(name): \(findings.map(\.message))")
+        }
+    }
+
+    /// ConfigMaps' `data.Corefile`, cut out here the simple way, map back to the YAML lines.
+    @Test func embeddedCorefilesMapToConfigMapLines() throws {
+        let folder = Self.root + "/configmaps"
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(!names.isEmpty)
+        for name in names {
+            let lines = try String(contentsOfFile: folder + "/" + name, encoding: .utf8).components(separatedBy: "\n")
+            guard let start = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix("Corefile: |") }) else { continue }
+            let indent = lines[start + 1].prefix { $0 == " " }.count
+            var body: [String] = []
+            var lineMap: [Int] = []
+            for index in (start + 1)..<lines.count {
+                let line = lines[index]
+                if !line.trimmingCharacters(in: .whitespaces).isEmpty, line.prefix(while: { $0 == " " }).count < indent { break }
+                body.append(String(line.dropFirst(min(indent, line.count))))
+                lineMap.append(index + 1)
+            }
+            let result = CorefileLoader().loadEmbedded(text: body.joined(separator: "\n"), path: name, lineMap: lineMap,
+                                                       columnOffset: indent, options: LintOptions())
+            let corefile = try #require(result.inputs.first as? Corefile)
+            for block in corefile.serverBlocks {
+                for directive in block.directives {
+                    let yamlLine = lines[directive.location.line - 1]
+                    let column = yamlLine.index(yamlLine.startIndex, offsetBy: directive.location.column - 1)
+                    #expect(yamlLine[column...].hasPrefix(directive.name), "\(name): \(directive.name) at \(directive.location)")
+                }
+            }
+            #expect(result.findings.allSatisfy { $0.location?.path == name })
+        }
+    }
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Times `dnslint check` (all zone rules, JSON to /dev/null) on a generated 1,000,000-record zone,
+# side by side with validns, kzonecheck and named-checkzone in the same run, and prints wall time
+# and peak memory as ratios to the fastest peer. Usage: bench/zone.sh [RECORDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+records=${1:-1000000}
+shared=../shared
+[ -x "$shared/tools/gen-zone" ] || { echo "bench: needs $shared/tools/gen-zone" >&2; exit 2; }
+./scripts/setup.sh --bench
+swift build -c release >/dev/null
+out=bench/out; mkdir -p "$out"
+zone="$out/synth.test.zone"
+[ -s "$zone" ] && [ "$(head -c 0 "$zone"; cat "$out/records" 2>/dev/null)" = "$records" ] || {
+  "$shared/tools/gen-zone" "$records" > "$zone"; echo "$records" > "$out/records"; }
+dnslint=$(swift build -c release --show-bin-path)/dnslint
+
+measure() { # name command...: prints "name seconds maxrss_kib exit"
+  local name=$1; shift
+  local log="$out/$name.time"
+  /usr/bin/time -f "%e %M %x" -o "$log" "$@" >/dev/null 2>&1 || true
+  echo "$name $(cat "$log" | tail -1)"
+}
+results=$( {
+  measure dnslint "$dnslint" check "$zone" --format json --output /dev/null --fail-on never
+  measure validns validns -z synth.test. "$zone"
+  measure kzonecheck kzonecheck -o synth.test. "$zone"
+  measure named-checkzone named-checkzone -q synth.test. "$zone"
+} )
+echo "$results" | awk '
+  { name[NR]=$1; t[NR]=$2; m[NR]=$3; x[NR]=$4 }
+  END {
+    best=0; for (i=2;i<=NR;i++) if (best==0 || t[i]<t[best]) best=i
+    printf "%-16s %8s %10s %6s %12s %12s\n", "tool", "wall s", "max MiB", "exit", "time ratio", "memory ratio"
+    for (i=1;i<=NR;i++) printf "%-16s %8.2f %10.1f %6s %12.2f %12.2f\n", name[i], t[i], m[i]/1024, x[i], t[i]/t[best], m[i]/m[best]
+    printf "\ndnslint vs fastest peer (%s): %.2fx wall time, %.2fx peak memory\n", name[best], t[1]/t[best], m[1]/m[best]
+  }'
