@@ -22,7 +22,7 @@ else
   awk -v n="$RECORDS" 'BEGIN { print "$ORIGIN synth.test.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n@ IN NS ns1\nns1 IN A 192.0.2.1";
     for (i = 0; i < n; i++) printf "h%d IN A 10.%d.%d.%d\n", i, int(i/65536)%256, int(i/256)%256, i%256 }' > "$WORK/synth.test.zone"
 fi
-awk '!/^[$;@ \t]/ && !seen[$1]++ { print $1 ".synth.test." }' "$WORK/synth.test.zone" | head -n "$NAMES" > "$WORK/names.txt"
+awk -v max="$NAMES" '!/^[$;@ \t]/ && !seen[$1]++ && n++ < max { print $1 ".synth.test." }' "$WORK/synth.test.zone" > "$WORK/names.txt"
 head -n $(( NAMES / 10 )) "$WORK/names.txt" > "$WORK/names-tenth.txt"
 awk '{ print $1, "A"; print $1, "AAAA" }' "$WORK/names.txt" > "$WORK/dnsperf.txt"
 
