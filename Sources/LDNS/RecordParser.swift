@@ -37,8 +37,13 @@ public final class RecordParser {
         return true
     }
 
+    private var fieldParser = FieldRecordParser()
+
     /// Parses one record line (no comments, parentheses or newlines; owner explicit).
-    public func parse(_ line: UnsafePointer<CChar>, defaultTTL: UInt32, _ body: (RecordView) -> Void) -> LDNSError? {
+    /// `fieldByField: false` forces the full `ldns_rr_new_frm_str` path (tests compare the two).
+    public func parse(_ line: UnsafePointer<CChar>, defaultTTL: UInt32, fieldByField: Bool = true,
+                      _ body: (RecordView) -> Void) -> LDNSError? {
+        if fieldByField, fieldParser.parse(line, defaultTTL: defaultTTL, origin: origin, body) { return nil }
         var rrPointer: UnsafeMutablePointer<ldns_rr>?
         let status = ldns_rr_new_frm_str(&rrPointer, line, defaultTTL, origin, nil)
         guard status == LDNS_STATUS_OK, let rr = rrPointer else {

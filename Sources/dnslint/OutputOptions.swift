@@ -43,6 +43,8 @@ struct OutputOptions: ParsableArguments {
 
     /// Writes every requested report and turns the findings into the exit code.
     func emit(_ report: LintReport, category: String) throws {
+        let clock = PhaseClock()
+        defer { clock.mark("write reports") }
         let formats = format.isEmpty ? [OutputFormat.text] : format
         for (index, format) in formats.enumerated() {
             let destination = index < output.count ? output[index] : "-"

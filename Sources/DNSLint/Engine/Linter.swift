@@ -21,11 +21,16 @@ public enum Linter {
     /// Lints files and folders. Throws only for usage problems (exit 2).
     public static func run(paths: [String], options: LintOptions, policy: Policy = Policy(),
                            extraViews: [any DNSView] = [], rules: [any Rule] = RuleRegistry.all) throws(InputError) -> LintReport {
+        let clock = PhaseClock()
         let collected = try collect(paths: paths, options: options)
+        clock.mark("read inputs")
         let context = LintContext(options: options, inputs: collected.inputs, views: collected.views + extraViews)
         let enabled = rules.filter { !policy.disabled.contains($0.metadata.code) }
         let findings = collected.findings + evaluate(context, rules: enabled)
-        return LintReport(findings: policy.apply(to: findings), filesChecked: collected.files)
+        clock.mark("run rules")
+        let report = LintReport(findings: policy.apply(to: findings), filesChecked: collected.files)
+        clock.mark("sort findings")
+        return report
     }
 
     struct Collected {

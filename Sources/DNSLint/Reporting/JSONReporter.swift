@@ -1,6 +1,9 @@
+import Foundation
+
 /// The stable JSON report, documented by `schemas/dnslint-report.schema.json`.
 struct JSONReporter {
     static let formatVersion = 1
+    static let chunkSize = 4096
     let context: ReportContext
 
     /// Streams the findings one by one, written straight as bytes: the whole document never sits in memory.
@@ -12,13 +15,22 @@ struct JSONReporter {
         writer.value(.object([("name", .string("dnslint")), ("version", .string(context.toolVersion))]))
         writer.key("findings")
         writer.beginArray()
-        for item in report.findings {
-            finding(item, into: &writer)
-            if writer.bytes.count > 1 << 16 {
-                sink.write(bytes: writer.bytes)
-                writer.bytes.removeAll(keepingCapacity: true)
+        sink.write(bytes: writer.bytes)
+        writer.bytes.removeAll(keepingCapacity: true)
+        // Chunks render on all cores and are written in order; memory stays at a few chunks.
+        let findings = report.findings
+        let chunks = chunkRanges(findings.count, parts: max(1, findings.count / JSONReporter.chunkSize))
+        let threads = ProcessInfo.processInfo.activeProcessorCount
+        for group in stride(from: 0, to: chunks.count, by: threads * 2) {
+            let batch = Array(chunks[group..<min(group + threads * 2, chunks.count)])
+            let rendered = parallelMap(batch.count, threads: threads) { index -> [UInt8] in
+                var chunkWriter = JSONWriter(depth: 2, continuing: batch[index].lowerBound > 0)
+                for item in findings[batch[index]] { finding(item, into: &chunkWriter) }
+                return chunkWriter.bytes
             }
+            for bytes in rendered { sink.write(bytes: bytes) }
         }
+        writer.continueAfter(items: findings.count, depth: 2)
         writer.endArray()
         writer.key("summary")
         writer.value(summary(report))

@@ -7,6 +7,19 @@ struct JSONWriter {
 
     init(depth: Int = 0) { self.depth = depth }
 
+    /// A writer for items in the middle of an array another writer opened: `continuing` means items
+    /// already precede these, so the first one needs a comma.
+    init(depth: Int, continuing: Bool) {
+        self.depth = depth
+        needsComma = continuing
+    }
+
+    /// Tells a writer that `items` values were written into its open array by other writers.
+    mutating func continueAfter(items: Int, depth: Int) {
+        self.depth = depth
+        needsComma = items > 0
+    }
+
     mutating func beginObject() { open(UInt8(ascii: "{")) }
     mutating func endObject() { close(UInt8(ascii: "}")) }
     mutating func beginArray() { open(UInt8(ascii: "[")) }

@@ -8,17 +8,17 @@ extension NameAudit {
         DNSSubject(name: subject.name.text, type: type.mnemonic, server: server)
     }
 
-    /// Each CNAME hop and the final records as related locations.
+    /// Each CNAME hop and the final records as related locations; a subject only where there is no file line.
     func related(_ answer: DNSAnswer) -> [RelatedLocation] {
         var related = answer.chain.map { hop in
             RelatedLocation(message: "\(hop.owner.relative(to: origin)) CNAME \(hop.target.relative(to: origin)) (TTL \(hop.ttl))\(hop.origin.server.map { " from \($0)" } ?? "")",
                             location: hop.origin.location,
-                            subject: DNSSubject(name: hop.owner.text, type: "CNAME", server: hop.origin.server))
+                            subject: hop.origin.location == nil ? DNSSubject(name: hop.owner.text, type: "CNAME", server: hop.origin.server) : nil)
         }
         for record in answer.records.prefix(3) {
             related.append(RelatedLocation(message: "\(answer.finalName.relative(to: origin)) \(record.type) (TTL \(record.ttl))",
                                            location: record.origin.location,
-                                           subject: DNSSubject(name: answer.finalName.text, type: record.type.mnemonic, server: record.origin.server)))
+                                           subject: record.origin.location == nil ? DNSSubject(name: answer.finalName.text, type: record.type.mnemonic, server: record.origin.server) : nil))
         }
         return related
     }

@@ -1,0 +1,17 @@
+import Foundation
+
+/// Prints how long each phase took to standard error when `DNSLINT_TIMING` is set; for benchmarks.
+public final class PhaseClock {
+    private let enabled = ProcessInfo.processInfo.environment["DNSLINT_TIMING"] != nil
+    private var last = DispatchTime.now()
+
+    public init() {}
+
+    public func mark(_ phase: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now()
+        let seconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
+        FileHandle.standardError.write(Data("dnslint timing: \(phase) \(String(format: "%.3f", seconds)) s\n".utf8))
+        last = now
+    }
+}

@@ -1,0 +1,89 @@
+@testable import DNSLint
+import Foundation
+import LDNS
+import Testing
+
+/// The field-by-field fast path must read every record exactly as `ldns_rr_new_frm_str` does.
+@Suite struct FieldParserEquivalenceTests {
+    struct Parsed: Equatable {
+        var owner: [UInt8]
+        var type: UInt16
+        var rrClass: UInt16
+        var ttl: UInt32
+        var rdata: [UInt8]
+        var target: [UInt8]?
+    }
+
+    static func parse(_ parser: RecordParser, _ line: String, defaultTTL: UInt32, fast: Bool) -> Parsed? {
+        var result: Parsed?
+        let error = line.withCString { text in
+            parser.parse(text, defaultTTL: defaultTTL, fieldByField: fast) { record in
+                result = Parsed(owner: Array(record.owner), type: record.type.rawValue, rrClass: record.rrClass, ttl: record.ttl,
+                                rdata: Array(record.rdata), target: record.target.map { Array($0) })
+            }
+        }
+        return error == nil ? result : nil
+    }
+
+    static func records(in text: String, origin: String) -> [(String, ZoneParseContext)] {
+        var tokenizer = ZoneTokenizer(origin: origin, defaultTTL: nil)
+        var batch = RecordBatch()
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBufferPointer { tokenizer.scan($0, final: true, into: &batch) }
+        return (0..<batch.count).map { index in
+            let start = Int(batch.starts[index])
+            let end = batch.text[start...].firstIndex(of: 0)!
+            let line = String(decoding: batch.text[start..<end].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            return (line, tokenizer.contexts[Int(batch.contexts[index])])
+        }
+    }
+
+    static func assertAgree(_ text: String, origin: String) -> Int {
+        let parser = RecordParser()
+        var fastHits = 0
+        for (line, context) in records(in: text, origin: origin) {
+            guard parser.setOrigin(context.origin) else { continue }
+            let slow = parse(parser, line, defaultTTL: context.defaultTTL, fast: false)
+            let fast = parse(parser, line, defaultTTL: context.defaultTTL, fast: true)
+            #expect(slow == fast, "fast and full parsers disagree on: \(line)")
+            if slow != nil { fastHits += 1 }
+        }
+        return fastHits
+    }
+
+    @Test func trickyRecordsAgree() {
+        let zone = """
+            $ORIGIN example.com.
+            @ 1h IN SOA ns1 hostmaster.example.com. ( 2024 6h 1H 1w 1d )
+            @ IN NS ns1
+            @ NS ns2.example.net.
+            ns1 IN A 192.0.2.1
+            ns1 CH A 192.0.2.2
+            mixed 3600 in aaaa 2001:DB8::1
+            WWW.Example.COM. 300 CNAME Target
+            mx 60 MX 10 @
+            srv IN SRV 0 5 5060 sip.example.com.
+            txt IN TXT "a b;c" "" plain
+            txt2 TXT "with (parens)"
+            ptr PTR host
+            dn DNAME other.example.
+            bad A 192.0.2.300
+            bad2 AAAA nothing
+            big 4294967295 A 192.0.2.9
+            esc TXT "quote \\" inside"
+            """
+        #expect(FieldParserEquivalenceTests.assertAgree(zone, origin: "example.com.") >= 14)
+    }
+
+    @Test func corpusZonesAgree() throws {
+        guard let shared = TestPaths.shared else { return }
+        let folder = shared.appendingPathComponent("corpus/zones")
+        var checked = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where !name.hasPrefix("large") {
+            let data = try Data(contentsOf: folder.appendingPathComponent(name))
+            let text = String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
+            checked += FieldParserEquivalenceTests.assertAgree(text, origin: ZoneOrigin.fromContent(text)?.text ?? "corpus.example.")
+        }
+        #expect(checked > 1000)
+    }
+}
