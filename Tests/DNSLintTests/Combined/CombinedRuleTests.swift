@@ -130,22 +130,24 @@ import Testing
 
     @Test func splitAnswerWorksThroughAViewWithoutAZone() throws {
         let (context, view) = try context(corefile: Self.incidentCorefile, zone: AutopathCacheSplitAnswer.zone(lbTTL: 10))
-        let findings = AutopathCacheSplitAnswer().check(context)
+        let findings = Linter.evaluate(context, rules: [AutopathCacheSplitAnswer()])
         #expect(findings.map(\.subject?.name) == ["api.example.com."])
         #expect(view.lookups > 0)
     }
 
-    @Test func nothingIsResolvedWithoutAnAutopathCacheBlock() throws {
+    /// The combined data rules run in the engine's one name pass; when nothing in the run can trigger
+    /// them they drop out before it, so on their own they resolve nothing.
+    @Test func nothingIsResolvedWhenNoCorefileCanTriggerThem() throws {
+        let combined: [any Rule] = [AutopathCacheSplitAnswer(), TruncationReachesClient()]
         let plain = Self.incidentCorefile.replacingOccurrences(of: "    autopath @kubernetes\n", with: "")
-        for corefile in [nil, plain, Self.incidentCorefile.replacingOccurrences(of: ".:53 {", with: "cluster.local:53 {")] {
-            let (context, view) = try context(corefile: corefile, zone: AutopathCacheSplitAnswer.zone(lbTTL: 10))
-            #expect(AutopathCacheSplitAnswer().check(context).isEmpty)
-            #expect(TruncationReachesClient().check(context).isEmpty)
-            #expect(view.lookups == 0, "\(corefile ?? "no Corefile")")
+        for (corefile, version) in [(nil, "1.11.1"), (plain, "1.11.1"), (Self.incidentCorefile, "1.14.7")] {
+            let (context, view) = try context(corefile: corefile, zone: AutopathCacheSplitAnswer.zone(lbTTL: 10), version: version)
+            #expect(Linter.evaluate(context, rules: combined).isEmpty)
+            #expect(view.lookups == 0, "\(corefile ?? "no Corefile") on \(version)")
         }
-        let (context, view) = try context(corefile: Self.incidentCorefile, zone: AutopathCacheSplitAnswer.zone(lbTTL: 10), version: "1.14.7")
-        #expect(AutopathCacheSplitAnswer().check(context).isEmpty)
-        #expect(view.lookups == 0, "a fixed CoreDNS is an early exit too")
+        let (served, _) = try context(corefile: Self.incidentCorefile.replacingOccurrences(of: ".:53 {", with: "cluster.local:53 {"),
+                                      zone: AutopathCacheSplitAnswer.zone(lbTTL: 10))
+        #expect(Linter.evaluate(served, rules: combined).isEmpty, "example.com is not served by the autopath block")
     }
 
     // MARK: DNS4002

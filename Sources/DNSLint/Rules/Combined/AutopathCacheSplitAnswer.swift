@@ -2,7 +2,7 @@ import LDNS
 
 /// DNS4001: the production incident's triad — autopath with cache, a broken AAAA chain, and A/AAAA
 /// answers the cache holds for different times — on one name.
-struct AutopathCacheSplitAnswer: Rule {
+struct AutopathCacheSplitAnswer: NameRule {
     static let corefile = """
         .:53 {
             errors
@@ -105,31 +105,42 @@ struct AutopathCacheSplitAnswer: Rule {
         ]
     )
 
-    func check(_ context: LintContext) -> [Finding] {
+    func check(_ audit: NameAudit, context: LintContext) -> [Finding] {
+        nameChecker(context)?(audit) ?? []
+    }
+
+    /// Runs in the engine's single name pass (the answers DNS1001 judges are the ones judged here); nil when
+    /// no Corefile block runs autopath with cache on a CoreDNS that caches autopath answers.
+    func nameChecker(_ context: LintContext) -> NameChecker? {
         let version = context.corednsVersion
-        guard let router = CorefileRouter(context, wanted: { $0.cachesAutopathAnswers(on: version) && $0.cache != nil }) else { return [] }
+        guard let router = CorefileRouter(context, wanted: { $0.cachesAutopathAnswers(on: version) && $0.cache != nil }) else { return nil }
+        // Per block once, not per name: its cache settings and the Corefile lines a finding points at.
+        var prepared: [SourceLocation: (cache: CacheSettings, related: [RelatedLocation])] = [:]
+        for corefile in router.corefiles {
+            for block in corefile.serverBlocks where router.wanted(block) {
+                guard let cache = block.cache else { continue }
+                let served = ServingBlock(corefile: corefile, block: block)
+                prepared[block.location] = (cache, (block.directive("autopath").map { [served.related($0)] } ?? [])
+                    + [cache.directive.related("\(cache.directive.summary): positive answers cached for \(cache.successMinTTL)..\(cache.successTTLCap) s")])
+            }
+        }
         let versionRelated = context.corednsVersionRelated
-        return CombinedWalk.findings(context, router: router) { routed in
-            let name = routed.subject.name
-            let caching = routed.blocks.filter { $0.block.cache?.applies(to: name) == true }
-            guard !caching.isEmpty else { return [] }
-            let a = routed.view.answer(name, .a)
-            let aaaa = routed.view.answer(name, .aaaa)
+        let blocks = prepared
+        return { audit in
+            let a = audit.a
+            let aaaa = audit.aaaa
+            // The data condition first: it is cheaper than routing, and most names do not meet it.
             guard CNAMEChainNoAAAA.isBrokenChain(a: a, aaaa: aaaa), let aTTL = a.effectiveTTL, let aaaaTTL = aaaa.effectiveTTL else { return [] }
+            let name = audit.subject.name
             // CoreDNS types an answer with CNAMEs in it as NOERROR, so both go under the `success` caps.
-            let split = caching.compactMap { served -> (ServingBlock, CacheSettings, Int, Int)? in
-                guard let cache = served.block.cache else { return nil }
+            let split = router.blocks(serving: name).compactMap { served -> (ServingBlock, CacheSettings, Int, Int)? in
+                guard let cache = blocks[served.block.location]?.cache, cache.applies(to: name) else { return nil }
                 let cachedA = cache.cachedSuccessTTL(for: Int(aTTL))
                 let cachedAAAA = cache.cachedSuccessTTL(for: Int(aaaaTTL))
                 return cachedA == cachedAAAA ? nil : (served, cache, cachedA, cachedAAAA)
             }
             guard let (first, cache, cachedA, cachedAAAA) = split.first else { return [] }
-            let audit = NameAudit(subject: routed.subject, a: a, aaaa: aaaa, others: [], view: routed.view)
-            var related: [RelatedLocation] = []
-            for (served, blockCache, _, _) in split {
-                if let autopath = served.block.directive("autopath") { related.append(served.related(autopath)) }
-                related.append(blockCache.directive.related("\(blockCache.directive.summary): positive answers cached for \(blockCache.successMinTTL)..\(blockCache.successTTLCap) s"))
-            }
+            var related = split.flatMap { blocks[$0.0.block.location]?.related ?? [] }
             related += versionRelated + audit.related(a)
             return [finding(
                 "\(name.text) fails to resolve intermittently through CoreDNS server block \(first.title), which runs autopath with cache on CoreDNS \(version). Its AAAA answer is a CNAME chain (\(aaaa.chainDescription(relativeTo: audit.origin))) with no AAAA at the end, and the cache keeps the A answer for \(cachedA) s but the AAAA answer for \(cachedAAAA) s, so the two are cached out of step with different results.",

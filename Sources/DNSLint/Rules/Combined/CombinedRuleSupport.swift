@@ -9,7 +9,8 @@ struct ServingBlock: Sendable {
 }
 
 /// Routes names to the Corefile server blocks a combined rule cares about (CoreDNS' own routing:
-/// the longest key zone wins), so that views are only resolved where such a block answers.
+/// the longest key zone wins, per listener). Built once per run: when no Corefile has such a block the
+/// rule has nothing to do, and the name pass does not even call it.
 struct CorefileRouter: Sendable {
     let corefiles: [Corefile]
     let wanted: @Sendable (Corefile.ServerBlock) -> Bool
@@ -21,64 +22,13 @@ struct CorefileRouter: Sendable {
         if corefiles.isEmpty { return nil }
     }
 
-    /// The wanted blocks that answer `name`, once each (a block listening on two ports is one block).
+    /// The wanted blocks that answer `name`, once each (a block listening on two ports is one block);
+    /// empty for names no such block serves, which the rule then skips without looking at their answers.
     func blocks(serving name: DNSName) -> [ServingBlock] {
         corefiles.flatMap { corefile in
             var seen: Set<SourceLocation> = []
             return corefile.routes(for: name).filter { wanted($0.block) && seen.insert($0.block.location).inserted }
                 .map { ServingBlock(corefile: corefile, block: $0.block) }
-        }
-    }
-
-    /// How a view's names are routed. A zone view is skipped when no wanted block serves its apex or a
-    /// zone below it; when no key zone at all lies below the apex, every name routes like the apex.
-    func plan(for view: any DNSView) -> RoutePlan {
-        guard let origin = view.zoneOrigin else { return .perName }
-        let below = corefiles.flatMap(\.serverBlocks).flatMap(\.keys).filter { !$0.isPlaceholder }
-            .flatMap(\.zones).filter { $0 != origin && $0.isSubdomain(of: origin) }
-        if below.isEmpty {
-            let apex = blocks(serving: origin)
-            return apex.isEmpty ? .skip : .uniform(apex)
-        }
-        return .perName
-    }
-
-    enum RoutePlan {
-        case skip
-        case uniform([ServingBlock])
-        case perName
-    }
-}
-
-/// One audited name of a view that a wanted block answers.
-struct RoutedSubject {
-    var view: any DNSView
-    var index: Int
-    var subject: AuditSubject
-    var blocks: [ServingBlock]
-}
-
-enum CombinedWalk {
-    /// Calls `body` for every subject of every view that a wanted block answers, on all cores.
-    /// Names are resolved only inside `body`, so unrouted names cost no lookups.
-    static func findings(_ context: LintContext, router: CorefileRouter,
-                         _ body: @escaping @Sendable (RoutedSubject) -> [Finding]) -> [Finding] {
-        context.views.flatMap { view -> [Finding] in
-            let plan = router.plan(for: view)
-            if case .skip = plan { return [] }
-            let ranges = chunkRanges(view.subjectCount, parts: context.options.threads * 8)
-            return parallelMap(ranges.count, threads: context.options.threads) { chunk in
-                ranges[chunk].flatMap { index -> [Finding] in
-                    let subject = view.subject(at: index)
-                    let blocks: [ServingBlock]
-                    switch plan {
-                    case .skip: blocks = []
-                    case .uniform(let apex): blocks = apex
-                    case .perName: blocks = router.blocks(serving: subject.name)
-                    }
-                    return blocks.isEmpty ? [] : body(RoutedSubject(view: view, index: index, subject: subject, blocks: blocks))
-                }
-            }.flatMap { $0 }
         }
     }
 }

@@ -1,7 +1,7 @@
 import LDNS
 
 /// DNS4002: a forward that passes truncation on (DNS2005) in front of an answer that only fits with EDNS (DNS1010).
-struct TruncationReachesClient: Rule {
+struct TruncationReachesClient: NameRule {
     static func corefile(forwardOptions: String = "") -> String {
         """
         .:53 {
@@ -63,19 +63,26 @@ struct TruncationReachesClient: Rule {
         ]
     )
 
-    func check(_ context: LintContext) -> [Finding] {
-        guard let router = CorefileRouter(context, wanted: { !$0.forwardsPassingTruncation.isEmpty }) else { return [] }
-        return CombinedWalk.findings(context, router: router) { routed in
-            let name = routed.subject.name
-            let forwarding = routed.blocks.compactMap { served in
+    func check(_ audit: NameAudit, context: LintContext) -> [Finding] {
+        nameChecker(context)?(audit) ?? []
+    }
+
+    /// Runs in the engine's single name pass; nil when no Corefile forwards without prefer_udp or force_tcp.
+    func nameChecker(_ context: LintContext) -> NameChecker? {
+        guard let router = CorefileRouter(context, wanted: { !$0.forwardsPassingTruncation.isEmpty }) else { return nil }
+        return { audit in
+            // The data condition first: it is cheaper than routing, and most names do not meet it.
+            let oversized = audit.allAnswers.filter(AnswerExceeds512.isOversized)
+            guard !oversized.isEmpty else { return [] }
+            let name = audit.subject.name
+            let forwarding = router.blocks(serving: name).compactMap { served in
                 served.block.forwardsPassingTruncation(for: name).first.map { (served, $0) }
             }
             guard let (first, forward) = forwarding.first else { return [] }
-            let audit = routed.view.audit(at: routed.index)
             let forwardLines = forwarding.map { served, forward in
                 forward.directive.related("\(forward.directive.summary) in server block \(served.title) has neither prefer_udp nor force_tcp")
             }
-            return audit.allAnswers.filter(AnswerExceeds512.isOversized).map { answer in
+            return oversized.map { answer in
                 let size = answer.sizeWithoutEDNS.map { "\($0.bytes) bytes" } ?? "truncated"
                 return finding(
                     "The \(answer.type) answer for \(name.text) reaches clients truncated: it is \(size) without EDNS, and '\(forward.directive.summary)' in CoreDNS server block \(first.title) passes the upstream's truncated answer through without retrying over TCP.",
