@@ -23,7 +23,7 @@ struct CorefileRouter: Sendable {
     }
 
     /// The wanted blocks that answer `name`, once each (a block listening on two ports is one block);
-    /// empty for names no such block serves, which the rule then skips without looking at their answers.
+    /// empty for names no such block serves, which the rule then skips.
     func blocks(serving name: DNSName) -> [ServingBlock] {
         corefiles.flatMap { corefile in
             var seen: Set<SourceLocation> = []
