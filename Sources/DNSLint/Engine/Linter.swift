@@ -26,9 +26,11 @@ public enum Linter {
         clock.mark("read inputs")
         let context = LintContext(options: options, inputs: collected.inputs, views: collected.views + extraViews)
         let enabled = rules.filter { !policy.disabled.contains($0.metadata.code) }
-        let findings = collected.findings + evaluate(context, rules: enabled)
+        var findings = evaluate(context, rules: enabled)
+        findings.append(contentsOf: collected.findings)
         clock.mark("run rules")
-        let report = LintReport(findings: policy.apply(to: findings), filesChecked: collected.files)
+        policy.apply(to: &findings)
+        let report = LintReport(findings: findings, filesChecked: collected.files)
         clock.mark("sort findings")
         return report
     }
@@ -69,7 +71,7 @@ public enum Linter {
         let checkers = nameRules.compactMap { $0.nameChecker(context) }
         if !checkers.isEmpty {
             for view in context.views {
-                findings += NamePass.run(view: view, checkers: checkers, context: context)
+                findings.append(contentsOf: NamePass.run(view: view, checkers: checkers, context: context))
             }
         }
         return findings
@@ -80,13 +82,25 @@ public enum Linter {
 enum NamePass {
     static func run(view: any DNSView, checkers: [NameChecker], context: LintContext) -> [Finding] {
         let ranges = chunkRanges(view.subjectCount, parts: context.options.threads * 8)
-        return parallelMap(ranges.count, threads: context.options.threads) { chunk in
+        var chunks = parallelMap(ranges.count, threads: context.options.threads) { chunk in
             var found: [Finding] = []
             for index in ranges[chunk] {
                 let audit = view.audit(at: index)
-                for check in checkers { found += check(audit) }
+                for check in checkers { found.append(contentsOf: check(audit)) }
             }
             return found
-        }.flatMap { $0 }
+        }
+        return joinReleasing(&chunks)
     }
+}
+
+/// Concatenates per-chunk results, releasing each chunk once it is copied so two full sets never coexist.
+func joinReleasing(_ chunks: inout [[Finding]]) -> [Finding] {
+    var joined: [Finding] = []
+    joined.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+    for index in chunks.indices {
+        joined.append(contentsOf: chunks[index])
+        chunks[index] = []
+    }
+    return joined
 }

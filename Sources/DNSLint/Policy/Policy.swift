@@ -11,17 +11,26 @@ public struct Policy: Sendable {
     }
 
     public func apply(to findings: [Finding]) -> [Finding] {
-        var kept: [Finding] = []
-        kept.reserveCapacity(findings.count)
-        for var finding in findings where !disabled.contains(finding.ruleCode) {
-            if let severity = severities[finding.ruleCode] { finding.severity = severity }
-            kept.append(finding)
+        var kept = findings
+        apply(to: &kept)
+        return kept
+    }
+
+    /// Filters, re-grades, sorts and de-duplicates in place: the findings array can be the largest thing in memory.
+    public func apply(to findings: inout [Finding]) {
+        if !disabled.isEmpty { findings.removeAll { disabled.contains($0.ruleCode) } }
+        if !severities.isEmpty {
+            for index in findings.indices {
+                if let severity = severities[findings[index].ruleCode] { findings[index].severity = severity }
+            }
         }
-        kept.sort(by: Finding.reportOrder)
+        findings.sort(by: Finding.reportOrder)
         // Equal findings sort next to each other (the order compares every field a duplicate shares).
-        var unique: [Finding] = []
-        unique.reserveCapacity(kept.count)
-        for finding in kept where unique.last != finding { unique.append(finding) }
-        return unique
+        var write = 0
+        for read in findings.indices where write == 0 || findings[write - 1] != findings[read] {
+            if write != read { findings.swapAt(write, read) }
+            write += 1
+        }
+        findings.removeLast(findings.count - write)
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// The stable JSON report, documented by `schemas/dnslint-report.schema.json`.
 struct JSONReporter {
     static let formatVersion = 1
-    static let chunkSize = 4096
+    static let chunkSize = 1024
     let context: ReportContext
 
     /// Streams the findings one by one, written straight as bytes: the whole document never sits in memory.

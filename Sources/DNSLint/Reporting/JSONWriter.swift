@@ -34,7 +34,7 @@ struct JSONWriter {
     }
 
     mutating func string(_ value: String) { valuePrefix(); JSONValue.escape(value, into: &bytes) }
-    mutating func int(_ value: Int) { valuePrefix(); bytes += Array(String(value).utf8) }
+    mutating func int(_ value: Int) { valuePrefix(); JSONValue.appendInteger(value, to: &bytes) }
     mutating func null() { valuePrefix(); bytes += Array("null".utf8) }
     mutating func value(_ value: JSONValue) { valuePrefix(); value.write(into: &bytes, indent: depth) }
 

@@ -10,6 +10,12 @@ struct NameTable: Sendable {
 
     var count: Int { starts.count }
 
+    mutating func reserve(forFileSize size: Int) {
+        bytes.reserveCapacity(size / 2)
+        starts.reserveCapacity(size / 24)
+        hashes.reserveCapacity(size / 24)
+    }
+
     /// Interns a name that is already lower case.
     mutating func intern(_ wire: UnsafeBufferPointer<UInt8>) -> Int32 {
         let hash = NameTable.hash(wire)

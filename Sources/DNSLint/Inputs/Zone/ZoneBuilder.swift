@@ -21,6 +21,14 @@ struct ZoneBuilder {
     var rdata: [UInt8] = []
     var files: [ZoneFile] = []
 
+    /// Sizes the arrays for a zone file of `bytes` (records average 25+ bytes of text).
+    mutating func reserve(forFileSize bytes: Int) {
+        guard bytes > 1 << 20 else { return }
+        records.reserveCapacity(bytes / 24)
+        rdata.reserveCapacity(bytes / 2)
+        names.reserve(forFileSize: bytes)
+    }
+
     mutating func merge(_ parsed: ParsedRecords, file: UInt16) {
         records.reserveCapacity(records.count + parsed.types.count)
         parsed.names.withUnsafeBufferPointer { nameBytes in

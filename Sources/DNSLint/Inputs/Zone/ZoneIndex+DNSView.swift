@@ -90,7 +90,7 @@ extension ZoneIndex: DNSView {
             }
             break
         }
-        answer.sizeWithoutEDNS = size(question: question, type: type, parts: answerParts, finalName: currentName)
+        answer.sizeWithoutEDNS = size(question: question, id: startID, type: type, parts: answerParts, finalName: currentName)
         return answer
     }
 
@@ -109,13 +109,15 @@ extension ZoneIndex: DNSView {
     }
 
     /// Uncompressed size is an upper bound; only answers that may pass 512 bytes are encoded by ldns.
-    private func size(question: DNSName, type: RRType, parts: [ZoneRecord], finalName: DNSName) -> AnswerSize {
-        let questionWire = question.wire ?? [0]
-        var bound = 12 + questionWire.count + 4
+    private func size(question: DNSName, id: Int32?, type: RRType, parts: [ZoneRecord], finalName: DNSName) -> AnswerSize {
+        // The question's wire length is known from the name table; converting the text is only for encoding.
+        let questionLength = id.map { names.wire($0).count } ?? (question.wire?.count ?? 1)
+        var bound = 12 + questionLength + 4
         for record in parts {
             bound += names.wire(record.owner).count + 10 + Int(record.rdataLength)
         }
         guard bound > ZoneIndex.udpLimit else { return AnswerSize(bytes: bound, exact: false) }
+        let questionWire = id.map { Array(names.wire($0)) } ?? question.wire ?? [0]
         // Wildcard answers carry the asked name as owner, not `*`.
         let finalWire = finalName.wire
         let encoded = parts.map { record -> RecordParts in

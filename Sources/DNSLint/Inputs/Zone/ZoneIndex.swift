@@ -31,7 +31,7 @@ public final class ZoneIndex: ParsedInput, Sendable {
         static let hasRecords = NodeFlags(rawValue: 8)
     }
 
-    init(path: String, origin: DNSName, builder: ZoneBuilder) {
+    init(path: String, origin: DNSName, builder: consuming ZoneBuilder) {
         self.path = path
         self.origin = origin
         var names = builder.names
@@ -41,7 +41,9 @@ public final class ZoneIndex: ParsedInput, Sendable {
         var flags = [NodeFlags](repeating: [], count: names.count)
         for record in builder.records { flags[Int(record.owner)].insert(.hasRecords) }
         ZoneIndex.linkAncestors(&names, parents: &parents, flags: &flags, originID: originID, originWire: originWire)
-        let (sorted, starts) = ZoneIndex.groupByOwner(builder.records, nameCount: names.count)
+        var sorted = builder.records
+        builder.records = []
+        let starts = ZoneIndex.groupByOwner(&sorted, nameCount: names.count)
         var hasDelegations = false
         var negativeTTL: UInt32?
         for record in sorted where (record.owner == originID ? record.type == .soa : record.type == .ns) {
@@ -103,21 +105,27 @@ public final class ZoneIndex: ParsedInput, Sendable {
         return false
     }
 
-    /// Counting sort by owner id: stable, linear.
-    private static func groupByOwner(_ records: [ZoneRecord], nameCount: Int) -> ([ZoneRecord], [Int32]) {
+    /// Stable counting sort by owner id, applied in place (the record array is the largest allocation).
+    private static func groupByOwner(_ records: inout [ZoneRecord], nameCount: Int) -> [Int32] {
         var starts = [Int32](repeating: 0, count: nameCount + 1)
         for record in records { starts[Int(record.owner) + 1] += 1 }
         for index in 0..<nameCount { starts[index + 1] += starts[index] }
         var next = starts
-        let sorted = [ZoneRecord](unsafeUninitializedCapacity: records.count) { buffer, initialized in
-            for record in records {
-                let slot = Int(next[Int(record.owner)])
-                (buffer.baseAddress! + slot).initialize(to: record)
+        var destination = [Int32](unsafeUninitializedCapacity: records.count) { buffer, initialized in
+            for (index, record) in records.enumerated() {
+                buffer[index] = next[Int(record.owner)]
                 next[Int(record.owner)] += 1
             }
             initialized = records.count
         }
-        return (sorted, starts)
+        for index in 0..<records.count {
+            while destination[index] != Int32(index) {
+                let target = Int(destination[index])
+                records.swapAt(index, target)
+                destination.swapAt(index, target)
+            }
+        }
+        return starts
     }
 
     /// Names a data audit looks at: in-zone owners, not at or below a delegation (except the apex).

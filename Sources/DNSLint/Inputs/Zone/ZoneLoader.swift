@@ -20,7 +20,7 @@ public struct ZoneLoader: InputLoader {
         let origin = try ZoneOrigin.find(for: file, options: options)
         var reader = ZoneReader(rootURL: file.url, options: options)
         reader.read(path: file.path, url: file.url, origin: origin.text)
-        let index = ZoneIndex(path: file.path, origin: origin, builder: reader.builder)
+        let index = ZoneIndex(path: file.path, origin: origin, builder: reader.takeBuilder())
         let findings = reader.issues.map { issue in
             switch issue.kind {
             case .syntax: ZoneSyntaxError().finding(issue.message, at: issue.location)

@@ -27,7 +27,17 @@ struct ZoneReader {
     }
 
     mutating func read(path: String, url: URL, origin: String) {
+        // Reserved but untouched pages cost no memory; growing by doubling would copy the largest arrays.
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        builder.reserve(forFileSize: size)
         readFile(path: path, url: url, origin: origin, includedFrom: [], chain: [])
+    }
+
+    /// Hands the records over without keeping a second reference to them.
+    mutating func takeBuilder() -> ZoneBuilder {
+        let taken = builder
+        builder = ZoneBuilder()
+        return taken
     }
 
     private mutating func readFile(path: String, url: URL, origin: String, includedFrom: [IncludeSite], chain: [String]) {

@@ -40,17 +40,15 @@ struct DuplicateRecord: Rule {
         for zone in context.zones {
             zone.forEachOwner { id, records in
                 guard records.count > 1 else { return }
-                var seen: [RecordKey: ZoneRecord] = [:]
-                for record in records {
-                    let key = RecordKey(type: record.type, rrClass: record.rrClass, rdata: zone.rdata[Int(record.rdataOffset)..<Int(record.rdataOffset) + Int(record.rdataLength)])
-                    if let first = seen[key] {
+                // Owners hold a handful of records: comparing pairs is cheaper than hashing them.
+                for (position, record) in records.enumerated() {
+                    let earlier = records.prefix(position)
+                    if let first = earlier.first(where: { zone.sameData($0, record) }) {
                         found.append(finding(
                             "The \(record.type) record of \(zone.name(id).text) at this line repeats an earlier one with the same data.",
                             at: zone.location(of: record), subject: zone.subject(id, record.type),
                             related: [RelatedLocation(message: "first written here", location: zone.location(of: first))]
                         ))
-                    } else {
-                        seen[key] = record
                     }
                 }
             }
@@ -58,9 +56,14 @@ struct DuplicateRecord: Rule {
         return found
     }
 
-    private struct RecordKey: Hashable {
-        var type: RRType
-        var rrClass: UInt16
-        var rdata: ArraySlice<UInt8>
+}
+
+extension ZoneIndex {
+    /// Same type, class and rdata bytes.
+    func sameData(_ lhs: ZoneRecord, _ rhs: ZoneRecord) -> Bool {
+        guard lhs.type == rhs.type, lhs.rrClass == rhs.rrClass, lhs.rdataLength == rhs.rdataLength else { return false }
+        let left = Int(lhs.rdataOffset)
+        let right = Int(rhs.rdataOffset)
+        return rdata[left..<left + Int(lhs.rdataLength)].elementsEqual(rdata[right..<right + Int(rhs.rdataLength)])
     }
 }
