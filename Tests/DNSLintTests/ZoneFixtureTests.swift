@@ -2,9 +2,10 @@ import DNSLint
 import Foundation
 import Testing
 
-/// Every zone fixture and shipped example carries its expectations inline (`; @expect DNS1001`).
+/// Every zone fixture carries its expectations inline (`; @expect DNS1001`); the shipped examples,
+/// which combine zones with a Corefile and manifests, are checked as a whole by `ExamplesTests`.
 @Suite struct ZoneFixtureTests {
-    static let folders = [TestPaths.fixtures("zones"), TestPaths.packageRoot.appendingPathComponent("examples/zones")]
+    static let folders = [TestPaths.fixtures("zones")]
 
     @Test(arguments: folders)
     func inlineExpectationsMatchFindings(_ folder: URL) throws {

@@ -68,9 +68,10 @@ public enum Linter {
         var findings = parallelMap(contextRules.count, threads: context.options.threads) {
             contextRules[$0].check(context)
         }.flatMap { $0 }
-        if !nameRules.isEmpty {
+        let checkers = nameRules.compactMap { $0.nameChecker(context) }
+        if !checkers.isEmpty {
             for view in context.views {
-                findings.append(contentsOf: NamePass.run(view: view, rules: nameRules, context: context))
+                findings.append(contentsOf: NamePass.run(view: view, checkers: checkers, context: context))
             }
         }
         return findings
@@ -79,13 +80,13 @@ public enum Linter {
 
 /// Resolves every audited name of a view once and hands the answers to each name rule.
 enum NamePass {
-    static func run(view: any DNSView, rules: [any NameRule], context: LintContext) -> [Finding] {
+    static func run(view: any DNSView, checkers: [NameChecker], context: LintContext) -> [Finding] {
         let ranges = chunkRanges(view.subjectCount, parts: context.options.threads * 8)
         var chunks = parallelMap(ranges.count, threads: context.options.threads) { chunk in
             var found: [Finding] = []
             for index in ranges[chunk] {
                 let audit = view.audit(at: index)
-                for rule in rules { found.append(contentsOf: rule.check(audit, context: context)) }
+                for check in checkers { found.append(contentsOf: check(audit)) }
             }
             return found
         }

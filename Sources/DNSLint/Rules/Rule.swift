@@ -89,10 +89,21 @@ public protocol Rule: Sendable {
 /// (a zone file offline, a live server at night). The engine resolves each name once for all such rules.
 public protocol NameRule: Rule {
     func check(_ audit: NameAudit, context: LintContext) -> [Finding]
+    /// Called once per run before the name pass: the check to run on each audited name, or nil when
+    /// nothing in this run can trigger the rule. Rules that combine DNS data with other inputs (a Corefile)
+    /// prepare their lookups here and exit early, instead of resolving every name again.
+    func nameChecker(_ context: LintContext) -> NameChecker?
 }
+
+/// A name rule's check, prepared for one run.
+public typealias NameChecker = @Sendable (NameAudit) -> [Finding]
 
 extension NameRule {
     public func check(_ context: LintContext) -> [Finding] { [] }
+
+    public func nameChecker(_ context: LintContext) -> NameChecker? {
+        { audit in self.check(audit, context: context) }
+    }
 }
 
 extension Rule {

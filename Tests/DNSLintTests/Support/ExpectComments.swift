@@ -11,14 +11,23 @@ enum ExpectComments {
         var description: String { "\(path):\(line) \(code)" }
     }
 
+    /// An `@expect` at the end of a line is about that line; on a comment line of its own (resolv.conf,
+    /// where a trailing `#` would be one more search domain) it is about the next line that is not a comment.
     static func expectations(in file: URL, shownAs path: String) -> [Expectation] {
         guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
         var result: [Expectation] = []
+        var pending: [String] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            guard let range = line.range(of: "@expect ") else { continue }
-            for code in line[range.upperBound...].split(separator: " ") where code.hasPrefix("DNS") {
-                result.append(Expectation(path: path, line: index + 1, code: String(code.prefix(7))))
+            let codes = line.range(of: "@expect ").map { range in
+                line[range.upperBound...].split(separator: " ").filter { $0.hasPrefix("DNS") }.map { String($0.prefix(7)) }
+            } ?? []
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if trimmed.hasPrefix("#") || trimmed.hasPrefix(";") {
+                pending += codes
+                continue
             }
+            result += (pending + codes).map { Expectation(path: path, line: index + 1, code: $0) }
+            pending = []
         }
         return result
     }

@@ -21,10 +21,9 @@ public struct CoreDNSVersion: Sendable, Hashable, Comparable, CustomStringConver
     /// The newest release dnslint knows about; the default when no version is given.
     public static let latestKnown = CoreDNSVersion(1, 14, 7)
 
-    /// The version the options ask for, or the latest known one.
-    public static func chosen(by options: LintOptions) -> CoreDNSVersion {
-        options.corednsVersion.flatMap(CoreDNSVersion.init) ?? latestKnown
-    }
+    /// The version the options ask for, or the latest known one (rules also look at CoreDNS images
+    /// in the inputs: `chosen(by:images:)`).
+    public static func chosen(by options: LintOptions) -> CoreDNSVersion { chosen(by: options, images: []) }
 
     public var description: String { "\(major).\(minor).\(patch)" }
 

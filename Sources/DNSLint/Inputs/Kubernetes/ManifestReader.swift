@@ -92,6 +92,7 @@ struct ManifestReader {
     private mutating func readPod(spec parent: Node?, key: String, workload: Workload, cursor: YAMLCursor) {
         guard let spec = parent?[key], spec.mapping != nil else { return }
         let templateLocation = cursor.keyLocation(key, in: parent) ?? cursor.location(spec) ?? SourceLocation(path: path, line: 1)
+        readCoreDNSImages(in: spec, workload: workload, cursor: cursor, fallback: templateLocation)
         var fields = PodDNSFields()
         if let policyNode = spec["dnsPolicy"] {
             let text = policyNode.scalar?.string ?? ""
@@ -118,6 +119,16 @@ struct ManifestReader {
                          templateLocation: templateLocation, dnsConfigLocation: fields.dnsConfigLocation,
                          dnsConfigNameservers: fields.nameservers.count)
         result.inputs.append(PodResolvConfBuilder.build(pod: pod, fields: fields, path: path))
+    }
+
+    /// A CoreDNS container tells which version the cluster's Corefile runs on.
+    private mutating func readCoreDNSImages(in spec: Node, workload: Workload, cursor: YAMLCursor, fallback: SourceLocation) {
+        for container in spec["containers"]?.sequence ?? [] {
+            guard let node = container["image"], let image = node.scalar?.string,
+                  let version = CoreDNSImage.version(ofImage: image) else { continue }
+            result.inputs.append(CoreDNSImage(path: path, workload: "\(workload.kind) \(workload.namespace)/\(workload.name)",
+                                              image: image, version: version, location: cursor.location(node) ?? fallback))
+        }
     }
 
     static func clusterDomain(_ options: LintOptions) -> String {

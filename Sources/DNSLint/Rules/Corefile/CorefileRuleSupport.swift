@@ -5,7 +5,8 @@ extension LintContext {
         inputs(of: Corefile.self).flatMap { corefile in corefile.serverBlocks.map { (corefile, $0) } }
     }
 
-    var corednsVersion: CoreDNSVersion { CoreDNSVersion.chosen(by: options) }
+    /// `--coredns-version`, else the CoreDNS image among the manifests, else the latest known release.
+    var corednsVersion: CoreDNSVersion { CoreDNSVersion.chosen(by: options, images: inputs(of: CoreDNSImage.self)) }
 }
 
 extension Corefile.Directive {

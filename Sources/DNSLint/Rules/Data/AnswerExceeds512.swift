@@ -40,11 +40,16 @@ struct AnswerExceeds512: NameRule {
         ]
     )
 
+    /// The rule's condition, shared with DNS4002: over 512 bytes (exactly counted) or TC set without EDNS.
+    static func isOversized(_ answer: DNSAnswer) -> Bool {
+        let oversized = answer.sizeWithoutEDNS.map { $0.exact && $0.bytes > limit } ?? false
+        return oversized || answer.truncatedWithoutEDNS == true
+    }
+
     func check(_ audit: NameAudit, context: LintContext) -> [Finding] {
         audit.allAnswers.compactMap { answer in
+            guard Self.isOversized(answer) else { return nil }
             let size = answer.sizeWithoutEDNS
-            let oversized = size.map { $0.exact && $0.bytes > AnswerExceeds512.limit } ?? false
-            guard oversized || answer.truncatedWithoutEDNS == true else { return nil }
             let bytes = size.map { "\($0.bytes) bytes" } ?? "more than 512 bytes (TC set)"
             let count = answer.chain.count + answer.records.count
             let via = answer.chain.isEmpty ? "" : " including its CNAME chain"

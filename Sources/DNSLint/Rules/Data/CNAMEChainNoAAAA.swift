@@ -50,10 +50,16 @@ struct CNAMEChainNoAAAA: NameRule {
         ]
     )
 
+    /// The rule's condition, shared with DNS4001: the AAAA answer is CNAMEs and NODATA where the A answer
+    /// reaches records at the same final name.
+    static func isBrokenChain(a: DNSAnswer, aaaa: DNSAnswer) -> Bool {
+        !aaaa.chain.isEmpty && aaaa.outcome == .noData && a.outcome == .records && a.finalName == aaaa.finalName
+    }
+
     func check(_ audit: NameAudit, context: LintContext) -> [Finding] {
         let a = audit.a
         let aaaa = audit.aaaa
-        guard !aaaa.chain.isEmpty, aaaa.outcome == .noData, a.outcome == .records, a.finalName == aaaa.finalName else { return [] }
+        guard Self.isBrokenChain(a: a, aaaa: aaaa) else { return [] }
         let hopTTLsDiffer = zip(a.chain, aaaa.chain).contains { $0.ttl != $1.ttl } || a.chain.count != aaaa.chain.count
         let effectiveDiffer = a.effectiveTTL != aaaa.effectiveTTL
         let severity: Severity = hopTTLsDiffer || effectiveDiffer ? .error : metadata.severity

@@ -1,0 +1,209 @@
+import Foundation
+import LDNS
+import Testing
+@testable import DNSLint
+
+/// Each combined rule fires only when every part of its combination is there.
+@Suite struct CombinedRuleTests {
+    static let incidentCorefile = AutopathCacheSplitAnswer.corefile
+
+    func count(_ code: String, _ files: [ExampleFile], _ arguments: [String] = []) throws -> Int {
+        try lintExample(RuleExample(files, arguments: arguments)).filter { $0.ruleCode == code }.count
+    }
+
+    // MARK: DNS4001
+
+    func splitAnswer(corefile: String = incidentCorefile, zone: String = AutopathCacheSplitAnswer.zone(lbTTL: 10),
+                     _ arguments: [String] = ["--coredns-version", "1.11.1"]) throws -> Int {
+        try count("DNS4001", [ExampleFile("Corefile", corefile), ExampleFile("example.com.zone", zone)], arguments)
+    }
+
+    @Test func splitAnswerNeedsAllThreeParts() throws {
+        #expect(try splitAnswer() == 1)
+        #expect(try splitAnswer(corefile: Self.incidentCorefile.replacingOccurrences(of: "    autopath @kubernetes\n", with: "")) == 0)
+        #expect(try splitAnswer(corefile: Self.incidentCorefile.replacingOccurrences(of: "    cache 30\n", with: "")) == 0)
+        #expect(try splitAnswer(zone: AutopathCacheSplitAnswer.zone(lbTTL: 10, lbHasAAAA: true)) == 0, "no broken AAAA")
+        #expect(try splitAnswer(zone: AutopathCacheSplitAnswer.zone(lbTTL: 300)) == 0, "equal TTLs")
+        #expect(try splitAnswer(zone: AutopathCacheSplitAnswer.zone(lbTTL: 45)) == 0, "both above the cache cap")
+        #expect(try count("DNS4001", [ExampleFile("Corefile", Self.incidentCorefile)], ["--coredns-version", "1.11.1"]) == 0, "no DNS data")
+    }
+
+    @Test func splitAnswerFollowsTheCoreDNSVersion() throws {
+        #expect(try splitAnswer(["--coredns-version", "1.14.6"]) == 1)
+        #expect(try splitAnswer(["--coredns-version", "1.14.7"]) == 0)
+        #expect(try splitAnswer(["--coredns-version", "1.15.0"]) == 0)
+        #expect(try splitAnswer([]) == 0, "the default is the latest known release")
+    }
+
+    func deployment(_ image: String) -> ExampleFile {
+        ExampleFile("coredns-deployment.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: coredns
+              namespace: kube-system
+            spec:
+              template:
+                spec:
+                  dnsPolicy: Default
+                  containers:
+                  - name: coredns
+                    image: \(image)
+            """)
+    }
+
+    @Test func versionComesFromTheFlagThenTheImageThenTheLatest() throws {
+        let base = [ExampleFile("Corefile", Self.incidentCorefile), ExampleFile("example.com.zone", AutopathCacheSplitAnswer.zone(lbTTL: 10))]
+        #expect(try count("DNS4001", base + [deployment("coredns/coredns:1.11.1")]) == 1)
+        #expect(try count("DNS4001", base + [deployment("registry.k8s.io/coredns/coredns:v1.14.7")]) == 0)
+        #expect(try count("DNS4001", base + [deployment("registry.k8s.io/coredns/coredns:v1.14.7")], ["--coredns-version", "1.11.1"]) == 1)
+        #expect(try count("DNS4001", base + [deployment("coredns/coredns:1.11.1")], ["--coredns-version", "1.14.7"]) == 0)
+        #expect(try count("DNS4001", base + [deployment("nginx:1.11.1")]) == 0, "not a CoreDNS image")
+        // The Corefile rules use the same choice.
+        #expect(try count("DNS2001", [ExampleFile("Corefile", Self.incidentCorefile), deployment("coredns/coredns:1.10.1")]) == 1)
+        #expect(try count("DNS2001", [ExampleFile("Corefile", Self.incidentCorefile)]) == 0)
+    }
+
+    @Test func imageReferencesGiveTheirVersion() {
+        #expect(CoreDNSImage.version(ofImage: "coredns/coredns:1.11.1") == CoreDNSVersion(1, 11, 1))
+        #expect(CoreDNSImage.version(ofImage: "registry.k8s.io/coredns/coredns:v1.11.3") == CoreDNSVersion(1, 11, 3))
+        #expect(CoreDNSImage.version(ofImage: "k8s.gcr.io/coredns:1.6.7") == CoreDNSVersion(1, 6, 7))
+        #expect(CoreDNSImage.version(ofImage: "602401143452.dkr.ecr.us-west-2.amazonaws.com/eks/coredns:v1.11.1-eksbuild.4") == CoreDNSVersion(1, 11, 1))
+        #expect(CoreDNSImage.version(ofImage: "mirror.local:5000/coredns/coredns:1.12.0@sha256:abcd") == CoreDNSVersion(1, 12, 0))
+        #expect(CoreDNSImage.version(ofImage: "mirror.local:5000/coredns/coredns") == nil)
+        #expect(CoreDNSImage.version(ofImage: "coredns/coredns:latest") == nil)
+        #expect(CoreDNSImage.version(ofImage: "coredns/coredns-operator:1.2.3") == nil)
+        #expect(CoreDNSImage.version(ofImage: "coredns/coredns@sha256:abcd") == nil)
+        var options = LintOptions()
+        let images = ["1.12.0", "1.10.1"].map {
+            CoreDNSImage(path: "x.yaml", workload: "Deployment a/b", image: "coredns/coredns:\($0)", version: CoreDNSVersion($0)!,
+                         location: SourceLocation(path: "x.yaml", line: 1))
+        }
+        #expect(CoreDNSVersion.chosen(by: options, images: images) == CoreDNSVersion(1, 10, 1), "the oldest during a rollout")
+        #expect(CoreDNSVersion.chosen(by: options, images: []) == .latestKnown)
+        options.corednsVersion = "1.12.3"
+        #expect(CoreDNSVersion.chosen(by: options, images: images) == CoreDNSVersion(1, 12, 3))
+    }
+
+    @Test func splitAnswerOnlyForNamesTheBlockServesAndCaches() throws {
+        let clusterOnly = Self.incidentCorefile.replacingOccurrences(of: ".:53 {", with: "cluster.local:53 {")
+        #expect(try splitAnswer(corefile: clusterOnly) == 0, "example.com is not served by the autopath block")
+        let otherBlock = Self.incidentCorefile + "\nexample.com:53 {\n    file /etc/coredns/example.com.zone\n}\n"
+        #expect(try splitAnswer(corefile: otherBlock) == 0, "example.com has its own block without autopath")
+        let cacheElsewhere = Self.incidentCorefile.replacingOccurrences(of: "cache 30", with: "cache 30 cluster.local")
+        #expect(try splitAnswer(corefile: cacheElsewhere) == 0, "the cache does not apply to example.com")
+        let subzone = Self.incidentCorefile + "\nlb.example.com:53 {\n    forward . 192.0.2.53\n}\n"
+        #expect(try splitAnswer(corefile: subzone) == 1, "a key below the apex routes per name")
+    }
+
+    /// A view with no zone origin (as the live prober's will be) that counts the lookups it answers.
+    final class CountingView: DNSView, @unchecked Sendable {
+        let zone: ZoneIndex
+        private let lock = NSLock()
+        private var asked = 0
+        init(_ zone: ZoneIndex) { self.zone = zone }
+        var label: String { "live stand-in" }
+        var zoneOrigin: DNSName? { nil }
+        var subjectCount: Int { zone.subjectCount }
+        func subject(at index: Int) -> AuditSubject { zone.subject(at: index) }
+        func answer(_ name: DNSName, _ type: RRType) -> DNSAnswer {
+            lock.lock()
+            asked += 1
+            lock.unlock()
+            return zone.answer(name, type)
+        }
+        var lookups: Int { lock.lock(); defer { lock.unlock() }; return asked }
+    }
+
+    func context(corefile: String?, zone: String, version: String = "1.11.1") throws -> (LintContext, CountingView) {
+        let folder = try ScratchFolder()
+        defer { folder.cleanUp() }
+        var paths = [try folder.write("example.com.zone", zone)]
+        if let corefile { paths.append(try folder.write("Corefile", corefile)) }
+        var options = LintOptions()
+        options.corednsVersion = version
+        let collected = try Linter.collect(paths: paths, options: options)
+        let index = try #require(collected.views.first as? ZoneIndex)
+        let view = CountingView(index)
+        return (LintContext(options: options, inputs: collected.inputs, views: [view]), view)
+    }
+
+    @Test func splitAnswerWorksThroughAViewWithoutAZone() throws {
+        let (context, view) = try context(corefile: Self.incidentCorefile, zone: AutopathCacheSplitAnswer.zone(lbTTL: 10))
+        let findings = Linter.evaluate(context, rules: [AutopathCacheSplitAnswer()])
+        #expect(findings.map(\.subject?.name) == ["api.example.com."])
+        #expect(view.lookups > 0)
+    }
+
+    /// The combined data rules run in the engine's one name pass; when nothing in the run can trigger
+    /// them they drop out before it, so on their own they resolve nothing.
+    @Test func nothingIsResolvedWhenNoCorefileCanTriggerThem() throws {
+        let combined: [any Rule] = [AutopathCacheSplitAnswer(), TruncationReachesClient()]
+        let plain = Self.incidentCorefile.replacingOccurrences(of: "    autopath @kubernetes\n", with: "")
+        for (corefile, version) in [(nil, "1.11.1"), (plain, "1.11.1"), (Self.incidentCorefile, "1.14.7")] {
+            let (context, view) = try context(corefile: corefile, zone: AutopathCacheSplitAnswer.zone(lbTTL: 10), version: version)
+            #expect(Linter.evaluate(context, rules: combined).isEmpty)
+            #expect(view.lookups == 0, "\(corefile ?? "no Corefile") on \(version)")
+        }
+        let (served, _) = try context(corefile: Self.incidentCorefile.replacingOccurrences(of: ".:53 {", with: "cluster.local:53 {"),
+                                      zone: AutopathCacheSplitAnswer.zone(lbTTL: 10))
+        #expect(Linter.evaluate(served, rules: combined).isEmpty, "example.com is not served by the autopath block")
+    }
+
+    // MARK: DNS4002
+
+    func truncation(_ corefile: String, zone: String = TruncationReachesClient.zone) throws -> Int {
+        try count("DNS4002", [ExampleFile("Corefile", corefile), ExampleFile("cache.internal.zone", zone)])
+    }
+
+    @Test func truncationNeedsAPassingForwardAndABigAnswer() throws {
+        #expect(try truncation(TruncationReachesClient.corefile()) == 2)
+        #expect(try truncation(TruncationReachesClient.corefile(forwardOptions: "prefer_udp")) == 0)
+        #expect(try truncation(TruncationReachesClient.corefile(forwardOptions: "force_tcp")) == 0)
+        #expect(try truncation(".:53 {\n    forward . tls://9.9.9.9 {\n        tls_servername dns.quad9.net\n    }\n}\n") == 0)
+        #expect(try truncation(".:53 {\n    whoami\n}\n") == 0, "no forward")
+        let small = TruncationReachesClient.zone.split(separator: "\n").prefix(10).joined(separator: "\n")
+        #expect(try truncation(TruncationReachesClient.corefile(), zone: small) == 0, "the answer fits")
+        #expect(try count("DNS4002", [ExampleFile("cache.internal.zone", TruncationReachesClient.zone)]) == 0, "no Corefile")
+    }
+
+    @Test func truncationFollowsForwardRouting() throws {
+        #expect(try truncation(".:53 {\n    forward example.org 192.0.2.53\n}\n") == 0, "FROM does not cover the zone")
+        #expect(try truncation(".:53 {\n    forward cache.internal 192.0.2.53\n}\n") == 2)
+        #expect(try truncation(".:53 {\n    forward . 192.0.2.53 {\n        except cache.internal\n    }\n}\n") == 0)
+        #expect(try truncation(".:53 {\n    file /etc/coredns/cache.internal.zone cache.internal\n    forward . 192.0.2.53\n}\n") == 0,
+                "file answers before forward")
+        #expect(try truncation(".:53 {\n    forward . 192.0.2.53\n}\ncache.internal:53 {\n    forward . 192.0.2.54 {\n        prefer_udp\n    }\n}\n") == 0,
+                "the zone's own block retries over TCP")
+    }
+
+    // MARK: DNS4003
+
+    @Test func searchMismatchNeedsAutopathAndAMismatch() throws {
+        let wrong = AutopathSearchMismatch.app(searches: "default.svc.cluster.local, svc.cluster.local, cluster.local")
+        let right = AutopathSearchMismatch.app(searches: "shop.svc.cluster.local, svc.cluster.local, cluster.local")
+        func mismatch(_ corefile: String?, _ app: String) throws -> Int {
+            try count("DNS4003", (corefile.map { [ExampleFile("Corefile", $0)] } ?? []) + [ExampleFile("app.yaml", app)])
+        }
+        #expect(try mismatch(AutopathSearchMismatch.corefile, wrong) == 1)
+        #expect(try mismatch(AutopathSearchMismatch.corefile, right) == 0)
+        #expect(try mismatch(nil, wrong) == 0)
+        #expect(try mismatch(AutopathSearchMismatch.corefile.replacingOccurrences(of: "    autopath @kubernetes\n", with: ""), wrong) == 0)
+        let elsewhere = ".:53 {\n    kubernetes cluster.local\n    forward . /etc/resolv.conf\n}\nexample.org:53 {\n    autopath /etc/resolv.conf\n    forward . 192.0.2.53\n}\n"
+        #expect(try mismatch(elsewhere, wrong) == 0, "autopath only in a block that does not serve the cluster domain")
+        let otherZones = AutopathSearchMismatch.corefile.replacingOccurrences(of: "autopath @kubernetes", with: "autopath example.org @kubernetes")
+        #expect(try mismatch(otherZones, wrong) == 0, "autopath limited to other zones")
+    }
+
+    @Test func searchMismatchPointsAtTheSearchListAndTheAutopathLine() throws {
+        let findings = try lintExample(RuleExample([
+            ExampleFile("Corefile", AutopathSearchMismatch.corefile),
+            ExampleFile("app.yaml", AutopathSearchMismatch.app(searches: "default.svc.cluster.local, svc.cluster.local")),
+        ]))
+        let finding = try #require(findings.first { $0.ruleCode == "DNS4003" })
+        let dns3010 = try #require(findings.first { $0.ruleCode == "DNS3010" })
+        #expect(finding.location == dns3010.location)
+        #expect(finding.related.map { $0.location?.line } == [2])
+        #expect(finding.message.hasPrefix("The search path of Deployment shop/worker starts with default.svc.cluster.local"))
+    }
+}
