@@ -14,6 +14,19 @@ public struct RRType: RawRepresentable, Hashable, Sendable, Comparable, CustomSt
     }
 
     public var mnemonic: String {
+        // The common types without a call into ldns and an allocation: live probing asks this per query.
+        switch rawValue {
+        case 1: return "A"
+        case 2: return "NS"
+        case 5: return "CNAME"
+        case 6: return "SOA"
+        case 12: return "PTR"
+        case 15: return "MX"
+        case 16: return "TXT"
+        case 28: return "AAAA"
+        case 33: return "SRV"
+        default: break
+        }
         guard let text = ldns_rr_type2str(ldns_rr_type(UInt32(rawValue))) else { return "TYPE\(rawValue)" }
         defer { dnslint_free(text) }
         return String(cString: text)

@@ -229,3 +229,13 @@ enum RCode {
         return nil
     }
 }
+
+extension CapturedName {
+    /// Query names spelled as `DNSName` spells them (lower case, absolute), as the prober records them;
+    /// a capture written by hand or by another version may spell them otherwise.
+    var normalized: CapturedName {
+        var copy = self
+        for index in copy.queries.indices { copy.queries[index].name = DNSName(copy.queries[index].name).text }
+        return copy
+    }
+}

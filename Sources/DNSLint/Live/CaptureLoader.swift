@@ -32,7 +32,8 @@ public struct CaptureLoader: InputLoader {
             return LoadResult(findings: [InputUnreadable.finding(
                 path: file.path, reason: "it is \(capture.format) version \(capture.version), not \(Capture.formatName) version 1")])
         }
-        let views = LiveAudit.views(of: capture.names, mode: capture.mode, search: (capture.search ?? []).map { DNSName($0) })
+        let views = LiveAudit.views(of: capture.names.map(\.normalized), mode: capture.mode,
+                                    search: (capture.search ?? []).map { DNSName($0) })
         return LoadResult(inputs: [LoadedCapture(path: file.path, mode: capture.mode, stats: capture.stats)], views: views)
     }
 

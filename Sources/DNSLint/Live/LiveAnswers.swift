@@ -29,7 +29,8 @@ struct LiveAnswers: Sendable {
         let typeText = type.mnemonic
         var udp: [CapturedQuery] = []
         var tcp: [CapturedQuery] = []
-        for query in record.queries where query.edns == edns && query.type == typeText && DNSName(query.name) == name {
+        // Captured names are already lower case and absolute, as `DNSName` spells them.
+        for query in record.queries where query.edns == edns && query.type == typeText && query.name == name.text {
             if query.transport == .udp { udp.append(query) } else { tcp.append(query) }
         }
         guard let lastUDP = udp.last ?? tcp.last else { return nil }

@@ -121,7 +121,19 @@ final class UDPQueryHandler: ChannelInboundHandler {
         pending[id] = Pending(name: query.name, type: query.type, server: server, reply: reply, timer: timer)
         counters.queries.add(1, ordering: .relaxed)
         let buffer = context.channel.allocator.buffer(bytes: bytes)
-        context.writeAndFlush(wrapOutboundOut(AddressedEnvelope(remoteAddress: server, data: buffer)), promise: nil)
+        context.write(wrapOutboundOut(AddressedEnvelope(remoteAddress: server, data: buffer)), promise: nil)
+        // One flush per event-loop turn: queries written in the same turn leave in one sendmmsg.
+        if !flushScheduled {
+            flushScheduled = true
+            context.eventLoop.execute { handler.value.flushPending() }
+        }
+    }
+
+    private var flushScheduled = false
+
+    private func flushPending() {
+        flushScheduled = false
+        context?.flush()
     }
 
     private func expire(_ id: UInt16) {
