@@ -43,7 +43,7 @@ final class Prober: Sendable {
     private let tcp: TCPTransport
     private let gate: QueryGate
     /// A CNAME target shared by many names is asked once per type.
-    private let hopCache = TaskCache<StepResult>(limit: 10_000)
+    private let hopCache = TaskCache<StepResult>(limit: 2_048)
     private let apexCache = TaskCache<DNSName?>(limit: 100_000)
     private let zoneServers = TaskCache<[ServerAddress]>(limit: 10_000)
 
