@@ -118,3 +118,21 @@ public struct DNSAnswer: Sendable, Hashable {
         ([name] + chain.map(\.target)).map { $0.relative(to: origin) }.joined(separator: " -> ")
     }
 }
+
+/// Comparing TTLs across two answers. A zone file states TTLs exactly; a caching resolver counts them
+/// down, so A and AAAA asked a second apart can read 299 and 300 with the same configured TTL.
+public enum TTLComparison {
+    /// How far apart two TTLs read from servers may be and still count as equal.
+    public static let serverSlack: UInt32 = 2
+
+    public static func differ(_ first: UInt32?, _ second: UInt32?, fromServer: Bool) -> Bool {
+        guard let first, let second else { return first != second }
+        let gap = first > second ? first - second : second - first
+        return gap > (fromServer ? serverSlack : 0)
+    }
+}
+
+extension DNSAnswer {
+    /// Whether this answer was read from a server (live) rather than from zone data.
+    public var cameFromServer: Bool { server != nil || chain.contains { $0.origin.server != nil } }
+}

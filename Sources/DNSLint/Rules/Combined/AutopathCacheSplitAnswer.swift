@@ -137,7 +137,9 @@ struct AutopathCacheSplitAnswer: NameRule {
                 guard let cache = blocks[served.block.location]?.cache, cache.applies(to: name) else { return nil }
                 let cachedA = cache.cachedSuccessTTL(for: Int(aTTL))
                 let cachedAAAA = cache.cachedSuccessTTL(for: Int(aaaaTTL))
-                return cachedA == cachedAAAA ? nil : (served, cache, cachedA, cachedAAAA)
+                let live = a.cameFromServer || aaaa.cameFromServer
+                let differ = TTLComparison.differ(UInt32(max(0, cachedA)), UInt32(max(0, cachedAAAA)), fromServer: live)
+                return differ ? (served, cache, cachedA, cachedAAAA) : nil
             }
             guard let (first, cache, cachedA, cachedAAAA) = split.first else { return [] }
             var related = split.flatMap { blocks[$0.0.block.location]?.related ?? [] }

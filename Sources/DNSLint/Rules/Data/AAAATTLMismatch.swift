@@ -10,7 +10,8 @@ struct AAAATTLMismatch: NameRule {
             Resolvers and CoreDNS's cache keep A and AAAA separately. With different TTLs one family is refetched \
             while the other is still cached; any difference between the two fetches (an rcode flip, a moved \
             endpoint, an autopath answer built for another pod) then shows up as an inconsistent pair. The \
-            effective TTL is the minimum along the CNAME chain and the final RRset.
+            effective TTL is the minimum along the CNAME chain and the final RRset. Through a caching resolver \
+            TTLs count down, so live answers within 2 seconds of each other count as equal.
             """,
         remediation: "Give the A and AAAA records (and every CNAME on the way) the same TTL.",
         severity: .warning,
@@ -42,7 +43,7 @@ struct AAAATTLMismatch: NameRule {
         let a = audit.a
         let aaaa = audit.aaaa
         guard a.outcome == .records, aaaa.outcome == .records, let aTTL = a.effectiveTTL, let aaaaTTL = aaaa.effectiveTTL,
-              aTTL != aaaaTTL else { return [] }
+              TTLComparison.differ(aTTL, aaaaTTL, fromServer: a.cameFromServer || aaaa.cameFromServer) else { return [] }
         let via = a.chain.isEmpty ? "" : " at the end of its CNAME chain (\(a.chainDescription(relativeTo: audit.origin)))"
         return [finding(
             "\(audit.subject.name.text) has A answers with TTL \(aTTL) and AAAA answers with TTL \(aaaaTTL)\(via): caches expire them at different times.",

@@ -60,8 +60,10 @@ struct CNAMEChainNoAAAA: NameRule {
         let a = audit.a
         let aaaa = audit.aaaa
         guard Self.isBrokenChain(a: a, aaaa: aaaa) else { return [] }
-        let hopTTLsDiffer = zip(a.chain, aaaa.chain).contains { $0.ttl != $1.ttl } || a.chain.count != aaaa.chain.count
-        let effectiveDiffer = a.effectiveTTL != aaaa.effectiveTTL
+        let live = a.cameFromServer || aaaa.cameFromServer
+        let hopTTLsDiffer = zip(a.chain, aaaa.chain).contains { TTLComparison.differ($0.ttl, $1.ttl, fromServer: live) }
+            || a.chain.count != aaaa.chain.count
+        let effectiveDiffer = TTLComparison.differ(a.effectiveTTL, aaaa.effectiveTTL, fromServer: live)
         let severity: Severity = hopTTLsDiffer || effectiveDiffer ? .error : metadata.severity
         let chain = aaaa.chainDescription(relativeTo: audit.origin)
         var message = "\(audit.subject.name.text) is a CNAME chain (\(chain)) ending at \(aaaa.finalName.text), which has A records but no AAAA: AAAA queries get NOERROR with only CNAMEs."
