@@ -56,6 +56,12 @@ struct LiveCommand: AsyncParsableCommand {
     @Flag(name: .long, inversion: .prefixedNo, help: "Progress line on stderr (default: only on a terminal).")
     var progress: Bool?
 
+    @Option(name: .long, help: "Corefile, CoreDNS ConfigMap or manifest the answers are combined with (DNS4001, DNS4002). Repeatable.")
+    var config: [String] = []
+
+    @Option(name: .long, help: "CoreDNS version the --config Corefile runs on (default: an image tag in the inputs, else latest known).")
+    var corednsVersion: String?
+
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
@@ -70,8 +76,11 @@ struct LiveCommand: AsyncParsableCommand {
         live.retries = retries
         live.capturePath = capture
         live.progress = progress
+        live.configPaths = config
+        var lint = LintOptions()
+        lint.corednsVersion = corednsVersion
         let source = NameSource(arguments: names, namesFiles: namesFile, zoneFiles: zone, transfers: axfr)
-        let report = try await LiveAudit.run(names: source, live: live, policy: output.policy)
+        let report = try await LiveAudit.run(names: source, live: live, lint: lint, policy: output.policy)
         try output.emit(report, category: "dnslint/live/")
     }
 }

@@ -24,6 +24,8 @@ public struct LiveOptions: Sendable {
     /// nil: draw progress only when stderr is a terminal.
     public var progress: Bool?
     public var systemResolvConf = "/etc/resolv.conf"
+    /// Corefiles, CoreDNS ConfigMaps or manifests whose combined rules (DNS4001, DNS4002) judge the answers.
+    public var configPaths: [String] = []
 
     public init() {}
 }
@@ -43,6 +45,10 @@ public enum LiveAudit {
         guard live.timeoutSeconds > 0, live.retries >= 0, live.concurrency > 0, live.queriesPerSecond >= 0 else {
             throw InputError("--timeout and --concurrency must be positive, --retries and --qps not negative")
         }
+        // Configuration the answers combine with: read once, linted once, shared by every batch.
+        let configs = try Linter.collect(paths: live.configPaths, options: lint)
+        let configContext = LintContext(options: lint, inputs: configs.inputs, views: [])
+        let configFindings = configs.findings + Linter.evaluate(configContext, rules: rules.filter { !($0 is any NameRule) })
         let mode: ProbeMode = live.authoritative ? .authoritative : .recursive
         let writer = try live.capturePath.map { path throws(InputError) in try CaptureWriter(path: path, mode: mode, settings: settings) }
         let started = ContinuousClock.now
@@ -67,7 +73,8 @@ public enum LiveAudit {
         var batchOptions = lint
         batchOptions.threads = 1
         let nameRules = rules.filter { $0 is any NameRule }
-        var collector = Collector(writer: writer, mode: mode, search: probeSettings.search, options: batchOptions, rules: nameRules)
+        var collector = Collector(writer: writer, mode: mode, search: probeSettings.search, options: batchOptions, rules: nameRules,
+                                  inputs: configs.inputs)
         let progress = ProgressLine(enabled: live.progress ?? (isatty(STDERR_FILENO) == 1))
         let targets: [ServerAddress?] = live.authoritative ? [nil] : servers
         let maxNames = max(1, live.concurrency)
@@ -119,7 +126,10 @@ public enum LiveAudit {
         stats.durationSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         writer?.finish(stats: stats)
         if let sourceError { throw sourceError }
-        return LintReport(findings: policy.apply(to: collector.findings), filesChecked: 0, extraSummary: stats.summary)
+        var findings = collector.findings
+        findings.append(contentsOf: configFindings)
+        policy.apply(to: &findings)
+        return LintReport(findings: findings, filesChecked: configs.files, extraSummary: stats.summary)
     }
 
     /// `--server` values, or the first nameserver of the system resolv.conf.
@@ -163,16 +173,20 @@ private struct Collector {
     let search: [DNSName]
     let options: LintOptions
     let rules: [any Rule]
+    /// Parsed configuration (Corefiles, manifests) the name rules combine with.
+    let inputs: [any ParsedInput]
     var batch: [CapturedName] = []
     var findings: [Finding] = []
     var names = 0
 
-    init(writer: CaptureWriter?, mode: ProbeMode, search: [DNSName], options: LintOptions, rules: [any Rule]) {
+    init(writer: CaptureWriter?, mode: ProbeMode, search: [DNSName], options: LintOptions, rules: [any Rule],
+         inputs: [any ParsedInput]) {
         self.writer = writer
         self.mode = mode
         self.search = search
         self.options = options
         self.rules = rules
+        self.inputs = inputs
     }
 
     mutating func add(_ record: CapturedName) {
@@ -184,7 +198,7 @@ private struct Collector {
 
     mutating func flush() {
         guard !batch.isEmpty else { return }
-        let context = LintContext(options: options, inputs: [], views: LiveAudit.views(of: batch, mode: mode, search: search))
+        let context = LintContext(options: options, inputs: inputs, views: LiveAudit.views(of: batch, mode: mode, search: search))
         findings += Linter.evaluate(context, rules: rules)
         batch.removeAll(keepingCapacity: true)
     }
