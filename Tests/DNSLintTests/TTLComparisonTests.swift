@@ -10,6 +10,8 @@ import Testing
     @Test func serverTTLsAllowCacheAging() {
         #expect(!TTLComparison.differ(300, 299, fromServer: true))
         #expect(!TTLComparison.differ(298, 300, fromServer: true))
+        #expect(!TTLComparison.differ(290, 300, fromServer: true))
+        #expect(TTLComparison.differ(250, 300, fromServer: true))
         #expect(TTLComparison.differ(60, 300, fromServer: true))
         #expect(TTLComparison.differ(nil, 300, fromServer: true))
         #expect(!TTLComparison.differ(nil, nil, fromServer: true))

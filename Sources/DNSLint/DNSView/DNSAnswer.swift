@@ -120,15 +120,16 @@ public struct DNSAnswer: Sendable, Hashable {
 }
 
 /// Comparing TTLs across two answers. A zone file states TTLs exactly; a caching resolver counts them
-/// down, so A and AAAA asked a second apart can read 299 and 300 with the same configured TTL.
+/// down, so A and AAAA asked seconds apart (a retry after a timeout, a hop shared with an earlier name)
+/// read 296 and 300 with the same configured TTL. Configured mismatches are large and round (60 vs 300).
 public enum TTLComparison {
-    /// How far apart two TTLs read from servers may be and still count as equal.
-    public static let serverSlack: UInt32 = 2
+    /// How far apart two TTLs read from servers may be and still count as equal: 2 s or 5%, the larger.
+    public static func serverSlack(_ larger: UInt32) -> UInt32 { max(2, larger / 20) }
 
     public static func differ(_ first: UInt32?, _ second: UInt32?, fromServer: Bool) -> Bool {
         guard let first, let second else { return first != second }
         let gap = first > second ? first - second : second - first
-        return gap > (fromServer ? serverSlack : 0)
+        return gap > (fromServer ? serverSlack(max(first, second)) : 0)
     }
 }
 

@@ -20,8 +20,13 @@ import Testing
         let broken = try #require(report.findings.first { $0.ruleCode == "DNS1001" })
         #expect(broken.subject?.server == server)
         #expect(broken.message.contains("virginia.us1.api-lb.incident.test."))
-        #expect(broken.arguments["aTTL"] == .int(60))
-        #expect(broken.arguments["aaaaTTL"] == .int(300))
+        // Unbound counts cached TTLs down: a retry or a slow machine reads a few seconds less.
+        guard case .int(let aTTL) = broken.arguments["aTTL"], case .int(let aaaaTTL) = broken.arguments["aaaaTTL"] else {
+            Issue.record("DNS1001 carries aTTL and aaaaTTL")
+            return
+        }
+        #expect((50...60).contains(aTTL))
+        #expect((285...300).contains(aaaaTTL))
         #expect(broken.related.count == 3 && broken.related.allSatisfy { $0.subject?.server == server })
         #expect(report.codes(for: "both.") == ["DNS1002"])
         #expect(report.codes(for: "big.").contains("DNS1010"))

@@ -11,7 +11,7 @@ struct AAAATTLMismatch: NameRule {
             while the other is still cached; any difference between the two fetches (an rcode flip, a moved \
             endpoint, an autopath answer built for another pod) then shows up as an inconsistent pair. The \
             effective TTL is the minimum along the CNAME chain and the final RRset. Through a caching resolver \
-            TTLs count down, so live answers within 2 seconds of each other count as equal.
+            TTLs count down, so live answers within 2 seconds or 5% of each other count as equal.
             """,
         remediation: "Give the A and AAAA records (and every CNAME on the way) the same TTL.",
         severity: .warning,

@@ -19,24 +19,14 @@ struct AnswerExceeds512: NameRule {
         inputs: [.zone, .live],
         references: ["RFC 1035 4.2.1", "RFC 6891", "RFC 7766", "https://github.com/coredns/coredns/issues/4183"],
         triggering: [
-            RuleExample("example.com.zone", """
-                $ORIGIN example.com.
-                $TTL 300
-                @   IN SOA ns1 hostmaster 1 7200 3600 1209600 300
-                @   IN NS  ns1
-                ns1 IN A   192.0.2.1
+            RuleExample("example.com.zone", ExampleZone.with("""
                 big IN TXT "\(String(repeating: "x", count: 250))" "\(String(repeating: "y", count: 250))"
-                """, expectedCount: 1, caption: "a TXT answer of about 560 bytes"),
+                """), expectedCount: 1, caption: "a TXT answer of about 560 bytes"),
         ],
         clean: [
-            RuleExample("example.com.zone", """
-                $ORIGIN example.com.
-                $TTL 300
-                @   IN SOA ns1 hostmaster 1 7200 3600 1209600 300
-                @   IN NS  ns1
-                ns1 IN A   192.0.2.1
+            RuleExample("example.com.zone", ExampleZone.with("""
                 big IN TXT "\(String(repeating: "x", count: 200))"
-                """, expectedCount: 0),
+                """), expectedCount: 0),
         ]
     )
 

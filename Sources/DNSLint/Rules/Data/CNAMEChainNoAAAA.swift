@@ -25,28 +25,18 @@ struct CNAMEChainNoAAAA: NameRule {
         references: ["RFC 1034 3.6.2", "RFC 2308", "https://github.com/coredns/coredns/issues/3765",
                      "https://github.com/coredns/coredns/issues/2842"],
         triggering: [
-            RuleExample("example.com.zone", """
-                $ORIGIN example.com.
-                $TTL 300
-                @   IN SOA ns1 hostmaster 1 7200 3600 1209600 300
-                @   IN NS  ns1
-                ns1 IN A   192.0.2.1
+            RuleExample("example.com.zone", ExampleZone.with("""
                 api IN CNAME lb
                 lb  IN CNAME nlb
                 nlb 60 IN A 192.0.2.10
-                """, expectedCount: 2, caption: "api -> lb -> nlb, and nlb has no AAAA (api and lb are both reported)"),
+                """), expectedCount: 2, caption: "api -> lb -> nlb, and nlb has no AAAA (api and lb are both reported)"),
         ],
         clean: [
-            RuleExample("example.com.zone", """
-                $ORIGIN example.com.
-                $TTL 300
-                @   IN SOA ns1 hostmaster 1 7200 3600 1209600 300
-                @   IN NS  ns1
-                ns1 IN A   192.0.2.1
+            RuleExample("example.com.zone", ExampleZone.with("""
                 api IN CNAME nlb
                 nlb IN A    192.0.2.10
                 nlb IN AAAA 2001:db8::10
-                """, expectedCount: 0),
+                """), expectedCount: 0),
         ]
     )
 

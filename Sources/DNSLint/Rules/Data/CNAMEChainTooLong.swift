@@ -17,12 +17,7 @@ struct CNAMEChainTooLong: NameRule {
         inputs: [.zone, .live],
         references: ["RFC 1034 5.3.3", "https://github.com/NLnetLabs/unbound/blob/master/doc/unbound.conf.rst"],
         triggering: [
-            RuleExample("example.com.zone", """
-                $ORIGIN example.com.
-                $TTL 300
-                @  IN SOA ns1 hostmaster 1 7200 3600 1209600 300
-                @  IN NS  ns1
-                ns1 IN A  192.0.2.1
+            RuleExample("example.com.zone", ExampleZone.with("""
                 c0 IN CNAME c1
                 c1 IN CNAME c2
                 c2 IN CNAME c3
@@ -34,20 +29,15 @@ struct CNAMEChainTooLong: NameRule {
                 c8 IN CNAME end
                 end IN A 192.0.2.9
                 end IN AAAA 2001:db8::9
-                """, expectedCount: 1, caption: "nine hops from c0"),
+                """), expectedCount: 1, caption: "nine hops from c0"),
         ],
         clean: [
-            RuleExample("example.com.zone", """
-                $ORIGIN example.com.
-                $TTL 300
-                @  IN SOA ns1 hostmaster 1 7200 3600 1209600 300
-                @  IN NS  ns1
-                ns1 IN A  192.0.2.1
+            RuleExample("example.com.zone", ExampleZone.with("""
                 c0 IN CNAME c1
                 c1 IN CNAME end
                 end IN A 192.0.2.9
                 end IN AAAA 2001:db8::9
-                """, expectedCount: 0),
+                """), expectedCount: 0),
         ]
     )
 

@@ -16,26 +16,16 @@ struct CNAMEDangling: NameRule {
         inputs: [.zone, .live],
         references: ["RFC 1034 3.6.2", "RFC 2308"],
         triggering: [
-            RuleExample("example.com.zone", """
-                $ORIGIN example.com.
-                $TTL 300
-                @     IN SOA ns1 hostmaster 1 7200 3600 1209600 300
-                @     IN NS  ns1
-                ns1   IN A   192.0.2.1
+            RuleExample("example.com.zone", ExampleZone.with("""
                 cache IN CNAME redis-old
-                """, expectedCount: 1),
+                """), expectedCount: 1),
         ],
         clean: [
-            RuleExample("example.com.zone", """
-                $ORIGIN example.com.
-                $TTL 300
-                @     IN SOA ns1 hostmaster 1 7200 3600 1209600 300
-                @     IN NS  ns1
-                ns1   IN A   192.0.2.1
+            RuleExample("example.com.zone", ExampleZone.with("""
                 cache IN CNAME redis
                 redis IN A   192.0.2.20
                 ext   IN CNAME service.example.net.
-                """, expectedCount: 0, caption: "targets outside the zone are not judged offline"),
+                """), expectedCount: 0, caption: "targets outside the zone are not judged offline"),
         ]
     )
 

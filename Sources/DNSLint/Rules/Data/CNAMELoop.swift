@@ -12,27 +12,17 @@ struct CNAMELoop: NameRule {
         inputs: [.zone, .live],
         references: ["RFC 1034 3.6.2", "RFC 1034 5.3.3"],
         triggering: [
-            RuleExample("example.com.zone", """
-                $ORIGIN example.com.
-                $TTL 300
-                @  IN SOA ns1 hostmaster 1 7200 3600 1209600 300
-                @  IN NS  ns1
-                ns1 IN A  192.0.2.1
+            RuleExample("example.com.zone", ExampleZone.with("""
                 a  IN CNAME b
                 b  IN CNAME a
-                """, expectedCount: 2),
+                """), expectedCount: 2),
         ],
         clean: [
-            RuleExample("example.com.zone", """
-                $ORIGIN example.com.
-                $TTL 300
-                @  IN SOA ns1 hostmaster 1 7200 3600 1209600 300
-                @  IN NS  ns1
-                ns1 IN A  192.0.2.1
+            RuleExample("example.com.zone", ExampleZone.with("""
                 a  IN CNAME b
                 b  IN A 192.0.2.2
                 b  IN AAAA 2001:db8::2
-                """, expectedCount: 0),
+                """), expectedCount: 0),
         ]
     )
 

@@ -12,26 +12,16 @@ struct DuplicateRecord: Rule {
         inputs: [.zone],
         references: ["RFC 2181 5"],
         triggering: [
-            RuleExample("example.com.zone", """
-                $ORIGIN example.com.
-                $TTL 300
-                @   IN SOA ns1 hostmaster 1 7200 3600 1209600 300
-                @   IN NS  ns1
-                ns1 IN A   192.0.2.1
+            RuleExample("example.com.zone", ExampleZone.with("""
                 www IN A   192.0.2.10
                 www IN A   192.0.2.10
-                """, expectedCount: 1),
+                """), expectedCount: 1),
         ],
         clean: [
-            RuleExample("example.com.zone", """
-                $ORIGIN example.com.
-                $TTL 300
-                @   IN SOA ns1 hostmaster 1 7200 3600 1209600 300
-                @   IN NS  ns1
-                ns1 IN A   192.0.2.1
+            RuleExample("example.com.zone", ExampleZone.with("""
                 www IN A   192.0.2.10
                 www IN A   192.0.2.11
-                """, expectedCount: 0),
+                """), expectedCount: 0),
         ]
     )
 

@@ -16,26 +16,16 @@ struct MissingGlue: Rule {
         inputs: [.zone],
         references: ["RFC 1034 4.2.1", "RFC 9471"],
         triggering: [
-            RuleExample("example.com.zone", """
-                $ORIGIN example.com.
-                $TTL 300
-                @     IN SOA ns1 hostmaster 1 7200 3600 1209600 300
-                @     IN NS  ns1
-                ns1   IN A   192.0.2.1
+            RuleExample("example.com.zone", ExampleZone.with("""
                 child IN NS  ns.child
-                """, expectedCount: 1, caption: "a delegation whose name server has no glue"),
+                """), expectedCount: 1, caption: "a delegation whose name server has no glue"),
         ],
         clean: [
-            RuleExample("example.com.zone", """
-                $ORIGIN example.com.
-                $TTL 300
-                @     IN SOA ns1 hostmaster 1 7200 3600 1209600 300
-                @     IN NS  ns1
-                ns1   IN A   192.0.2.1
+            RuleExample("example.com.zone", ExampleZone.with("""
                 child IN NS  ns.child
                 ns.child IN A 192.0.2.53
                 other IN NS  ns.example.net.
-                """, expectedCount: 0),
+                """), expectedCount: 0),
         ]
     )
 

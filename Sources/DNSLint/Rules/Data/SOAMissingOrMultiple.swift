@@ -28,13 +28,8 @@ struct SOAMissingOrMultiple: Rule {
                 """, expectedCount: 1, caption: "two SOA records"),
         ],
         clean: [
-            RuleExample("example.com.zone", """
-                $ORIGIN example.com.
-                $TTL 300
-                @   IN SOA ns1 hostmaster 1 7200 3600 1209600 300
-                @   IN NS  ns1
-                ns1 IN A   192.0.2.1
-                """, expectedCount: 0),
+            RuleExample("example.com.zone", ExampleZone.with("""
+                """), expectedCount: 0),
         ]
     )
 
