@@ -64,6 +64,12 @@ struct LiveCommand: AsyncParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        if let corednsVersion, CoreDNSVersion(corednsVersion) == nil {
+            throw ValidationError("--coredns-version takes a version such as 1.11.1, not \(corednsVersion)")
+        }
+    }
+
     func run() async throws {
         var live = LiveOptions()
         live.servers = server

@@ -95,6 +95,13 @@ struct LintFlags: ParsableArguments {
     @Option(name: .long, help: "Worker threads (default: all cores).")
     var threads: Int?
 
+    func validate() throws {
+        if let corednsVersion, CoreDNSVersion(corednsVersion) == nil {
+            throw ValidationError("--coredns-version takes a version such as 1.11.1, not \(corednsVersion)")
+        }
+        if let threads, threads < 1 { throw ValidationError("--threads takes a positive number") }
+    }
+
     var options: LintOptions {
         var options = LintOptions()
         options.origin = origin

@@ -41,6 +41,9 @@ import Testing
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("does-not-exist.zone"))
         #expect(try runCommand(TestPaths.binary, ["explain", "DNS9999"], in: root).status == 2)
+        let badVersion = try runCommand(TestPaths.binary, ["check", "examples/", "--coredns-version", "banana"], in: root)
+        #expect(badVersion.status == 2)
+        #expect(badVersion.stderr.contains("--coredns-version"))
     }
 
     @Test func rulesAndExplainComeFromTheMetadata() throws {
