@@ -22,6 +22,17 @@ final class QueryGate: Sendable {
 
     /// Waits for a free slot and, with a rate cap, for this query's turn.
     func enter() async {
+        // A free slot is taken without suspending; only a full gate parks the caller.
+        let took = state.withLock { state -> Bool in
+            guard state.available > 0 else { return false }
+            state.available -= 1
+            return true
+        }
+        if !took { await park() }
+        await pace()
+    }
+
+    private func park() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let ready = state.withLock { state -> Bool in
                 if state.available > 0 {
@@ -33,6 +44,10 @@ final class QueryGate: Sendable {
             }
             if ready { continuation.resume() }
         }
+    }
+
+    /// With a rate cap, waits for this query's turn.
+    private func pace() async {
         guard let interval else { return }
         let slot = state.withLock { state -> ContinuousClock.Instant in
             let slot = max(state.nextSlot, .now)

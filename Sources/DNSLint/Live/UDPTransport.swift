@@ -79,7 +79,7 @@ final class UDPQueryHandler: ChannelInboundHandler {
         var type: RRType
         var server: SocketAddress
         var reply: EventLoopPromise<QueryReply>
-        var timer: Scheduled<Void>
+        var deadline: NIODeadline
     }
 
     private var pending: [UInt16: Pending] = [:]
@@ -88,12 +88,23 @@ final class UDPQueryHandler: ChannelInboundHandler {
 
     init(counters: ProbeCounters) { self.counters = counters }
 
-    func handlerAdded(context: ChannelHandlerContext) { self.context = context }
+    /// One sweep per socket replaces a timer per query (an allocation and a heap insert and cancel each).
+    static let sweepInterval = TimeAmount.milliseconds(50)
+    private var sweep: RepeatedTask?
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+        sweep = context.eventLoop.scheduleRepeatedTask(initialDelay: Self.sweepInterval, delay: Self.sweepInterval) { _ in
+            handler.value.expireOverdue()
+        }
+    }
 
     func handlerRemoved(context: ChannelHandlerContext) {
         self.context = nil
+        sweep?.cancel()
+        sweep = nil
         for (_, entry) in pending {
-            entry.timer.cancel()
             entry.reply.succeed(.error("socket closed"))
         }
         pending.removeAll()
@@ -116,9 +127,8 @@ final class UDPQueryHandler: ChannelInboundHandler {
         }
         let server = query.server.socketAddress
         let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
-        let queryID = id
-        let timer = context.eventLoop.scheduleTask(in: query.timeout) { handler.value.expire(queryID) }
-        pending[id] = Pending(name: query.name, type: query.type, server: server, reply: reply, timer: timer)
+        pending[id] = Pending(name: query.name, type: query.type, server: server, reply: reply,
+                              deadline: .now() + query.timeout)
         counters.queries.add(1, ordering: .relaxed)
         let buffer = context.channel.allocator.buffer(bytes: bytes)
         context.write(wrapOutboundOut(AddressedEnvelope(remoteAddress: server, data: buffer)), promise: nil)
@@ -136,10 +146,15 @@ final class UDPQueryHandler: ChannelInboundHandler {
         context?.flush()
     }
 
-    private func expire(_ id: UInt16) {
-        guard let entry = pending.removeValue(forKey: id) else { return }
-        counters.timeouts.add(1, ordering: .relaxed)
-        entry.reply.succeed(.timeout)
+    /// Answers `.timeout` for every query past its deadline (at most one sweep interval late).
+    private func expireOverdue() {
+        let now = NIODeadline.now()
+        let overdue = pending.filter { $0.value.deadline <= now }
+        for (id, entry) in overdue {
+            pending[id] = nil
+            counters.timeouts.add(1, ordering: .relaxed)
+            entry.reply.succeed(.timeout)
+        }
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -156,7 +171,6 @@ final class UDPQueryHandler: ChannelInboundHandler {
             case .failure(let error):
                 // Right source and id but undecodable: the query's answer is this garbage.
                 pending[id] = nil
-                entry.timer.cancel()
                 counters.malformed.add(1, ordering: .relaxed)
                 entry.reply.succeed(.malformed(error.message))
                 return
@@ -166,7 +180,6 @@ final class UDPQueryHandler: ChannelInboundHandler {
                 return
             }
             pending[id] = nil
-            entry.timer.cancel()
             counters.responses.add(1, ordering: .relaxed)
             entry.reply.succeed(.response(message))
         }
