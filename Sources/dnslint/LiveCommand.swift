@@ -65,8 +65,10 @@ struct LiveCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if let corednsVersion, CoreDNSVersion(corednsVersion) == nil {
-            throw ValidationError("--coredns-version takes a version such as 1.11.1, not \(corednsVersion)")
+        do {
+            try CoreDNSVersion.validateFlag(corednsVersion)
+        } catch {
+            throw ValidationError(error.message)
         }
     }
 

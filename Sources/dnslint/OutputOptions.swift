@@ -96,8 +96,10 @@ struct LintFlags: ParsableArguments {
     var threads: Int?
 
     func validate() throws {
-        if let corednsVersion, CoreDNSVersion(corednsVersion) == nil {
-            throw ValidationError("--coredns-version takes a version such as 1.11.1, not \(corednsVersion)")
+        do {
+            try CoreDNSVersion.validateFlag(corednsVersion)
+        } catch {
+            throw ValidationError(error.message)
         }
         if let threads, threads < 1 { throw ValidationError("--threads takes a positive number") }
     }

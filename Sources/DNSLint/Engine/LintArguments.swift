@@ -11,7 +11,9 @@ public enum LintArguments {
             guard let value = remaining.popFirst() else { throw InputError("\(flag) needs a value") }
             switch flag {
             case "--origin": options.origin = value
-            case "--coredns-version": options.corednsVersion = value
+            case "--coredns-version":
+                try CoreDNSVersion.validateFlag(value)
+                options.corednsVersion = value
             case "--cluster-domain": options.clusterDomain = value
             case "--libc":
                 guard let libc = Libc(rawValue: value) else { throw InputError("--libc takes glibc or musl, not \(value)") }

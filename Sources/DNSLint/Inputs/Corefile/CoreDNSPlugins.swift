@@ -10,6 +10,13 @@ public struct CoreDNSVersion: Sendable, Hashable, Comparable, CustomStringConver
         self.patch = patch
     }
 
+    /// Checks a `--coredns-version` value: nil is fine (the default), anything unreadable is a usage error.
+    public static func validateFlag(_ text: String?) throws(InputError) {
+        if let text, CoreDNSVersion(text) == nil {
+            throw InputError("--coredns-version takes a version such as 1.11.1, not \(text)")
+        }
+    }
+
     /// Reads `1.11.1`, `v1.11.1` or `1.11`; nil for anything else.
     public init?(_ text: String) {
         let trimmed = text.hasPrefix("v") ? String(text.dropFirst()) : text

@@ -3,21 +3,7 @@ import LDNS
 /// DNS4001: the production incident's triad — autopath with cache, a broken AAAA chain, and A/AAAA
 /// answers the cache holds for different times — on one name.
 struct AutopathCacheSplitAnswer: NameRule {
-    static let corefile = """
-        .:53 {
-            errors
-            autopath @kubernetes
-            kubernetes cluster.local in-addr.arpa ip6.arpa {
-                pods verified
-                fallthrough in-addr.arpa ip6.arpa
-            }
-            forward . /etc/resolv.conf {
-                prefer_udp
-            }
-            cache 30
-            loop
-        }
-        """
+    static let corefile = ExampleCorefile.incident
 
     static func zone(lbTTL: Int, lbHasAAAA: Bool = false) -> String {
         """

@@ -23,21 +23,7 @@ struct AutopathWithCache: Rule {
             "https://github.com/coredns/coredns/blob/v1.14.7/plugin.cfg",
         ],
         triggering: [
-            RuleExample("Corefile", """
-                .:53 {
-                    errors
-                    autopath @kubernetes
-                    kubernetes cluster.local in-addr.arpa ip6.arpa {
-                        pods verified
-                        fallthrough in-addr.arpa ip6.arpa
-                    }
-                    forward . /etc/resolv.conf {
-                        prefer_udp
-                    }
-                    cache 30
-                    loop
-                }
-                """, arguments: ["--coredns-version", "1.11.1"], expectedCount: 1,
+            RuleExample("Corefile", ExampleCorefile.incident, arguments: ["--coredns-version", "1.11.1"], expectedCount: 1,
                 caption: "the incident configuration on CoreDNS 1.11.1"),
         ],
         clean: [
