@@ -55,7 +55,7 @@ public enum Linter {
     }
 
     static func load(_ discovered: DiscoveredFile, options: LintOptions) throws(InputError) -> LoadResult {
-        guard let file = InputFile.open(discovered.path), !file.looksBinary else {
+        guard let file = discovered.file, !file.looksBinary else {
             return LoadResult(findings: [InputUnreadable.finding(path: discovered.path, reason: discovered.unreadableReason)])
         }
         return try discovered.loader.load(file, options: options)

@@ -4,6 +4,8 @@ import Foundation
 struct DiscoveredFile {
     var path: String
     var loader: any InputLoader
+    /// The opened head, read once for recognition and reused for loading; nil when it cannot be read.
+    var file: InputFile?
     var unreadableReason: String
 }
 
@@ -27,8 +29,9 @@ enum InputDiscovery {
 
     /// A file named on the command line is always read: by its recognised kind, else as a zone.
     private static func explicitFile(_ path: String, options: LintOptions) -> DiscoveredFile {
-        let loader = pickLoader(path, options: options) ?? ZoneLoader()
-        return DiscoveredFile(path: path, loader: loader, unreadableReason: reason(path))
+        let file = InputFile.open(path)
+        let loader = pickLoader(file, options: options) ?? ZoneLoader()
+        return DiscoveredFile(path: path, loader: loader, file: file, unreadableReason: reason(path))
     }
 
     /// In a folder, only files some loader recognises are read; hidden entries are skipped.
@@ -41,16 +44,17 @@ enum InputDiscovery {
             let path = base + "/" + relative
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            if let loader = pickLoader(path, options: options) {
-                found.append(DiscoveredFile(path: path, loader: loader, unreadableReason: reason(path)))
+            let file = InputFile.open(path)
+            if let loader = pickLoader(file, options: options) {
+                found.append(DiscoveredFile(path: path, loader: loader, file: file, unreadableReason: reason(path)))
             }
         }
         return found.sorted { $0.path < $1.path }
     }
 
-    private static func pickLoader(_ path: String, options: LintOptions) -> (any InputLoader)? {
+    private static func pickLoader(_ file: InputFile?, options: LintOptions) -> (any InputLoader)? {
         if let kind = options.kindOverride { return InputLoaders.loader(for: kind) }
-        guard let file = InputFile.open(path) else { return nil }
+        guard let file else { return nil }
         var best: (any InputLoader)?
         var bestScore = Recognition.no
         for loader in InputLoaders.all {
