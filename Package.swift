@@ -1,6 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// One-way targets (ARCHITECTURE.md): model <- inputs, live, rules, reporting <- engine <- CLI.
+// Only DNSLintLive links SwiftNIO; only LDNS touches the C library.
 let package = Package(
     name: "dnslint",
     products: [
@@ -18,25 +20,35 @@ let package = Package(
             providers: [.apt(["libldns-dev"])]
         ),
         .target(name: "LDNS", dependencies: ["CLdns"]),
+        .target(name: "DNSLintModel", dependencies: ["LDNS"]),
         .target(
-            name: "DNSLint",
+            name: "DNSLintInputs",
+            dependencies: ["DNSLintModel", "LDNS", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "DNSLintLive",
             dependencies: [
-                "LDNS",
-                .product(name: "Yams", package: "Yams"),
+                "DNSLintModel", "LDNS",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        .target(name: "DNSLintRules", dependencies: ["DNSLintModel", "LDNS"]),
+        .target(name: "DNSLintReporting", dependencies: ["DNSLintModel"]),
+        .target(
+            name: "DNSLint",
+            dependencies: ["DNSLintModel", "DNSLintInputs", "DNSLintLive", "DNSLintRules", "DNSLintReporting", "LDNS"]
+        ),
         .executableTarget(
             name: "dnslint",
             dependencies: [
-                "DNSLint",
+                "DNSLint", "DNSLintModel", "DNSLintReporting", "DNSLintRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "DNSLintTests",
-            dependencies: ["DNSLint", "LDNS"],
+            dependencies: ["DNSLint", "DNSLintModel", "DNSLintInputs", "DNSLintLive", "DNSLintRules", "DNSLintReporting", "LDNS"],
             resources: [.copy("Fixtures")]
         ),
     ],

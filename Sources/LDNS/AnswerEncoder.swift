@@ -1,10 +1,10 @@
 import CLdns
 
 /// Encodes DNS responses with ldns, to learn what a server would really put on the wire.
-public enum AnswerEncoder {
+package enum AnswerEncoder {
     /// Size in bytes of a response to `question`/`type` carrying `answers` in the answer
     /// section, no EDNS, names compressed by ldns' encoder; nil if ldns cannot encode it.
-    public static func wireSize(question: [UInt8], type: RRType, answers: [RecordParts]) -> Int? {
+    package static func wireSize(question: [UInt8], type: RRType, answers: [RecordParts]) -> Int? {
         guard let packet = ldns_pkt_new() else { return nil }
         defer { ldns_pkt_free(packet) }
         ldns_pkt_set_qr(packet, true)

@@ -1,9 +1,9 @@
 import CLdns
 
 /// An ldns status code with ldns' own explanation.
-public struct LDNSError: Error, Sendable, CustomStringConvertible {
-    public let code: Int
-    public let message: String
+package struct LDNSError: Error, Sendable, CustomStringConvertible {
+    package let code: Int
+    package let message: String
 
     init(_ status: ldns_status) {
         code = Int(status.rawValue)
@@ -14,10 +14,10 @@ public struct LDNSError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    public init(code: Int, message: String) {
+    package init(code: Int, message: String) {
         self.code = code
         self.message = message
     }
 
-    public var description: String { message }
+    package var description: String { message }
 }

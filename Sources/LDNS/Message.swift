@@ -1,37 +1,37 @@
 import CLdns
 
 /// A DNS message decoded by ldns into plain values; no ldns pointer survives decoding.
-public struct DNSMessage: Sendable, Hashable {
-    public struct Question: Sendable, Hashable {
+package struct DNSMessage: Sendable, Hashable {
+    package struct Question: Sendable, Hashable {
         /// Uncompressed wire form, as the server spelled it.
-        public var name: [UInt8]
-        public var type: RRType
-        public var rrClass: UInt16
+        package var name: [UInt8]
+        package var type: RRType
+        package var rrClass: UInt16
     }
 
-    public var id: UInt16
-    public var isResponse: Bool
-    public var opcode: Int
-    public var authoritative: Bool
-    public var truncated: Bool
-    public var recursionDesired: Bool
-    public var recursionAvailable: Bool
+    package var id: UInt16
+    package var isResponse: Bool
+    package var opcode: Int
+    package var authoritative: Bool
+    package var truncated: Bool
+    package var recursionDesired: Bool
+    package var recursionAvailable: Bool
     /// The 4-bit header rcode (0 NOERROR, 1 FORMERR, 2 SERVFAIL, 3 NXDOMAIN, 5 REFUSED).
-    public var rcode: Int
-    public var question: Question?
-    public var answer: [RecordParts]
-    public var authority: [RecordParts]
+    package var rcode: Int
+    package var question: Question?
+    package var answer: [RecordParts]
+    package var authority: [RecordParts]
     /// Additional records without the OPT pseudo-record.
-    public var additional: [RecordParts]
+    package var additional: [RecordParts]
     /// Whether the message carried an OPT record (EDNS).
-    public var hasOPT: Bool
-    public var ednsUDPSize: UInt16?
+    package var hasOPT: Bool
+    package var ednsUDPSize: UInt16?
     /// Size of the message on the wire in bytes.
-    public var size: Int
+    package var size: Int
 
     /// Decodes wire bytes. Malformed input (truncated sections, compression loops, bad lengths)
     /// comes back as an error from ldns' parser, never as a crash.
-    public static func decode(_ bytes: UnsafeRawBufferPointer) throws(LDNSError) -> DNSMessage {
+    package static func decode(_ bytes: UnsafeRawBufferPointer) throws(LDNSError) -> DNSMessage {
         guard bytes.count >= 12, let base = bytes.baseAddress else { throw LDNSError(LDNS_STATUS_PACKET_OVERFLOW) }
         var packetPointer: UnsafeMutablePointer<ldns_pkt>?
         let status = ldns_wire2pkt(&packetPointer, base.assumingMemoryBound(to: UInt8.self), bytes.count)
@@ -64,16 +64,16 @@ public struct DNSMessage: Sendable, Hashable {
         )
     }
 
-    public static func decode(_ bytes: [UInt8]) throws(LDNSError) -> DNSMessage {
+    package static func decode(_ bytes: [UInt8]) throws(LDNSError) -> DNSMessage {
         try bytes.withUnsafeBytes { decodeResult($0) }.get()
     }
 
-    public static func decodeResult(_ bytes: UnsafeRawBufferPointer) -> Result<DNSMessage, LDNSError> {
+    package static func decodeResult(_ bytes: UnsafeRawBufferPointer) -> Result<DNSMessage, LDNSError> {
         do throws(LDNSError) { return .success(try decode(bytes)) } catch { return .failure(error) }
     }
 
     /// The query id in the first two bytes, readable even when the rest does not decode.
-    public static func peekID(_ bytes: UnsafeRawBufferPointer) -> UInt16? {
+    package static func peekID(_ bytes: UnsafeRawBufferPointer) -> UInt16? {
         guard bytes.count >= 2 else { return nil }
         return UInt16(bytes[0]) << 8 | UInt16(bytes[1])
     }
@@ -108,7 +108,7 @@ extension RecordParts {
     }
 
     /// The domain name this record points at (CNAME/DNAME target, NS host...) in wire form, if any.
-    public var target: [UInt8]? {
+    package var target: [UInt8]? {
         guard let index = type.targetFieldIndex else { return nil }
         // MX has a 2-byte preference before the name, SRV 6 bytes of priority, weight, port.
         let offset = index == 0 ? 0 : (type == .mx ? 2 : 6)
@@ -124,7 +124,7 @@ extension RecordParts {
     }
 
     /// One line of presentation format, as ldns prints it (`www.example.com. 300 IN A 192.0.2.1`).
-    public var presentation: String {
+    package var presentation: String {
         "\(WireName.text(owner)) \(ttl) \(rrClass == 1 ? "IN" : "CLASS\(rrClass)") \(type.mnemonic) \(rdataText)"
     }
 }

@@ -1,16 +1,16 @@
 import CLdns
 
 /// Builds DNS query messages with ldns (`ldns_pkt_query_new` + `ldns_pkt2wire`).
-public enum QueryBuilder {
+package enum QueryBuilder {
     /// The EDNS UDP payload size of the DNS Flag Day 2020 recommendation.
-    public static let ednsUDPSize: UInt16 = 1232
+    package static let ednsUDPSize: UInt16 = 1232
 
     /// Wire bytes of a query for `name`/`type` in class IN.
     /// - Parameters:
     ///   - name: the question name in uncompressed wire form.
     ///   - recursionDesired: RD flag; resolvers such as Unbound refuse queries without it.
     ///   - edns: adds an OPT record advertising `ednsUDPSize` when true.
-    public static func query(name: [UInt8], type: RRType, id: UInt16, recursionDesired: Bool, edns: Bool) throws(LDNSError) -> [UInt8] {
+    package static func query(name: [UInt8], type: RRType, id: UInt16, recursionDesired: Bool, edns: Bool) throws(LDNSError) -> [UInt8] {
         let qname = name.withUnsafeBytes { ldns_dname_new_frm_data(UInt16(name.count), $0.baseAddress) }
         guard let qname else { throw LDNSError(LDNS_STATUS_DOMAINNAME_UNDERFLOW) }
         // ldns_pkt_query_new takes ownership of qname.

@@ -1,19 +1,19 @@
 import CLdns
 
 /// A DNS record type code, named the way ldns names it.
-public struct RRType: RawRepresentable, Hashable, Sendable, Comparable, CustomStringConvertible {
-    public let rawValue: UInt16
-    public init(rawValue: UInt16) { self.rawValue = rawValue }
-    public init(_ rawValue: UInt16) { self.rawValue = rawValue }
+package struct RRType: RawRepresentable, Hashable, Sendable, Comparable, CustomStringConvertible {
+    package let rawValue: UInt16
+    package init(rawValue: UInt16) { self.rawValue = rawValue }
+    package init(_ rawValue: UInt16) { self.rawValue = rawValue }
 
     /// Parses a mnemonic (`AAAA`, `TYPE65534`); nil for names ldns does not know.
-    public init?(mnemonic: String) {
+    package init?(mnemonic: String) {
         let code = mnemonic.withCString { ldns_get_rr_type_by_name($0) }
         guard code.rawValue != 0 else { return nil }
         self.rawValue = UInt16(code.rawValue)
     }
 
-    public var mnemonic: String {
+    package var mnemonic: String {
         // The common types without a call into ldns and an allocation: live probing asks this per query.
         switch rawValue {
         case 1: return "A"
@@ -32,34 +32,34 @@ public struct RRType: RawRepresentable, Hashable, Sendable, Comparable, CustomSt
         return String(cString: text)
     }
 
-    public var description: String { mnemonic }
-    public static func < (lhs: RRType, rhs: RRType) -> Bool { lhs.rawValue < rhs.rawValue }
+    package var description: String { mnemonic }
+    package static func < (lhs: RRType, rhs: RRType) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    public static let a = RRType(1)
-    public static let ns = RRType(2)
-    public static let cname = RRType(5)
-    public static let soa = RRType(6)
-    public static let ptr = RRType(12)
-    public static let mx = RRType(15)
-    public static let txt = RRType(16)
-    public static let aaaa = RRType(28)
-    public static let srv = RRType(33)
-    public static let dname = RRType(39)
-    public static let opt = RRType(41)
-    public static let ds = RRType(43)
-    public static let rrsig = RRType(46)
-    public static let nsec = RRType(47)
-    public static let dnskey = RRType(48)
-    public static let nsec3 = RRType(50)
-    public static let nsec3param = RRType(51)
-    public static let svcb = RRType(64)
-    public static let https = RRType(65)
+    package static let a = RRType(1)
+    package static let ns = RRType(2)
+    package static let cname = RRType(5)
+    package static let soa = RRType(6)
+    package static let ptr = RRType(12)
+    package static let mx = RRType(15)
+    package static let txt = RRType(16)
+    package static let aaaa = RRType(28)
+    package static let srv = RRType(33)
+    package static let dname = RRType(39)
+    package static let opt = RRType(41)
+    package static let ds = RRType(43)
+    package static let rrsig = RRType(46)
+    package static let nsec = RRType(47)
+    package static let dnskey = RRType(48)
+    package static let nsec3 = RRType(50)
+    package static let nsec3param = RRType(51)
+    package static let svcb = RRType(64)
+    package static let https = RRType(65)
 
     /// DNSSEC bookkeeping types that may legally sit beside a CNAME (RFC 4035 2.5).
-    public var isDNSSECMeta: Bool { self == .rrsig || self == .nsec || self == .nsec3 }
+    package var isDNSSECMeta: Bool { self == .rrsig || self == .nsec || self == .nsec3 }
 
     /// Index of the rdata field holding a domain name other records point at, if any.
-    public var targetFieldIndex: Int? {
+    package var targetFieldIndex: Int? {
         switch self {
         case .cname, .dname, .ns, .ptr, .soa: return 0
         case .mx: return 1

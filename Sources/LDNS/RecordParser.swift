@@ -1,24 +1,24 @@
 import CLdns
 
 /// One parsed record, borrowed from the parser: valid only inside the callback.
-public struct RecordView {
-    public let owner: UnsafeBufferPointer<UInt8>
-    public let type: RRType
-    public let rrClass: UInt16
-    public let ttl: UInt32
-    public let rdata: UnsafeBufferPointer<UInt8>
+package struct RecordView {
+    package let owner: UnsafeBufferPointer<UInt8>
+    package let type: RRType
+    package let rrClass: UInt16
+    package let ttl: UInt32
+    package let rdata: UnsafeBufferPointer<UInt8>
     /// The domain name a record points at (CNAME target, MX exchange, NS host...), in wire form.
-    public let target: UnsafeBufferPointer<UInt8>?
+    package let target: UnsafeBufferPointer<UInt8>?
 }
 
 /// Parses single presentation-format records with ldns (`ldns_rr_new_frm_str`).
 /// Owns its ldns objects; use one per thread.
-public final class RecordParser {
+package final class RecordParser {
     private var origin: UnsafeMutablePointer<ldns_rdf>?
     private var originText = ""
     private let rdataBuffer: UnsafeMutablePointer<ldns_buffer>
 
-    public init() {
+    package init() {
         rdataBuffer = ldns_buffer_new(512)
     }
 
@@ -28,7 +28,7 @@ public final class RecordParser {
     }
 
     /// Sets the origin that relative names are completed with; the text must be absolute.
-    public func setOrigin(_ text: String) -> Bool {
+    package func setOrigin(_ text: String) -> Bool {
         if text == originText, origin != nil { return true }
         guard let rdf = text.withCString({ ldns_dname_new_frm_str($0) }) else { return false }
         if let origin { ldns_rdf_deep_free(origin) }
@@ -41,7 +41,7 @@ public final class RecordParser {
 
     /// Parses one record line (no comments, parentheses or newlines; owner explicit).
     /// `fieldByField: false` forces the full `ldns_rr_new_frm_str` path (tests compare the two).
-    public func parse(_ line: UnsafePointer<CChar>, defaultTTL: UInt32, fieldByField: Bool = true,
+    package func parse(_ line: UnsafePointer<CChar>, defaultTTL: UInt32, fieldByField: Bool = true,
                       _ body: (RecordView) -> Void) -> LDNSError? {
         if fieldByField, fieldParser.parse(line, defaultTTL: defaultTTL, origin: origin, body) { return nil }
         var rrPointer: UnsafeMutablePointer<ldns_rr>?

@@ -1,14 +1,14 @@
 import CLdns
 
 /// A record held as plain values: owner and rdata in uncompressed wire form.
-public struct RecordParts: Sendable, Hashable {
-    public var owner: [UInt8]
-    public var type: RRType
-    public var rrClass: UInt16
-    public var ttl: UInt32
-    public var rdata: [UInt8]
+package struct RecordParts: Sendable, Hashable {
+    package var owner: [UInt8]
+    package var type: RRType
+    package var rrClass: UInt16
+    package var ttl: UInt32
+    package var rdata: [UInt8]
 
-    public init(owner: [UInt8], type: RRType, rrClass: UInt16 = 1, ttl: UInt32, rdata: [UInt8]) {
+    package init(owner: [UInt8], type: RRType, rrClass: UInt16 = 1, ttl: UInt32, rdata: [UInt8]) {
         self.owner = owner
         self.type = type
         self.rrClass = rrClass
@@ -43,7 +43,7 @@ extension RecordParts {
     }
 
     /// Presentation form of the rdata as ldns prints it (`10 mail.example.com.`).
-    public var rdataText: String {
+    package var rdataText: String {
         guard let rr = makeLDNSRecord() else { return "\\# \(rdata.count)" }
         defer { ldns_rr_free(rr) }
         var fields: [String] = []

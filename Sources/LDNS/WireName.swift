@@ -1,9 +1,9 @@
 /// Domain-name helpers over uncompressed wire format (length-prefixed labels, ending in 0).
 /// Names are compared and interned in lower case; presentation text escapes like ldns does.
-public enum WireName {
+package enum WireName {
     /// ASCII lower-casing of every label byte; the length octets are < 64 so they are never touched.
     @inlinable
-    public static func lowercased(_ wire: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    package static func lowercased(_ wire: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
         out.reserveCapacity(wire.count)
         for byte in wire {
@@ -12,14 +12,14 @@ public enum WireName {
     }
 
     /// The offset of the parent name inside `wire`, or nil at the root.
-    public static func parentOffset(_ wire: ArraySlice<UInt8>, from offset: Int) -> Int? {
+    package static func parentOffset(_ wire: ArraySlice<UInt8>, from offset: Int) -> Int? {
         let start = wire.startIndex + offset
         guard start < wire.endIndex, wire[start] != 0 else { return nil }
         return offset + Int(wire[start]) + 1
     }
 
     /// Number of labels, not counting the root.
-    public static func labelCount<C: Collection>(_ wire: C) -> Int where C.Element == UInt8, C.Index == Int {
+    package static func labelCount<C: Collection>(_ wire: C) -> Int where C.Element == UInt8, C.Index == Int {
         var count = 0
         var index = wire.startIndex
         while index < wire.endIndex, wire[index] != 0 {
@@ -30,15 +30,15 @@ public enum WireName {
     }
 
     /// Presentation form with a trailing dot (`www.example.com.`); the root is `.`.
-    public static func text(_ wire: ArraySlice<UInt8>) -> String {
+    package static func text(_ wire: ArraySlice<UInt8>) -> String {
         wire.withUnsafeBufferPointer { text($0) }
     }
 
-    public static func text(_ wire: [UInt8]) -> String {
+    package static func text(_ wire: [UInt8]) -> String {
         wire.withUnsafeBufferPointer { text($0) }
     }
 
-    public static func text(_ wire: UnsafeBufferPointer<UInt8>) -> String {
+    package static func text(_ wire: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(wire.count + 1)
         var index = wire.startIndex
@@ -74,7 +74,7 @@ public enum WireName {
     }
 
     /// Wire form of a presentation name that is already absolute; nil when ldns rejects it.
-    public static func wire(fromText text: String) -> [UInt8]? {
+    package static func wire(fromText text: String) -> [UInt8]? {
         guard let rdf = text.withCString({ ldns_dname_new_frm_str($0) }) else { return nil }
         defer { ldns_rdf_deep_free(rdf) }
         let size = ldns_rdf_size(rdf)

@@ -1,10 +1,10 @@
 import CLdns
 
 /// AXFR through ldns' resolver (`ldns_axfr_start`/`ldns_axfr_next`): blocking, one TCP connection.
-public enum ZoneTransfer {
+package enum ZoneTransfer {
     /// Streams every record of `zone` from the server at `address` (an IPv4 or IPv6 literal) to `body`.
     /// Throws when the transfer cannot start, a read times out after `timeoutSeconds`, or it ends early.
-    public static func axfr(zone: String, address: String, port: UInt16, timeoutSeconds: Int,
+    package static func axfr(zone: String, address: String, port: UInt16, timeoutSeconds: Int,
                             _ body: (RecordParts) -> Void) throws(LDNSError) {
         guard let resolver = ldns_resolver_new() else { throw LDNSError(LDNS_STATUS_MEM_ERR) }
         defer { ldns_resolver_deep_free(resolver) }

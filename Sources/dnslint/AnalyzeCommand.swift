@@ -1,5 +1,8 @@
 import ArgumentParser
 import DNSLint
+import DNSLintModel
+import DNSLintReporting
+import DNSLintRules
 
 /// `dnslint analyze`: grade a capture saved by `dnslint live --capture` again, without network.
 struct AnalyzeCommand: ParsableCommand {
@@ -12,13 +15,13 @@ struct AnalyzeCommand: ParsableCommand {
     @Argument(help: "Capture files written by `dnslint live --capture`.")
     var captures: [String]
 
+    @OptionGroup var lint: LintFlags
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        var options = LintOptions()
+        var options = lint.options
         options.kindOverride = .live
-        var report = try Linter.run(paths: captures, options: options, policy: output.policy)
-        report.extraSummary = CaptureSummary.totals(of: captures)
+        let report = try Linter.run(paths: captures, options: options, policy: output.policy)
         try output.emit(report, category: "dnslint/live/")
     }
 }

@@ -1,5 +1,8 @@
 import ArgumentParser
 import DNSLint
+import DNSLintModel
+import DNSLintReporting
+import DNSLintRules
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

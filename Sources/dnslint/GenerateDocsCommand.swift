@@ -1,5 +1,8 @@
 import ArgumentParser
 import DNSLint
+import DNSLintModel
+import DNSLintReporting
+import DNSLintRules
 import Foundation
 
 /// Writes `rules/*.md` from the rule metadata (a test fails when the committed pages drift).

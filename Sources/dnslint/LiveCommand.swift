@@ -1,5 +1,8 @@
 import ArgumentParser
 import DNSLint
+import DNSLintModel
+import DNSLintReporting
+import DNSLintRules
 
 /// `dnslint live`: query name servers, follow every CNAME hop, and run the DNS data rules on the answers.
 struct LiveCommand: AsyncParsableCommand {
@@ -59,18 +62,8 @@ struct LiveCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Corefile, CoreDNS ConfigMap or manifest the answers are combined with (DNS4001, DNS4002). Repeatable.")
     var config: [String] = []
 
-    @Option(name: .long, help: "CoreDNS version the --config Corefile runs on (default: an image tag in the inputs, else latest known).")
-    var corednsVersion: String?
-
+    @OptionGroup var lint: LintFlags
     @OptionGroup var output: OutputOptions
-
-    func validate() throws {
-        do {
-            try CoreDNSVersion.validateFlag(corednsVersion)
-        } catch {
-            throw ValidationError(error.message)
-        }
-    }
 
     func run() async throws {
         var live = LiveOptions()
@@ -85,10 +78,8 @@ struct LiveCommand: AsyncParsableCommand {
         live.capturePath = capture
         live.progress = progress
         live.configPaths = config
-        var lint = LintOptions()
-        lint.corednsVersion = corednsVersion
         let source = NameSource(arguments: names, namesFiles: namesFile, zoneFiles: zone, transfers: axfr)
-        let report = try await LiveAudit.run(names: source, live: live, lint: lint, policy: output.policy)
+        let report = try await LiveRun.run(names: source, live: live, lint: lint.options, policy: output.policy)
         try output.emit(report, category: "dnslint/live/")
     }
 }

@@ -1,5 +1,8 @@
 import ArgumentParser
 import DNSLint
+import DNSLintModel
+import DNSLintReporting
+import DNSLintRules
 import Foundation
 
 /// Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or internal error.

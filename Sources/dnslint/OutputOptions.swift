@@ -1,5 +1,8 @@
 import ArgumentParser
 import DNSLint
+import DNSLintModel
+import DNSLintReporting
+import DNSLintRules
 import Foundation
 
 extension OutputFormat: ExpressibleByArgument {}
@@ -50,7 +53,7 @@ struct OutputOptions: ParsableArguments {
             let destination = index < output.count ? output[index] : "-"
             let toTerminal = destination == "-" && isatty(STDOUT_FILENO) == 1
             let useColor = color == "always" || (color == "auto" && toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
-            let context = ReportContext(category: category, color: useColor,
+            let context = ReportContext(rules: RuleRegistry.all, category: category, color: useColor,
                                         workingDirectory: FileManager.default.currentDirectoryPath)
             let handle: FileHandle
             if destination == "-" {
@@ -72,7 +75,7 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
-/// How inputs are read and judged; shared by check and analyze.
+/// How inputs are read and judged; shared by check, live and analyze.
 struct LintFlags: ParsableArguments {
     @Option(name: .long, help: "Origin for zone files (default: $ORIGIN, an absolute SOA owner, or the file name).")
     var origin: String?

@@ -1,5 +1,8 @@
 import ArgumentParser
 import DNSLint
+import DNSLintModel
+import DNSLintReporting
+import DNSLintRules
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every rule.")

@@ -1,4 +1,9 @@
-import DNSLint
+@testable import DNSLint
+@testable import DNSLintModel
+@testable import DNSLintInputs
+@testable import DNSLintLive
+@testable import DNSLintRules
+@testable import DNSLintReporting
 import Foundation
 import Testing
 

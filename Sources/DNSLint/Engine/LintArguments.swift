@@ -1,6 +1,12 @@
+import DNSLintModel
+import DNSLintInputs
+import DNSLintLive
+import DNSLintRules
+import DNSLintReporting
+import LDNS
 /// Parses the lint flags rule examples carry (`--libc musl`), with the CLI's spelling and meaning.
-public enum LintArguments {
-    public static func options(from arguments: [String]) throws(InputError) -> LintOptions {
+package enum LintArguments {
+    package static func options(from arguments: [String]) throws(InputError) -> LintOptions {
         var options = LintOptions()
         var remaining = arguments[...]
         while let flag = remaining.popFirst() {

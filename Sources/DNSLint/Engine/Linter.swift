@@ -1,68 +1,79 @@
+import DNSLintInputs
+import DNSLintModel
+import DNSLintReporting
+import DNSLintRules
 import Foundation
 
-/// The result of one run: findings after policy, and counts for the summary.
-public struct LintReport: Sendable {
-    public var findings: [Finding]
-    public var filesChecked: Int
-    /// Extra summary fields (live runs add names, queries, responses, timeouts, durationSeconds).
-    public var extraSummary: [String: ArgumentValue]
+/// The pipeline of ARCHITECTURE.md for files and for live answers alike: read inputs, run the context rules
+/// once, run the name rules over every view (all at once for files, batch by batch for a live stream),
+/// then apply the policy.
+package struct Linter {
+    package let options: LintOptions
+    package let policy: Policy
+    /// Enabled name rules, run over each view handed to `judge`.
+    private let nameRules: [any Rule]
+    /// Parsed inputs every batch of views combines with (Corefiles, manifests, zones).
+    private let inputs: [any ParsedInput]
+    private var findings: [Finding]
+    private let files: Int
+    private var summary: [String: ArgumentValue] = [:]
 
-    public init(findings: [Finding], filesChecked: Int, extraSummary: [String: ArgumentValue] = [:]) {
-        self.findings = findings
-        self.filesChecked = filesChecked
-        self.extraSummary = extraSummary
+    /// Reads `paths` and runs the rules that judge whole inputs. Throws only for usage problems (exit 2).
+    package init(paths: [String], options: LintOptions, policy: Policy = Policy(),
+                 rules: [any Rule] = RuleRegistry.all) throws(InputError) {
+        let read = try InputReader.read(paths: paths, options: options)
+        self.init(read: read, options: options, policy: policy, rules: rules)
     }
 
-    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
-}
-
-/// Reads inputs, runs rules, applies policy: the pipeline of DESIGN.md.
-public enum Linter {
-    /// Lints files and folders. Throws only for usage problems (exit 2).
-    public static func run(paths: [String], options: LintOptions, policy: Policy = Policy(),
-                           extraViews: [any DNSView] = [], rules: [any Rule] = RuleRegistry.all) throws(InputError) -> LintReport {
-        let clock = PhaseClock()
-        let collected = try collect(paths: paths, options: options)
-        clock.mark("read inputs")
-        let context = LintContext(options: options, inputs: collected.inputs, views: collected.views + extraViews)
+    package init(read: ReadInputs, options: LintOptions, policy: Policy = Policy(), rules: [any Rule] = RuleRegistry.all) {
+        self.options = options
+        self.policy = policy
         let enabled = rules.filter { !policy.disabled.contains($0.metadata.code) }
-        var findings = evaluate(context, rules: enabled)
-        findings.append(contentsOf: collected.findings)
-        clock.mark("run rules")
+        self.nameRules = enabled.filter { $0 is any NameRule }
+        self.inputs = read.inputs
+        self.files = read.files
+        let context = LintContext(options: options, inputs: read.inputs, views: [])
+        self.findings = Linter.evaluate(context, rules: enabled.filter { !($0 is any NameRule) })
+        findings += read.issues.map(InputIssueRules.finding)
+        summary = CaptureTotals.summary(of: read.inputs)
+    }
+
+    /// Runs the name rules over `views` (a zone's names, or one batch of live answers).
+    package mutating func judge(_ views: [any DNSView], threads: Int? = nil) {
+        guard !views.isEmpty, !nameRules.isEmpty else { return }
+        var batchOptions = options
+        if let threads { batchOptions.threads = threads }
+        let context = LintContext(options: batchOptions, inputs: inputs, views: views)
+        findings += Linter.evaluate(context, rules: nameRules)
+    }
+
+    /// Findings that come from outside the rules' passes (input problems met while streaming names).
+    package mutating func add(_ issues: [InputIssue]) {
+        findings += issues.map(InputIssueRules.finding)
+    }
+
+    /// Applies the policy and returns the report; `summary` adds input statistics (names, queries, ...).
+    package consuming func finish(summary extra: [String: ArgumentValue] = [:]) -> LintReport {
         policy.apply(to: &findings)
-        let report = LintReport(findings: findings, filesChecked: collected.files)
+        return LintReport(findings: findings, filesChecked: files, extraSummary: summary.merging(extra) { $1 })
+    }
+
+    /// Lints files and folders. Throws only for usage problems (exit 2).
+    package static func run(paths: [String], options: LintOptions, policy: Policy = Policy(),
+                            extraViews: [any DNSView] = [], rules: [any Rule] = RuleRegistry.all) throws(InputError) -> LintReport {
+        let clock = PhaseClock()
+        let read = try InputReader.read(paths: paths, options: options)
+        clock.mark("read inputs")
+        var linter = Linter(read: read, options: options, policy: policy, rules: rules)
+        linter.judge(read.views + extraViews)
+        clock.mark("run rules")
+        let report = linter.finish()
         clock.mark("sort findings")
         return report
     }
 
-    struct Collected {
-        var inputs: [any ParsedInput] = []
-        var views: [any DNSView] = []
-        var findings: [Finding] = []
-        var files = 0
-    }
-
-    static func collect(paths: [String], options: LintOptions) throws(InputError) -> Collected {
-        var collected = Collected()
-        for file in try InputDiscovery.files(for: paths, options: options) {
-            collected.files += 1
-            let result = try load(file, options: options)
-            collected.inputs += result.inputs
-            collected.views += result.views
-            collected.findings += result.findings
-        }
-        return collected
-    }
-
-    static func load(_ discovered: DiscoveredFile, options: LintOptions) throws(InputError) -> LoadResult {
-        guard let file = discovered.file, !file.looksBinary else {
-            return LoadResult(findings: [InputUnreadable.finding(path: discovered.path, reason: discovered.unreadableReason)])
-        }
-        return try discovered.loader.load(file, options: options)
-    }
-
     /// Runs every rule over the context: whole-context checks, then one pass over each view's names.
-    public static func evaluate(_ context: LintContext, rules: [any Rule] = RuleRegistry.all) -> [Finding] {
+    package static func evaluate(_ context: LintContext, rules: [any Rule] = RuleRegistry.all) -> [Finding] {
         let nameRules = rules.compactMap { $0 as? any NameRule }
         let contextRules = rules.filter { !($0 is any NameRule) }
         var findings = parallelMap(contextRules.count, threads: context.options.threads) {

@@ -1,13 +1,19 @@
+import DNSLintModel
+import DNSLintInputs
+import DNSLintLive
+import DNSLintRules
+import DNSLintReporting
+import LDNS
 import Foundation
 
 /// Prints how long each phase took to standard error when `DNSLINT_TIMING` is set; for benchmarks.
-public final class PhaseClock {
+package final class PhaseClock {
     private let enabled = ProcessInfo.processInfo.environment["DNSLINT_TIMING"] != nil
     private var last = DispatchTime.now()
 
-    public init() {}
+    package init() {}
 
-    public func mark(_ phase: String) {
+    package func mark(_ phase: String) {
         guard enabled else { return }
         let now = DispatchTime.now()
         let seconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9

@@ -2,6 +2,11 @@ import Foundation
 import LDNS
 import Testing
 @testable import DNSLint
+@testable import DNSLintModel
+@testable import DNSLintInputs
+@testable import DNSLintLive
+@testable import DNSLintRules
+@testable import DNSLintReporting
 
 /// Each combined rule fires only when every part of its combination is there.
 @Suite struct CombinedRuleTests {
@@ -122,7 +127,7 @@ import Testing
         if let corefile { paths.append(try folder.write("Corefile", corefile)) }
         var options = LintOptions()
         options.corednsVersion = version
-        let collected = try Linter.collect(paths: paths, options: options)
+        let collected = try InputReader.read(paths: paths, options: options)
         let index = try #require(collected.views.first as? ZoneIndex)
         let view = CountingView(index)
         return (LintContext(options: options, inputs: collected.inputs, views: [view]), view)

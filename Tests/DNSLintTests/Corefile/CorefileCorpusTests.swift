@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import DNSLint
+@testable import DNSLintModel
+@testable import DNSLintInputs
+@testable import DNSLintLive
+@testable import DNSLintRules
+@testable import DNSLintReporting
 
 /// The real-world corpus (read only when /work/shared exists; never copied into the repository).
 private let corpusRoot = "/work/shared/corpus"

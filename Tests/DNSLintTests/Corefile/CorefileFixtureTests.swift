@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import DNSLint
+@testable import DNSLintModel
+@testable import DNSLintInputs
+@testable import DNSLintLive
+@testable import DNSLintRules
+@testable import DNSLintReporting
 
 /// Every Corefile fixture states its findings inline: `# @expect DNS2001` after a line expects that
 /// finding on it; on a line of its own it applies to the next line that is not a comment.

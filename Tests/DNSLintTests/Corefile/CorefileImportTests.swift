@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import DNSLint
+@testable import DNSLintModel
+@testable import DNSLintInputs
+@testable import DNSLintLive
+@testable import DNSLintRules
+@testable import DNSLintReporting
 
 @Suite struct CorefileImportTests {
     @Test func fileAndGlobImportsSpliceWithTheirOwnLocations() throws {

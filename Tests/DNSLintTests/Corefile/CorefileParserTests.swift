@@ -1,5 +1,10 @@
 import Testing
 @testable import DNSLint
+@testable import DNSLintModel
+@testable import DNSLintInputs
+@testable import DNSLintLive
+@testable import DNSLintRules
+@testable import DNSLintReporting
 
 @Suite struct CorefileParserTests {
     @Test func keysDirectivesAndPositions() {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import DNSLint
+@testable import DNSLintModel
+@testable import DNSLintInputs
+@testable import DNSLintLive
+@testable import DNSLintRules
+@testable import DNSLintReporting
 
 /// Runs the Corefile rules' examples through the whole pipeline, as the registry-wide example test
 /// does, so this family's examples are checked even before that test runs them.

@@ -1,5 +1,10 @@
 import Testing
 @testable import DNSLint
+@testable import DNSLintModel
+@testable import DNSLintInputs
+@testable import DNSLintLive
+@testable import DNSLintRules
+@testable import DNSLintReporting
 
 /// Rule behaviour the examples do not pin down.
 @Suite struct CorefileRuleTests {

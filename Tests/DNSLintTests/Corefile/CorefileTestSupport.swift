@@ -1,5 +1,10 @@
 import Foundation
 @testable import DNSLint
+@testable import DNSLintModel
+@testable import DNSLintInputs
+@testable import DNSLintLive
+@testable import DNSLintRules
+@testable import DNSLintReporting
 
 /// Parses text as a stand-alone Corefile named `Corefile` in no folder (imports are not followed).
 func parseCorefile(_ text: String) -> (corefile: Corefile, issues: [CorefileIssue]) {

@@ -1,4 +1,9 @@
 @testable import DNSLint
+@testable import DNSLintModel
+@testable import DNSLintInputs
+@testable import DNSLintLive
+@testable import DNSLintRules
+@testable import DNSLintReporting
 import Testing
 
 /// A ConfigMap's Corefile must map back to the YAML file's lines and columns.

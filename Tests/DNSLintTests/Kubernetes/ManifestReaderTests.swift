@@ -1,4 +1,9 @@
 @testable import DNSLint
+@testable import DNSLintModel
+@testable import DNSLintInputs
+@testable import DNSLintLive
+@testable import DNSLintRules
+@testable import DNSLintReporting
 import Foundation
 import Testing
 
@@ -195,7 +200,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("apiVersion: v1\nkind: Pod\nmetadata: {name: w, namespace: shop}\nspec:\n  dnsPolicy: None\n  dnsConfig:\n    nameservers: [192.0.2.1]\n    searches: [svc.cluster.local]\n  containers: []\n".utf8)
             .write(to: folder.appendingPathComponent("app.yaml"))
-        let collected = try Linter.collect(paths: [folder.path], options: LintOptions())
+        let collected = try InputReader.read(paths: [folder.path], options: LintOptions())
         let context = LintContext(options: LintOptions(), inputs: collected.inputs, views: [])
         let path = try #require(context.podSearchPaths.first)
         #expect(path.pod.namespace == "shop")

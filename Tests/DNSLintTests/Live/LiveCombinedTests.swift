@@ -1,4 +1,9 @@
-import DNSLint
+@testable import DNSLint
+@testable import DNSLintModel
+@testable import DNSLintInputs
+@testable import DNSLintLive
+@testable import DNSLintRules
+@testable import DNSLintReporting
 import Foundation
 import Testing
 
@@ -26,7 +31,7 @@ import Testing
         live.configPaths = config
         var lint = LintOptions()
         lint.corednsVersion = "1.11.1"
-        return try await LiveAudit.run(names: NameSource(arguments: ["api.incident.test.", "big.incident.test.", "ok.incident.test."]),
+        return try await LiveRun.run(names: NameSource(arguments: ["api.incident.test.", "big.incident.test.", "ok.incident.test."]),
                                        live: live, lint: lint)
     }
 

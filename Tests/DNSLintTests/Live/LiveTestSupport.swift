@@ -1,4 +1,9 @@
-import DNSLint
+@testable import DNSLint
+@testable import DNSLintModel
+@testable import DNSLintInputs
+@testable import DNSLintLive
+@testable import DNSLintRules
+@testable import DNSLintReporting
 import Foundation
 
 /// Runs a live audit the way `dnslint live` does, against loopback servers only.
@@ -14,7 +19,7 @@ func liveAudit(_ names: [String], servers: [String], timeout: Double = 1.0, retr
     for server in options.servers {
         precondition(server.hasPrefix("127.") || server.hasPrefix("[::1]"), "tests only ask loopback servers")
     }
-    return try await LiveAudit.run(names: source ?? NameSource(arguments: names), live: options)
+    return try await LiveRun.run(names: source ?? NameSource(arguments: names), live: options)
 }
 
 extension LintReport {

@@ -1,4 +1,9 @@
-import DNSLint
+@testable import DNSLint
+@testable import DNSLintModel
+@testable import DNSLintInputs
+@testable import DNSLintLive
+@testable import DNSLintRules
+@testable import DNSLintReporting
 import Foundation
 
 /// Inline expectations in fixtures: `; @expect DNS1001` (zones) or `# @expect DNS2001` (others) on a

@@ -1,0 +1,320 @@
+import DNSLintModel
+import LDNS
+/// Something wrong or worth knowing found while reading a Corefile; the loader makes findings of these.
+struct CorefileIssue: Sendable {
+    enum Kind: Sendable { case syntax, template, unreadable }
+    var kind: Kind
+    var severity: Severity
+    var message: String
+    var location: SourceLocation
+    var arguments: [String: ArgumentValue] = [:]
+}
+
+/// Groups Corefile tokens into server blocks and directives the way CoreDNS' Caddyfile parser does,
+/// expanding `import` of snippets and files in place. Unlike CoreDNS it does not stop at the first
+/// error: it reports each one with what was expected and resynchronises at the next line or brace.
+struct CorefileParser {
+    struct ImportPolicy: Sendable {
+        /// False for embedded text: its imports name files inside the CoreDNS container.
+        var followFiles: Bool
+        var allowOutside: Bool
+    }
+
+    static let maxSyntaxErrors = 20
+    static let maxImportDepth = 10
+    static let maxExpansions = 1000
+
+    var tokens: [CorefileToken] = []
+    var position = 0
+    var sources: [CorefileSource] = []
+    var snippets: [String: [CorefileToken]] = [:]
+    var issues: [CorefileIssue] = []
+    var placeholders: [Corefile.Placeholder] = []
+    var unresolved: [Corefile.UnresolvedImport] = []
+    let policy: ImportPolicy
+    let rootDirectory: String?
+    var snippetExpansions = 0
+    var fileExpansions = 0
+    var syntaxErrors = 0
+
+    init(policy: ImportPolicy, rootDirectory: String?) {
+        self.policy = policy
+        self.rootDirectory = rootDirectory
+    }
+
+    /// Parses one Corefile (the text of `source`) with everything it imports.
+    static func parse(_ bytes: [UInt8], source: CorefileSource, policy: ImportPolicy) -> (corefile: Corefile, issues: [CorefileIssue]) {
+        var parser = CorefileParser(policy: policy, rootDirectory: source.directory)
+        parser.tokens = parser.lex(bytes, source: source)
+        let blocks = parser.parseAll()
+        parser.reportTemplate()
+        let corefile = Corefile(path: source.path, serverBlocks: blocks, placeholders: parser.placeholders,
+                                unresolvedImports: parser.unresolved, isEmbedded: source.lineMap != nil)
+        return (corefile, parser.issues)
+    }
+
+    // MARK: - Tokens
+
+    /// Tokenizes one file, reports what the lexer noticed, and splits `}PLACEHOLDER` (a template
+    /// placeholder glued to a closing brace, as in coredns/deployment's `}STUBDOMAINS`).
+    mutating func lex(_ bytes: [UInt8], source: CorefileSource) -> [CorefileToken] {
+        let index = sources.count
+        sources.append(source)
+        let output = CorefileLexer.tokenize(bytes, source: index)
+        for quote in output.unterminatedQuotes {
+            syntaxError("quoted string never closes; expected '\"' before the end of the file",
+                        at: source.location(line: quote.line, column: quote.column))
+        }
+        if let line = output.firstInvalidUTF8Line {
+            syntaxError("line \(line) holds bytes that are not UTF-8; CoreDNS reads each as U+FFFD, so no name or option written with them can match",
+                        at: source.location(line: line, column: 1), severity: .warning)
+        }
+        var result: [CorefileToken] = []
+        result.reserveCapacity(output.tokens.count)
+        for token in output.tokens {
+            if !token.quoted, token.text.count > 1, token.text.hasPrefix("}"),
+               CorefilePlaceholders.isWhole(String(token.text.dropFirst())) {
+                var brace = token
+                brace.text = "}"
+                var rest = token
+                rest.text.removeFirst()
+                rest.column += 1
+                result += [brace, rest]
+            } else {
+                result.append(token)
+            }
+        }
+        for token in result {
+            for text in CorefilePlaceholders.find(in: token.text) where !placeholders.contains(where: { $0.text == text }) {
+                placeholders.append(Corefile.Placeholder(text: text, location: location(of: token)))
+            }
+        }
+        return result
+    }
+
+    func location(of token: CorefileToken) -> SourceLocation {
+        sources[token.source].location(line: token.line, column: token.column)
+    }
+
+    /// A placeholder alone at the end of its line stands for generated lines; it is skipped.
+    func isStructuralPlaceholder(at index: Int) -> Bool {
+        let token = tokens[index]
+        guard !token.quoted, CorefilePlaceholders.isWhole(token.text) else { return false }
+        return index + 1 >= tokens.count || token.endsLine(before: tokens[index + 1])
+    }
+
+    mutating func syntaxError(_ message: String, at location: SourceLocation, severity: Severity = .error) {
+        syntaxErrors += 1
+        if syntaxErrors <= Self.maxSyntaxErrors {
+            issues.append(CorefileIssue(kind: .syntax, severity: severity, message: message, location: location))
+        } else if syntaxErrors == Self.maxSyntaxErrors + 1 {
+            issues.append(CorefileIssue(kind: .syntax, severity: .note,
+                                        message: "More syntax errors follow; dnslint reports the first \(Self.maxSyntaxErrors). Fix these and run it again.",
+                                        location: location))
+        }
+    }
+
+    mutating func syntaxError(_ message: String, at token: CorefileToken, severity: Severity = .error) {
+        syntaxError(message, at: location(of: token), severity: severity)
+    }
+
+    // MARK: - Server blocks
+
+    mutating func parseAll() -> [Corefile.ServerBlock] {
+        var blocks: [Corefile.ServerBlock] = []
+        while position < tokens.count {
+            let token = tokens[position]
+            if token.isImport {
+                expandImport()
+                continue
+            }
+            if isStructuralPlaceholder(at: position) {
+                position += 1
+                continue
+            }
+            if token.isCloseBrace {
+                syntaxError("unexpected '}' with no matching '{'", at: token)
+                position += 1
+                continue
+            }
+            if token.isOpenBrace {
+                syntaxError("expected a server block key such as '.:53' before '{'", at: token)
+                position += 1
+                _ = parseDirectives(opener: token, nested: false)
+                continue
+            }
+            let keys = readKeys()
+            if keys.count == 1, !keys[0].quoted, keys[0].text.hasPrefix("("), keys[0].text.hasSuffix(")") {
+                readSnippet(named: keys[0])
+                continue
+            }
+            var directives: [Corefile.Directive] = []
+            if position < tokens.count, tokens[position].isOpenBrace {
+                let opener = tokens[position]
+                position += 1
+                directives = parseDirectives(opener: opener, nested: false)
+            } else if position < tokens.count {
+                // CoreDNS accepts one server block without braces: the rest of the file is its body.
+                directives = parseDirectives(opener: nil, nested: false)
+            }
+            if let block = makeBlock(keys: keys, directives: directives) { blocks.append(block) }
+        }
+        return blocks
+    }
+
+    /// Keys run to the end of the line, or on across lines after a trailing comma, or up to `{`.
+    mutating func readKeys() -> [CorefileToken] {
+        var keys: [CorefileToken] = []
+        var expectAnother = false
+        var previous: CorefileToken?
+        while position < tokens.count {
+            let token = tokens[position]
+            if let previous, !expectAnother, previous.endsLine(before: token) { break }
+            if token.isOpenBrace {
+                if expectAnother { syntaxError("expected another server block key after ',' but found '{'", at: token) }
+                return keys
+            }
+            if token.isCloseBrace { break }
+            position += 1
+            previous = token
+            var key = token
+            expectAnother = key.text.hasSuffix(",")
+            if expectAnother { key.text.removeLast() }
+            if !key.text.isEmpty { keys.append(key) }
+        }
+        if expectAnother, let previous {
+            syntaxError("expected another server block key after ',' before the end of the file", at: previous)
+        }
+        return keys
+    }
+
+    mutating func readSnippet(named nameToken: CorefileToken) {
+        let name = String(nameToken.text.dropFirst().dropLast())
+        guard position < tokens.count, tokens[position].isOpenBrace else {
+            syntaxError("expected '{' after snippet name '\(nameToken.text)'", at: nameToken)
+            return
+        }
+        let opener = tokens[position]
+        position += 1
+        var depth = 1
+        var body: [CorefileToken] = []
+        while position < tokens.count {
+            let token = tokens[position]
+            position += 1
+            if token.isCloseBrace {
+                depth -= 1
+                if depth == 0 { break }
+            } else if token.isOpenBrace {
+                depth += 1
+            }
+            body.append(token)
+        }
+        if depth != 0 {
+            syntaxError("expected '}' to close snippet '\(nameToken.text)' before the end of the file", at: opener)
+        }
+        if snippets[name] != nil {
+            syntaxError("snippet '\(nameToken.text)' is declared twice; CoreDNS refuses a redeclared snippet", at: nameToken)
+        } else {
+            snippets[name] = body
+        }
+    }
+
+    mutating func makeBlock(keys: [CorefileToken], directives: [Corefile.Directive]) -> Corefile.ServerBlock? {
+        guard let first = keys.first else { return nil }
+        var parsed: [Corefile.ServerKey] = []
+        for token in keys {
+            let (key, problem) = CorefileServerKeyParser.parse(token.text, location: location(of: token))
+            if let problem { syntaxError(problem, at: token) }
+            parsed.append(key)
+        }
+        return Corefile.ServerBlock(keys: parsed, directives: directives, location: location(of: first))
+    }
+
+    // MARK: - Directives
+
+    /// Lines up to the `}` matching `opener` (or to the end of the file when there is no opener).
+    mutating func parseDirectives(opener: CorefileToken?, nested: Bool) -> [Corefile.Directive] {
+        var directives: [Corefile.Directive] = []
+        while position < tokens.count {
+            let token = tokens[position]
+            if token.isCloseBrace {
+                position += 1
+                if opener != nil {
+                    if nested { skipRestOfLine(after: token) }
+                    return directives
+                }
+                syntaxError("unexpected '}' with no matching '{'", at: token)
+                continue
+            }
+            if token.isImport {
+                expandImport()
+                continue
+            }
+            if isStructuralPlaceholder(at: position) {
+                position += 1
+                continue
+            }
+            if token.isOpenBrace {
+                syntaxError("expected a plugin or option name before '{'", at: token)
+                position += 1
+                _ = parseDirectives(opener: token, nested: true)
+                continue
+            }
+            directives.append(parseDirective(opener: opener))
+        }
+        if let opener {
+            syntaxError("expected '}' to close the block opened here before the end of the file", at: opener)
+        }
+        return directives
+    }
+
+    /// One line: a name, its arguments, and the block that opens at the end of the line.
+    mutating func parseDirective(opener: CorefileToken?) -> Corefile.Directive {
+        let nameToken = tokens[position]
+        position += 1
+        var directive = Corefile.Directive(name: nameToken.text, location: location(of: nameToken))
+        var last = nameToken
+        while position < tokens.count {
+            let next = tokens[position]
+            if last.endsLine(before: next) { break }
+            if next.isOpenBrace {
+                position += 1
+                directive.hasBlock = true
+                directive.block = parseDirectives(opener: next, nested: true)
+                break
+            }
+            if next.isCloseBrace {
+                if opener == nil {
+                    syntaxError("unexpected '}' with no matching '{'", at: next)
+                    position += 1
+                    last = next
+                    continue
+                }
+                syntaxError("expected a line break before '}'; CoreDNS reads a '}' on the line of '\(directive.name)' as one of its arguments", at: next)
+                // When a '}' follows on its own line, that one closes the block: skip this one to avoid a cascade.
+                if let after = tokens[(position + 1)...].first(where: { next.endsLine(before: $0) }), after.isCloseBrace {
+                    position += 1
+                    last = next
+                    continue
+                }
+                break
+            }
+            directive.arguments.append(Corefile.Argument(text: next.text, location: location(of: next), quoted: next.quoted))
+            position += 1
+            last = next
+        }
+        return directive
+    }
+
+    /// After a nested block's `}`, the line must end: CoreDNS hands further words to the plugin.
+    mutating func skipRestOfLine(after brace: CorefileToken) {
+        var reported = false
+        while position < tokens.count, !brace.endsLine(before: tokens[position]) {
+            if !isStructuralPlaceholder(at: position), !reported {
+                syntaxError("expected a line break after '}' but found '\(tokens[position].text)'", at: tokens[position])
+                reported = true
+            }
+            position += 1
+        }
+    }
+}

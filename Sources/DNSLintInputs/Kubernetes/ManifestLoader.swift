@@ -1,0 +1,24 @@
+import DNSLintModel
+import LDNS
+import Foundation
+
+/// Reads Kubernetes manifests (YAML, several documents per file): each pod template becomes the
+/// resolv.conf its pods get, and a ConfigMap's `data.Corefile` is linted as a Corefile in place.
+package struct ManifestLoader: InputLoader {
+    package init() {}
+    package var kind: InputKind { .manifest }
+
+    package func recognize(_ file: InputFile) -> Recognition {
+        let name = file.fileName.lowercased()
+        guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { return .no }
+        let text = file.headText
+        return text.contains("apiVersion:") && text.contains("kind:") ? .byName : .no
+    }
+
+    package func load(_ file: InputFile, options: LintOptions) throws(InputError) -> LoadResult {
+        guard let data = try? Data(contentsOf: file.url) else {
+            return LoadResult(issues: [.unreadable(path: file.path, reason: "it cannot be read")])
+        }
+        return ManifestReader.read(path: file.path, text: String(decoding: data, as: UTF8.self), options: options)
+    }
+}

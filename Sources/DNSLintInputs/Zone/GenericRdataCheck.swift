@@ -1,0 +1,24 @@
+import DNSLintModel
+import LDNS
+/// RFC 3597 generic rdata (`\# 6 abcdef012345`): ldns accepts non-hex digits silently and turns them
+/// into other bytes, so the length and the digits are checked here before ldns sees the record.
+enum GenericRdataCheck {
+    static func problem(in record: UnsafePointer<CChar>) -> String? {
+        guard strstr(record, "\\# ") != nil else { return nil }
+        let words = String(cString: record).split(separator: " ")
+        guard let marker = words.firstIndex(of: "\\#"), marker + 1 < words.count else { return nil }
+        guard let length = Int(words[marker + 1]) else {
+            return "generic rdata (\\#) needs a length, not \(words[marker + 1])"
+        }
+        let hex = words[(marker + 2)...].joined()
+        if let bad = hex.first(where: { !$0.isHexDigit }) {
+            return "generic rdata (\\#) has a character that is not a hex digit: \(bad)"
+        }
+        guard hex.count == length * 2 else {
+            return "generic rdata (\\#) says \(length) bytes but holds \(hex.count / 2)\(hex.count % 2 == 1 ? " and a half" : "")"
+        }
+        return nil
+    }
+}
+
+import Foundation

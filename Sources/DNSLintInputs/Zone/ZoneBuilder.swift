@@ -1,0 +1,115 @@
+import DNSLintModel
+import LDNS
+
+/// What the ldns workers hand back for a run of records: flat arrays, no per-record allocation.
+struct ParsedRecords: Sendable {
+    var names: [UInt8] = []
+    var ownerEnds: [Int32] = []
+    var targetEnds: [Int32] = []
+    var rdata: [UInt8] = []
+    var rdataEnds: [Int32] = []
+    var types: [UInt16] = []
+    var classes: [UInt16] = []
+    var ttls: [UInt32] = []
+    var lines: [Int32] = []
+    var errors: [(line: Int32, message: String)] = []
+}
+
+/// Collects records from parsed runs, interning names, until the zone index is built.
+struct ZoneBuilder {
+    var names = NameTable()
+    var records: [ZoneRecord] = []
+    var rdata: [UInt8] = []
+    var files: [ZoneFile] = []
+
+    /// Sizes the arrays for a zone file of `bytes` (records average 25+ bytes of text).
+    mutating func reserve(forFileSize bytes: Int) {
+        guard bytes > 1 << 20 else { return }
+        records.reserveCapacity(bytes / 24)
+        rdata.reserveCapacity(bytes / 2)
+        names.reserve(forFileSize: bytes)
+    }
+
+    mutating func merge(_ parsed: ParsedRecords, file: UInt16) {
+        records.reserveCapacity(records.count + parsed.types.count)
+        parsed.names.withUnsafeBufferPointer { nameBytes in
+            var nameStart = 0
+            var rdataStart = 0
+            for index in 0..<parsed.types.count {
+                let ownerEnd = Int(parsed.ownerEnds[index])
+                let targetEnd = Int(parsed.targetEnds[index])
+                let owner = names.intern(UnsafeBufferPointer(rebasing: nameBytes[nameStart..<ownerEnd]))
+                let target = targetEnd > ownerEnd
+                    ? names.intern(UnsafeBufferPointer(rebasing: nameBytes[ownerEnd..<targetEnd])) : -1
+                nameStart = targetEnd
+                let rdataEnd = Int(parsed.rdataEnds[index])
+                records.append(ZoneRecord(
+                    owner: owner, target: target, rdataOffset: UInt32(rdata.count + rdataStart),
+                    ttl: parsed.ttls[index], line: UInt32(parsed.lines[index]), type: RRType(parsed.types[index]),
+                    rdataLength: UInt16(rdataEnd - rdataStart), file: file, rrClass: parsed.classes[index]
+                ))
+                rdataStart = rdataEnd
+            }
+        }
+        rdata.append(contentsOf: parsed.rdata)
+    }
+}
+
+/// Parses normalised record lines with ldns, one `RecordParser` per worker.
+enum RecordBatchParser {
+    static func parse(_ batch: RecordBatch, contexts: [ZoneParseContext], range: Range<Int>) -> ParsedRecords {
+        var out = ParsedRecords()
+        out.types.reserveCapacity(range.count)
+        let parser = RecordParser()
+        var lowered: [UInt8] = []
+        var currentContext = -1
+        var originOK = true
+        batch.text.withUnsafeBufferPointer { text in
+            for index in range {
+                let contextIndex = Int(batch.contexts[index])
+                let context = contexts[contextIndex]
+                if contextIndex != currentContext {
+                    originOK = parser.setOrigin(context.origin)
+                    currentContext = contextIndex
+                }
+                let line = batch.lines[index]
+                guard originOK else {
+                    out.errors.append((line, "the origin \(context.origin) is not a valid domain name"))
+                    continue
+                }
+                let start = text.baseAddress! + Int(batch.starts[index])
+                if let problem = GenericRdataCheck.problem(in: start) {
+                    out.errors.append((line, "Record \"\(String(cString: start).prefix(72))\" does not parse: \(problem)."))
+                    continue
+                }
+                let failure = parser.parse(start, defaultTTL: context.defaultTTL) { record in
+                    WireName.lowercased(record.owner, into: &lowered)
+                    out.names += lowered
+                    out.ownerEnds.append(Int32(out.names.count))
+                    if let target = record.target {
+                        WireName.lowercased(target, into: &lowered)
+                        out.names += lowered
+                    }
+                    out.targetEnds.append(Int32(out.names.count))
+                    out.rdata.append(contentsOf: record.rdata)
+                    out.rdataEnds.append(Int32(out.rdata.count))
+                    out.types.append(record.type.rawValue)
+                    out.classes.append(record.rrClass)
+                    out.ttls.append(record.ttl)
+                    out.lines.append(line)
+                }
+                if let failure {
+                    out.errors.append((line, describe(failure, record: String(cString: start))))
+                }
+            }
+        }
+        return out
+    }
+
+    private static func describe(_ error: LDNSError, record: String) -> String {
+        let shown = record.count > 72 ? String(record.prefix(69)) + "..." : record
+        var reason = error.message
+        if let first = reason.first { reason = first.lowercased() + reason.dropFirst() }
+        return "Record \"\(shown)\" does not parse: \(reason)."
+    }
+}

@@ -1,0 +1,190 @@
+import DNSLintModel
+import Foundation
+import LDNS
+
+/// A zone held as compact records grouped by owner, with the facts resolution needs.
+/// Answers the DNSView offline (see ZoneIndex+DNSView.swift).
+package final class ZoneIndex: ZoneContents, Sendable {
+    package let path: String
+    package let origin: DNSName
+    package let originID: Int32
+    let names: NameTable
+    /// Records grouped by owner; input order within an owner.
+    let records: [ZoneRecord]
+    /// For name id `n`, its records are `records[nodeStarts[n]..<nodeStarts[n + 1]]`.
+    let nodeStarts: [Int32]
+    let flags: [NodeFlags]
+    /// Parent name id inside the zone, or -1 (apex, or outside the zone).
+    let parents: [Int32]
+    let rdata: [UInt8]
+    let files: [ZoneFile]
+    let hasDelegations: Bool
+    /// RFC 2308: negative answers are cached for min(SOA TTL, SOA MINIMUM).
+    let negativeTTL: UInt32?
+    let subjects: [Int32]
+
+    struct NodeFlags: OptionSet, Sendable {
+        let rawValue: UInt8
+        /// Has records, or names below it do (an empty non-terminal).
+        static let exists = NodeFlags(rawValue: 1)
+        static let inZone = NodeFlags(rawValue: 2)
+        static let delegation = NodeFlags(rawValue: 4)
+        static let hasRecords = NodeFlags(rawValue: 8)
+    }
+
+    init(path: String, origin: DNSName, builder: consuming ZoneBuilder) {
+        self.path = path
+        self.origin = origin
+        var names = builder.names
+        let originWire = origin.wire ?? [0]
+        let originID = names.intern(originWire)
+        var parents = [Int32](repeating: -1, count: names.count)
+        var flags = [NodeFlags](repeating: [], count: names.count)
+        for record in builder.records { flags[Int(record.owner)].insert(.hasRecords) }
+        ZoneIndex.linkAncestors(&names, parents: &parents, flags: &flags, originID: originID, originWire: originWire)
+        var sorted = builder.records
+        builder.records = []
+        let starts = ZoneIndex.groupByOwner(&sorted, nameCount: names.count)
+        var hasDelegations = false
+        var negativeTTL: UInt32?
+        for record in sorted where (record.owner == originID ? record.type == .soa : record.type == .ns) {
+            if record.owner == originID {
+                let minimumOffset = Int(record.rdataOffset) + Int(record.rdataLength) - 4
+                if record.rdataLength >= 4, negativeTTL == nil {
+                    let minimum = builder.rdata[minimumOffset..<minimumOffset + 4].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+                    negativeTTL = min(record.ttl, minimum)
+                }
+            } else if flags[Int(record.owner)].contains(.inZone) {
+                flags[Int(record.owner)].insert(.delegation)
+                hasDelegations = true
+            }
+        }
+        self.originID = originID
+        self.names = names
+        self.records = sorted
+        self.nodeStarts = starts
+        self.flags = flags
+        self.parents = parents
+        self.rdata = builder.rdata
+        self.files = builder.files
+        self.hasDelegations = hasDelegations
+        self.negativeTTL = negativeTTL
+        self.subjects = ZoneIndex.auditedNames(flags: flags, parents: parents, hasDelegations: hasDelegations, originID: originID)
+    }
+
+    /// Interns every in-zone ancestor of each owner so empty non-terminals exist and parents link up.
+    private static func linkAncestors(_ names: inout NameTable, parents: inout [Int32], flags: inout [NodeFlags],
+                                      originID: Int32, originWire: [UInt8]) {
+        flags[Int(originID)].insert([.inZone, .exists])
+        let owners = (0..<flags.count).filter { flags[$0].contains(.hasRecords) }
+        for owner in owners {
+            var child = Int32(owner)
+            var wire = Array(names.wire(child))
+            guard isSubdomain(wire, of: originWire) else { continue }
+            flags[owner].insert([.inZone, .exists])
+            while child != originID {
+                wire.removeFirst(Int(wire[0]) + 1)
+                let parent = names.intern(wire)
+                if Int(parent) >= parents.count {
+                    parents.append(contentsOf: repeatElement(-1, count: Int(parent) - parents.count + 1))
+                    flags.append(contentsOf: repeatElement([], count: Int(parent) - flags.count + 1))
+                }
+                parents[Int(child)] = parent
+                if flags[Int(parent)].contains(.exists) { break }
+                flags[Int(parent)].insert([.inZone, .exists])
+                child = parent
+            }
+        }
+    }
+
+    static func isSubdomain(_ wire: [UInt8], of origin: [UInt8]) -> Bool {
+        var offset = 0
+        while wire.count - offset >= origin.count {
+            if wire.count - offset == origin.count { return wire[offset...].elementsEqual(origin) }
+            offset += Int(wire[offset]) + 1
+        }
+        return false
+    }
+
+    /// Stable counting sort by owner id, applied in place (the record array is the largest allocation).
+    private static func groupByOwner(_ records: inout [ZoneRecord], nameCount: Int) -> [Int32] {
+        var starts = [Int32](repeating: 0, count: nameCount + 1)
+        for record in records { starts[Int(record.owner) + 1] += 1 }
+        for index in 0..<nameCount { starts[index + 1] += starts[index] }
+        var next = starts
+        var destination = [Int32](unsafeUninitializedCapacity: records.count) { buffer, initialized in
+            for (index, record) in records.enumerated() {
+                buffer[index] = next[Int(record.owner)]
+                next[Int(record.owner)] += 1
+            }
+            initialized = records.count
+        }
+        for index in 0..<records.count {
+            while destination[index] != Int32(index) {
+                let target = Int(destination[index])
+                records.swapAt(index, target)
+                destination.swapAt(index, target)
+            }
+        }
+        return starts
+    }
+
+    /// Names a data audit looks at: in-zone owners, not at or below a delegation (except the apex).
+    private static func auditedNames(flags: [NodeFlags], parents: [Int32], hasDelegations: Bool, originID: Int32) -> [Int32] {
+        var result: [Int32] = []
+        for id in 0..<flags.count where flags[id].isSuperset(of: [.hasRecords, .inZone]) {
+            if hasDelegations, isAtOrBelowCut(Int32(id), flags: flags, parents: parents, originID: originID) { continue }
+            result.append(Int32(id))
+        }
+        return result
+    }
+
+    static func isAtOrBelowCut(_ id: Int32, flags: [NodeFlags], parents: [Int32], originID: Int32) -> Bool {
+        var current = id
+        while current >= 0, current != originID {
+            if flags[Int(current)].contains(.delegation) { return true }
+            current = parents[Int(current)]
+        }
+        return false
+    }
+
+    // MARK: Access for rules
+
+    package func records(of name: Int32) -> ArraySlice<ZoneRecord> {
+        guard Int(name) + 1 < nodeStarts.count else { return [] }
+        return records[Int(nodeStarts[Int(name)])..<Int(nodeStarts[Int(name) + 1])]
+    }
+
+    package func location(of record: ZoneRecord) -> SourceLocation {
+        let file = files[Int(record.file)]
+        return SourceLocation(path: file.path, line: Int(record.line), includedFrom: file.includedFrom)
+    }
+
+    package var nameCount: Int { nodeStarts.count - 1 }
+
+    package func rdataBytes(of record: ZoneRecord) -> ArraySlice<UInt8> {
+        rdata[Int(record.rdataOffset)..<Int(record.rdataOffset) + Int(record.rdataLength)]
+    }
+
+    func rdata(of record: ZoneRecord) -> [UInt8] {
+        Array(rdata[Int(record.rdataOffset)..<Int(record.rdataOffset) + Int(record.rdataLength)])
+    }
+
+    func parts(of record: ZoneRecord, owner: [UInt8]? = nil) -> RecordParts {
+        RecordParts(owner: owner ?? Array(names.wire(record.owner)), type: record.type, rrClass: record.rrClass,
+                    ttl: record.ttl, rdata: rdata(of: record))
+    }
+
+    package func name(_ id: Int32) -> DNSName { names.name(id) }
+
+    package func isInZone(_ id: Int32) -> Bool { Int(id) < flags.count && flags[Int(id)].contains(.inZone) }
+
+    func isOccluded(_ id: Int32) -> Bool {
+        hasDelegations && ZoneIndex.isAtOrBelowCut(id, flags: flags, parents: parents, originID: originID)
+    }
+
+    /// Ids of every name that has records, in id order.
+    var ownerIDs: [Int32] { (0..<flags.count).filter { flags[$0].contains(.hasRecords) }.map { Int32($0) } }
+
+    package var recordCount: Int { records.count }
+}

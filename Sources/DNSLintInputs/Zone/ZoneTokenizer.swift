@@ -1,0 +1,337 @@
+import DNSLintModel
+import LDNS
+/// Records of one stretch of a zone file, normalised for `ldns_rr_new_frm_str`: comments and
+/// parentheses gone, one line per record, the owner always written out, NUL-terminated back to back.
+struct RecordBatch {
+    var text: [CChar] = []
+    var starts: [Int32] = []
+    var lines: [Int32] = []
+    var contexts: [UInt16] = []
+
+    var count: Int { starts.count }
+
+    mutating func removeAll() {
+        text.removeAll(keepingCapacity: true)
+        starts.removeAll(keepingCapacity: true)
+        lines.removeAll(keepingCapacity: true)
+        contexts.removeAll(keepingCapacity: true)
+    }
+}
+
+/// The origin and default TTL in force for a record.
+struct ZoneParseContext: Hashable {
+    var origin: String
+    var defaultTTL: UInt32
+}
+
+/// A `$INCLUDE` met while tokenising, processed after the including file.
+struct IncludeRequest {
+    var path: String
+    var origin: String
+    var line: Int
+}
+
+/// A problem the tokenizer itself finds (directives, quotes, parentheses).
+struct ZoneTokenIssue {
+    var line: Int
+    var message: String
+}
+
+/// Splits zone-file text into logical records, tracking each record's first line.
+/// Works on blocks: `scan` stops before a record that may continue past the block end.
+struct ZoneTokenizer {
+    private(set) var line = 1
+    private(set) var contexts: [ZoneParseContext]
+    private var context: UInt16 = 0
+    private var contextIndex: [ZoneParseContext: UInt16]
+    /// Without `$TTL`, a record without TTL takes the last TTL written (RFC 1035 5.1), as BIND and NSD do.
+    private var explicitDefaultTTL: Bool
+    private var lastOwnerSpelling: [UInt8] = [UInt8(ascii: "@")]
+    private var lastOwnerOrigin: String
+    private var lastOwnerAbsolute: [UInt8]?
+    var includes: [IncludeRequest] = []
+    var issues: [ZoneTokenIssue] = []
+
+    init(origin: String, defaultTTL: UInt32?) {
+        contexts = [ZoneParseContext(origin: origin, defaultTTL: defaultTTL ?? 0)]
+        contextIndex = [contexts[0]: 0]
+        explicitDefaultTTL = defaultTTL != nil
+        lastOwnerOrigin = origin
+    }
+
+    var currentOrigin: String { contexts[Int(context)].origin }
+
+    /// Tokenises complete records from `input` into `batch`; returns how many bytes were consumed.
+    /// With `final`, the end of input ends the last record.
+    mutating func scan(_ input: UnsafeBufferPointer<UInt8>, final: Bool, into batch: inout RecordBatch) -> Int {
+        var position = 0
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(256)
+        var tokens: [Range<Int>] = []
+        while position < input.count {
+            let recordStart = position
+            let recordLine = line
+            guard let end = logicalRecord(input, from: position, final: final, scratch: &scratch, tokens: &tokens) else {
+                return recordStart
+            }
+            position = end
+            emit(scratch: scratch, tokens: tokens, firstLine: recordLine, into: &batch)
+        }
+        return position
+    }
+
+    /// Reads one logical record starting at `start` into `scratch`, a token per range.
+    /// Returns the offset after it, or nil when the block ends first and more input may follow.
+    private mutating func logicalRecord(_ input: UnsafeBufferPointer<UInt8>, from start: Int, final: Bool,
+                                        scratch: inout [UInt8], tokens: inout [Range<Int>]) -> Int? {
+        scratch.removeAll(keepingCapacity: true)
+        tokens.removeAll(keepingCapacity: true)
+        var index = start
+        var depth = 0
+        var linesSeen = 0
+        var tokenStart = -1
+        var quoted = false
+        var openLine = 0
+        var pending: [ZoneTokenIssue] = []
+        let inheritsOwner = input[start] == UInt8(ascii: " ") || input[start] == UInt8(ascii: "\t")
+        if inheritsOwner { tokens.append(0..<0) }
+
+        func closeToken() {
+            if tokenStart >= 0 {
+                tokens.append(tokenStart..<scratch.count)
+                tokenStart = -1
+            }
+        }
+
+        while index < input.count {
+            let byte = input[index]
+            if quoted {
+                if byte == UInt8(ascii: "\\"), index + 1 < input.count {
+                    scratch.append(byte)
+                    scratch.append(input[index + 1])
+                    if input[index + 1] == 10 { linesSeen += 1 }
+                    index += 2
+                    continue
+                }
+                if byte == 10 {
+                    pending.append(ZoneTokenIssue(line: line + linesSeen, message: "a quoted string is not closed before the end of the line"))
+                    quoted = false
+                    closeToken()
+                    continue
+                }
+                scratch.append(byte)
+                if byte == UInt8(ascii: "\"") { quoted = false }
+                index += 1
+                continue
+            }
+            switch byte {
+            case 10:
+                linesSeen += 1
+                index += 1
+                closeToken()
+                if depth == 0 {
+                    line += linesSeen
+                    issues += pending
+                    return index
+                }
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), 13:
+                closeToken()
+                index += 1
+            case UInt8(ascii: ";"):
+                closeToken()
+                while index < input.count, input[index] != 10 { index += 1 }
+            case 0:
+                pending.append(ZoneTokenIssue(line: line + linesSeen, message: "the line contains a NUL byte; the text after it is ignored"))
+                closeToken()
+                while index < input.count, input[index] != 10 { index += 1 }
+            case UInt8(ascii: "("):
+                closeToken()
+                if depth == 0 { openLine = line + linesSeen }
+                depth += 1
+                index += 1
+            case UInt8(ascii: ")"):
+                closeToken()
+                if depth == 0 {
+                    pending.append(ZoneTokenIssue(line: line + linesSeen, message: "a closing parenthesis has no opening one"))
+                } else {
+                    depth -= 1
+                }
+                index += 1
+            default:
+                if tokenStart < 0 { tokenStart = scratch.count }
+                if byte == UInt8(ascii: "\"") { quoted = true }
+                if byte == UInt8(ascii: "\\"), index + 1 < input.count {
+                    scratch.append(byte)
+                    index += 1
+                }
+                scratch.append(input[index])
+                index += 1
+            }
+        }
+        if !final { return nil }
+        closeToken()
+        issues += pending
+        if quoted {
+            issues.append(ZoneTokenIssue(line: line + linesSeen, message: "a quoted string is not closed before the end of the file"))
+        }
+        if depth > 0 {
+            issues.append(ZoneTokenIssue(line: openLine, message: "an opening parenthesis is never closed"))
+        }
+        line += linesSeen
+        return index
+    }
+
+    private mutating func emit(scratch: [UInt8], tokens: [Range<Int>], firstLine: Int, into batch: inout RecordBatch) {
+        // Only the inherit marker (index 0) can be empty; every closed token has bytes.
+        let inherits = tokens.first?.isEmpty == true
+        let words = inherits ? tokens[1...] : tokens[...]
+        guard let first = words.first else { return }
+        if !inherits, scratch[first.lowerBound] == UInt8(ascii: "$") {
+            directive(scratch: scratch, words: Array(words), line: firstLine)
+            return
+        }
+        if !explicitDefaultTTL {
+            let ttlWord = inherits ? first : (words.count > 1 ? words[words.startIndex + 1] : nil)
+            if let ttlWord, let digit = scratch[ttlWord].first, digit >= 48, digit <= 57,
+               let ttl = TTLText.seconds(String(decoding: scratch[ttlWord], as: UTF8.self)) {
+                switchContext(origin: currentOrigin, defaultTTL: ttl)
+            }
+        }
+        batch.starts.append(Int32(batch.text.count))
+        batch.lines.append(Int32(firstLine))
+        batch.contexts.append(context)
+        if inherits {
+            append(inheritedOwner(), to: &batch.text)
+            batch.text.append(32)
+        } else {
+            lastOwnerSpelling.removeAll(keepingCapacity: true)
+            lastOwnerSpelling.append(contentsOf: scratch[first])
+            lastOwnerOrigin = currentOrigin
+            lastOwnerAbsolute = nil
+        }
+        var separate = false
+        for word in words {
+            if separate { batch.text.append(32) }
+            separate = true
+            for byte in scratch[word] { batch.text.append(CChar(bitPattern: byte)) }
+        }
+        batch.text.append(0)
+    }
+
+    /// The absolute form of the last written owner, computed once and only when a record inherits it.
+    private mutating func inheritedOwner() -> [UInt8] {
+        if let lastOwnerAbsolute { return lastOwnerAbsolute }
+        let absolute = ZoneTokenizer.absolute(lastOwnerSpelling, origin: lastOwnerOrigin)
+        lastOwnerAbsolute = absolute
+        return absolute
+    }
+
+    private func append(_ bytes: [UInt8], to text: inout [CChar]) {
+        for byte in bytes { text.append(CChar(bitPattern: byte)) }
+    }
+
+    /// Absolute form of a name spelling (`@`, relative or absolute) against `origin`.
+    static func absolute(_ owner: [UInt8], origin: String) -> [UInt8] {
+        if owner == [UInt8(ascii: "@")] { return Array(origin.utf8) }
+        if endsWithUnescapedDot(owner) { return owner }
+        return origin == "." ? owner + [UInt8(ascii: ".")] : owner + [UInt8(ascii: ".")] + Array(origin.utf8)
+    }
+
+    private func absolute(_ owner: [UInt8]) -> [UInt8] {
+        ZoneTokenizer.absolute(owner, origin: currentOrigin)
+    }
+
+    static func endsWithUnescapedDot(_ name: [UInt8]) -> Bool {
+        guard name.last == UInt8(ascii: ".") else { return false }
+        var backslashes = 0
+        var index = name.count - 2
+        while index >= 0, name[index] == UInt8(ascii: "\\") {
+            backslashes += 1
+            index -= 1
+        }
+        return backslashes % 2 == 0
+    }
+
+    private mutating func directive(scratch: [UInt8], words: [Range<Int>], line: Int) {
+        let name = String(decoding: scratch[words[0]], as: UTF8.self).uppercased()
+        let arguments = words.dropFirst().map { String(decoding: scratch[$0], as: UTF8.self) }
+        switch name {
+        case "$ORIGIN":
+            guard let value = arguments.first else {
+                issues.append(ZoneTokenIssue(line: line, message: "$ORIGIN needs a domain name"))
+                return
+            }
+            let origin = String(decoding: absolute(Array(value.utf8)), as: UTF8.self)
+            guard origin.utf8.count <= 255, DNSName(origin).wire != nil else {
+                issues.append(ZoneTokenIssue(line: line, message: "$ORIGIN \(value) is not a valid domain name"))
+                return
+            }
+            switchContext(origin: origin, defaultTTL: contexts[Int(context)].defaultTTL)
+        case "$TTL":
+            guard let value = arguments.first, let ttl = TTLText.seconds(value) else {
+                issues.append(ZoneTokenIssue(line: line, message: "$TTL needs a TTL such as 3600 or 1h" + (arguments.first.map { ", not \($0)" } ?? "")))
+                return
+            }
+            explicitDefaultTTL = true
+            switchContext(origin: currentOrigin, defaultTTL: ttl)
+        case "$INCLUDE":
+            guard let path = arguments.first else {
+                issues.append(ZoneTokenIssue(line: line, message: "$INCLUDE needs a file name"))
+                return
+            }
+            let origin = arguments.count > 1 ? String(decoding: absolute(Array(arguments[1].utf8)), as: UTF8.self) : currentOrigin
+            includes.append(IncludeRequest(path: path.trimmingQuotes, origin: origin, line: line))
+        case "$GENERATE":
+            issues.append(ZoneTokenIssue(line: line, message: "$GENERATE (a BIND extension) is not supported; the records it would create are not checked"))
+        default:
+            issues.append(ZoneTokenIssue(line: line, message: "unknown directive \(name); zone files know $ORIGIN, $TTL and $INCLUDE"))
+        }
+    }
+
+    private mutating func switchContext(origin: String, defaultTTL: UInt32) {
+        let wanted = ZoneParseContext(origin: origin, defaultTTL: defaultTTL)
+        if let existing = contextIndex[wanted] {
+            context = existing
+        } else if contexts.count < Int(UInt16.max) {
+            contexts.append(wanted)
+            context = UInt16(contexts.count - 1)
+            contextIndex[wanted] = context
+        }
+    }
+}
+
+extension String {
+    var trimmingQuotes: String {
+        count >= 2 && hasPrefix("\"") && hasSuffix("\"") ? String(dropFirst().dropLast()) : self
+    }
+}
+
+/// TTLs as zone files write them: `3600`, `1h`, `1h30m`, `2W`.
+enum TTLText {
+    static func seconds(_ text: String) -> UInt32? {
+        guard !text.isEmpty else { return nil }
+        var total: UInt64 = 0
+        var number: UInt64?
+        for scalar in text.unicodeScalars {
+            if scalar >= "0" && scalar <= "9" {
+                number = (number ?? 0) * 10 + UInt64(scalar.value - 48)
+                if number! > UInt64(UInt32.max) { return nil }
+                continue
+            }
+            guard let value = number else { return nil }
+            let unit: UInt64
+            switch scalar {
+            case "s", "S": unit = 1
+            case "m", "M": unit = 60
+            case "h", "H": unit = 3600
+            case "d", "D": unit = 86400
+            case "w", "W": unit = 604800
+            default: return nil
+            }
+            total += value * unit
+            number = nil
+        }
+        total += number ?? 0
+        return total <= UInt64(UInt32.max) ? UInt32(total) : nil
+    }
+}

@@ -1,0 +1,241 @@
+import DNSLintModel
+import LDNS
+import NIOCore
+import Synchronization
+
+/// A name to audit, as the user gave it.
+package struct NameEntry: Sendable, Hashable {
+    package var name: DNSName
+    /// Ended with a dot, or came from a zone: never expanded through the search list.
+    package var absolute: Bool
+    package var source: CapturedSource?
+
+    package init(_ text: String, source: CapturedSource? = nil, absolute: Bool? = nil) {
+        name = DNSName(text)
+        self.absolute = absolute ?? text.hasSuffix(".")
+        self.source = source
+    }
+}
+
+/// How the prober asks and retries.
+struct ProbeSettings: Sendable {
+    var mode: ProbeMode
+    /// Resolvers to audit (recursive mode), or to find zones' name servers with (authoritative mode).
+    var servers: [ServerAddress]
+    /// Port the zones' name servers are asked on in authoritative mode (53 outside tests).
+    var authoritativePort: Int
+    var timeout: TimeAmount
+    var retries: Int
+    var search: [DNSName]
+    var ndots: Int
+}
+
+/// One ask of one name/type (with retries and a TCP retry after TC) and what it recorded.
+struct StepResult: Sendable {
+    var queries: [CapturedQuery]
+    /// The CNAME target the answer points at, when the prober should follow it.
+    var cnameTarget: DNSName?
+}
+
+/// Asks each name the questions the data rules need and records every query and response.
+final class Prober: Sendable {
+    let settings: ProbeSettings
+    private let udp: UDPTransport
+    private let tcp: TCPTransport
+    private let gate: QueryGate
+    /// A CNAME target shared by many names is asked once per type.
+    private let hopCache = TaskCache<StepResult>(limit: 2_048)
+    private let apexCache = TaskCache<DNSName?>(limit: 100_000)
+    private let zoneServers = TaskCache<[ServerAddress]>(limit: 10_000)
+
+    init(settings: ProbeSettings, udp: UDPTransport, tcp: TCPTransport, gate: QueryGate) {
+        self.settings = settings
+        self.udp = udp
+        self.tcp = tcp
+        self.gate = gate
+    }
+
+    /// Every query for one name on one resolver (or on the zone's servers): A and AAAA with EDNS,
+    /// following each CNAME hop; A and AAAA without EDNS; and each search-list expansion.
+    func audit(_ entry: NameEntry, server: ServerAddress?) async -> CapturedName {
+        let name = entry.name
+        async let a = chain(name, .a, server: server)
+        async let aaaa = chain(name, .aaaa, server: server)
+        async let plainA = step(name, .a, edns: false, server: server)
+        async let plainAAAA = step(name, .aaaa, edns: false, server: server)
+        var queries = await a + aaaa
+        queries += await plainA.queries + plainAAAA.queries
+        for expanded in expansions(of: entry) {
+            async let expandedA = step(expanded, .a, edns: true, server: server)
+            async let expandedAAAA = step(expanded, .aaaa, edns: true, server: server)
+            queries += await expandedA.queries + expandedAAAA.queries
+        }
+        return CapturedName(name: name.text, server: server?.description ?? "authoritative", source: entry.source,
+                            queries: queries)
+    }
+
+    /// glibc tries the search list first when the name has fewer dots than ndots.
+    func expansions(of entry: NameEntry) -> [DNSName] {
+        guard !entry.absolute, !settings.search.isEmpty else { return [] }
+        let dots = max(0, (entry.name.wire.map { WireName.labelCount($0) } ?? 1) - 1)
+        guard dots < settings.ndots else { return [] }
+        let stem = String(entry.name.text.dropLast())
+        return settings.search.map { DNSName(stem + "." + $0.text) }
+    }
+
+    private func chain(_ name: DNSName, _ type: RRType, server: ServerAddress?) async -> [CapturedQuery] {
+        var queries: [CapturedQuery] = []
+        var current = name
+        var visited: Set<DNSName> = [name]
+        for _ in 0..<LiveAnswers.hopLimit {
+            let result: StepResult
+            if current == name {
+                result = await step(current, type, edns: true, server: server)
+            } else {
+                let hop = current
+                let key = "\(hop.text)/\(type.rawValue)/\(server?.description ?? "auth")"
+                result = await hopCache.value(for: key) { await self.step(hop, type, edns: true, server: server) }
+            }
+            queries += result.queries
+            guard let target = result.cnameTarget, visited.insert(target).inserted else { break }
+            current = target
+        }
+        return queries
+    }
+
+    /// Asks once: UDP with retries on timeout, malformed replies and SERVFAIL; over TCP when TC is set.
+    func step(_ name: DNSName, _ type: RRType, edns: Bool, server: ServerAddress?) async -> StepResult {
+        let servers: [ServerAddress]
+        if let server {
+            servers = [server]
+        } else {
+            servers = await authoritativeServers(for: name)
+        }
+        var queries: [CapturedQuery] = []
+        guard !servers.isEmpty, let wire = name.wire else {
+            let reason = name.wire == nil ? "\(name.text) is not a valid domain name" : "no name server found for \(name.text)"
+            queries.append(CapturedQuery(name: name.text, type: type.mnemonic, server: server?.description ?? "authoritative",
+                                         transport: .udp, edns: edns, rd: server != nil, status: .error, error: reason))
+            return StepResult(queries: queries)
+        }
+        let recursion = settings.mode == .recursive
+        var final: DNSMessage?
+        for attempt in 0...max(0, settings.retries) {
+            let target = servers[attempt % servers.count]
+            let query = OutgoingQuery(name: wire, type: type, server: target, edns: edns, recursionDesired: recursion,
+                                      timeout: settings.timeout)
+            let (reply, captured) = await send(query, transport: .udp)
+            queries.append(captured)
+            guard case .response(let message) = reply else { continue }
+            final = message
+            if message.truncated {
+                let (tcpReply, tcpCaptured) = await send(query, transport: .tcp)
+                queries.append(tcpCaptured)
+                if case .response(let full) = tcpReply { final = full }
+                break
+            }
+            if message.rcode != 2 { break }
+        }
+        var result = StepResult(queries: queries)
+        if type != .cname, let final, final.rcode == 0 || final.rcode == 3 {
+            result.cnameTarget = final.answer.lazy
+                .filter { $0.type == .cname && DNSName(WireName.text($0.owner)) == name }
+                .compactMap { $0.target.map { DNSName(WireName.text($0)) } }.first
+        }
+        return result
+    }
+
+    private func send(_ query: OutgoingQuery, transport: Transport) async -> (QueryReply, CapturedQuery) {
+        await gate.enter()
+        let started = ContinuousClock.now
+        let reply = transport == .udp ? await udp.query(query) : await tcp.query(query)
+        let elapsed = ContinuousClock.now - started
+        gate.leave()
+        let milliseconds = (Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+        var captured = CapturedQuery(name: WireName.text(query.name).lowercased(), type: query.type.mnemonic,
+                                     server: query.server.description, transport: transport, edns: query.edns,
+                                     rd: query.recursionDesired, ms: (milliseconds * 10).rounded() / 10, status: .response)
+        switch reply {
+        case .response(let message): captured.response = CapturedResponse(message)
+        case .timeout: captured.status = .timeout
+        case .malformed(let reason):
+            captured.status = .malformed
+            captured.error = reason
+        case .error(let reason):
+            captured.status = .error
+            captured.error = reason
+        }
+        return (reply, captured)
+    }
+
+    // MARK: - Authoritative mode
+
+    /// The addresses of the name servers of the zone holding `name`, found through the resolvers.
+    private func authoritativeServers(for name: DNSName) async -> [ServerAddress] {
+        guard let apex = await apexCache.value(for: name.text, { await self.findApex(of: name) }) else { return [] }
+        return await zoneServers.value(for: apex.text) { await self.findServers(of: apex) }
+    }
+
+    /// The zone apex: the SOA owner in the answer (at an apex) or in the authority section.
+    private func findApex(of name: DNSName) async -> DNSName? {
+        guard let message = await resolve(name, .soa) else { return nil }
+        if message.answer.contains(where: { $0.type == .cname && DNSName(WireName.text($0.owner)) == name }) {
+            // A CNAME never sits at an apex; the name belongs to its parent's zone.
+            guard let wire = name.wire, let offset = WireName.parentOffset(wire[...], from: 0) else { return nil }
+            let parent = DNSName(WireName.text(wire[offset...]))
+            return await apexCache.value(for: parent.text) { await self.findApex(of: parent) }
+        }
+        if let soa = message.answer.first(where: { $0.type == .soa }) ?? message.authority.first(where: { $0.type == .soa }) {
+            return DNSName(WireName.text(soa.owner))
+        }
+        return nil
+    }
+
+    private func findServers(of apex: DNSName) async -> [ServerAddress] {
+        guard let message = await resolve(apex, .ns) else { return [] }
+        var servers: [ServerAddress] = []
+        for host in message.answer.filter({ $0.type == .ns }).compactMap(\.target) {
+            guard let addresses = await resolve(DNSName(WireName.text(host)), .a) else { continue }
+            for record in addresses.answer where record.type == .a && record.rdata.count == 4 {
+                let text = record.rdata.map(String.init).joined(separator: ".")
+                if let server = ServerAddress(parsing: text, defaultPort: settings.authoritativePort), !servers.contains(server) {
+                    servers.append(server)
+                }
+            }
+        }
+        return servers
+    }
+
+    /// A plain recursive lookup through the configured resolvers, for finding zones' servers.
+    private func resolve(_ name: DNSName, _ type: RRType) async -> DNSMessage? {
+        guard let wire = name.wire else { return nil }
+        for attempt in 0...max(0, settings.retries) {
+            let server = settings.servers[attempt % max(1, settings.servers.count)]
+            let query = OutgoingQuery(name: wire, type: type, server: server, edns: true, recursionDesired: true,
+                                      timeout: settings.timeout)
+            let (reply, _) = await send(query, transport: .udp)
+            if case .response(let message) = reply, message.rcode == 0 || message.rcode == 3 { return message }
+        }
+        return nil
+    }
+}
+
+/// Shares one in-flight or finished computation per key; forgets everything past `limit` entries
+/// so memory stays bounded on long runs.
+final class TaskCache<Value: Sendable>: Sendable {
+    private let entries = Mutex<[String: Task<Value, Never>]>([:])
+    private let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    func value(for key: String, _ make: @escaping @Sendable () async -> Value) async -> Value {
+        let task = entries.withLock { entries -> Task<Value, Never> in
+            if let existing = entries[key] { return existing }
+            if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
+            let task = Task { await make() }
+            entries[key] = task
+            return task
+        }
+        return await task.value
+    }
+}

@@ -1,0 +1,139 @@
+import LDNS
+
+/// Where a record came from: a line of an input file, a server that said it, or both.
+package struct RecordOrigin: Sendable, Hashable {
+    package var location: SourceLocation?
+    package var server: String?
+
+    package init(location: SourceLocation? = nil, server: String? = nil) {
+        self.location = location
+        self.server = server
+    }
+}
+
+/// One CNAME step of an answer.
+package struct CNAMEHop: Sendable, Hashable {
+    package var owner: DNSName
+    package var target: DNSName
+    package var ttl: UInt32
+    package var origin: RecordOrigin
+
+    package init(owner: DNSName, target: DNSName, ttl: UInt32, origin: RecordOrigin) {
+        self.owner = owner
+        self.target = target
+        self.ttl = ttl
+        self.origin = origin
+    }
+}
+
+/// One record of the final RRset of an answer (its owner is the answer's `finalName`).
+package struct AnswerRecord: Sendable, Hashable {
+    package var type: RRType
+    package var ttl: UInt32
+    package var origin: RecordOrigin
+
+    package init(type: RRType, ttl: UInt32, origin: RecordOrigin) {
+        self.type = type
+        self.ttl = ttl
+        self.origin = origin
+    }
+}
+
+/// How the lookup ended.
+package enum AnswerOutcome: Sendable, Hashable {
+    /// The final name has records of the asked type.
+    case records
+    /// NOERROR with no records of the type at the end of the chain (NODATA).
+    case noData
+    /// The final name does not exist.
+    case nxDomain
+    /// The CNAME chain comes back to a name already on it.
+    case loop
+    /// The view gave up following the chain after its hop limit.
+    case hopLimit
+    /// The chain leaves what this view can judge (a target outside the zone, or below a delegation).
+    case leftView(DNSName)
+    /// No usable answer: timeout, SERVFAIL, REFUSED, malformed reply. Live views only.
+    case failed(String)
+}
+
+/// The size of an answer on the wire without EDNS.
+package struct AnswerSize: Sendable, Hashable {
+    package var bytes: Int
+    /// False when `bytes` is only an upper bound (uncompressed), computed to skip encoding small answers.
+    package var exact: Bool
+
+    package init(bytes: Int, exact: Bool) {
+        self.bytes = bytes
+        self.exact = exact
+    }
+}
+
+/// The answer to NAME/TYPE as a DNS view sees it: the data rules' common currency.
+package struct DNSAnswer: Sendable, Hashable {
+    package var name: DNSName
+    package var type: RRType
+    package var outcome: AnswerOutcome
+    /// The DNS rcode a server gives (0 NOERROR, 3 NXDOMAIN...); nil when there was no response.
+    package var rcode: Int?
+    package var chain: [CNAMEHop]
+    package var records: [AnswerRecord]
+    /// For NODATA and NXDOMAIN: how long a resolver caches the negative answer (RFC 2308).
+    package var negativeTTL: UInt32?
+    package var sizeWithoutEDNS: AnswerSize?
+    /// Whether a server set TC on the answer to a query without EDNS (live only).
+    package var truncatedWithoutEDNS: Bool?
+    package var server: String?
+
+    package init(name: DNSName, type: RRType, outcome: AnswerOutcome, rcode: Int?, chain: [CNAMEHop] = [],
+                records: [AnswerRecord] = [], negativeTTL: UInt32? = nil, sizeWithoutEDNS: AnswerSize? = nil,
+                truncatedWithoutEDNS: Bool? = nil, server: String? = nil) {
+        self.name = name
+        self.type = type
+        self.outcome = outcome
+        self.rcode = rcode
+        self.chain = chain
+        self.records = records
+        self.negativeTTL = negativeTTL
+        self.sizeWithoutEDNS = sizeWithoutEDNS
+        self.truncatedWithoutEDNS = truncatedWithoutEDNS
+        self.server = server
+    }
+
+    /// The name the chain ends at (the asked name when there is no CNAME).
+    package var finalName: DNSName { chain.last?.target ?? name }
+
+    /// How long a resolver may keep this whole answer: the minimum TTL along the chain and the final
+    /// records, or the negative-caching TTL for NODATA/NXDOMAIN.
+    package var effectiveTTL: UInt32? {
+        var ttl: UInt32?
+        for hop in chain { ttl = min(ttl ?? hop.ttl, hop.ttl) }
+        for record in records { ttl = min(ttl ?? record.ttl, record.ttl) }
+        if records.isEmpty, let negativeTTL { ttl = min(ttl ?? negativeTTL, negativeTTL) }
+        return ttl
+    }
+
+    /// The owner names along the chain, e.g. `api -> lb -> nlb`, shortened against `origin`.
+    package func chainDescription(relativeTo origin: DNSName? = nil) -> String {
+        ([name] + chain.map(\.target)).map { $0.relative(to: origin) }.joined(separator: " -> ")
+    }
+}
+
+/// Comparing TTLs across two answers. A zone file states TTLs exactly; a caching resolver counts them
+/// down, so A and AAAA asked seconds apart (a retry after a timeout, a hop shared with an earlier name)
+/// read 296 and 300 with the same configured TTL. Configured mismatches are large and round (60 vs 300).
+package enum TTLComparison {
+    /// How far apart two TTLs read from servers may be and still count as equal: 2 s or 5%, the larger.
+    package static func serverSlack(_ larger: UInt32) -> UInt32 { max(2, larger / 20) }
+
+    package static func differ(_ first: UInt32?, _ second: UInt32?, fromServer: Bool) -> Bool {
+        guard let first, let second else { return first != second }
+        let gap = first > second ? first - second : second - first
+        return gap > (fromServer ? serverSlack(max(first, second)) : 0)
+    }
+}
+
+extension DNSAnswer {
+    /// Whether this answer was read from a server (live) rather than from zone data.
+    package var cameFromServer: Bool { server != nil || chain.contains { $0.origin.server != nil } }
+}

@@ -1,0 +1,15 @@
+/// The result of one run: findings after policy, and counts for the summary.
+package struct LintReport: Sendable {
+    package var findings: [Finding]
+    package var filesChecked: Int
+    /// Extra summary fields (live runs add names, queries, responses, timeouts, durationSeconds).
+    package var extraSummary: [String: ArgumentValue]
+
+    package init(findings: [Finding], filesChecked: Int, extraSummary: [String: ArgumentValue] = [:]) {
+        self.findings = findings
+        self.filesChecked = filesChecked
+        self.extraSummary = extraSummary
+    }
+
+    package func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+}

@@ -1,0 +1,139 @@
+import LDNS
+
+/// The final outcome of asking one name/type once (over UDP, retried, perhaps over TCP after TC).
+package struct LiveStep: Sendable {
+    /// The response the answer is read from: the TCP one after TC when it came, else the last UDP one.
+    package var response: CapturedResponse?
+    package var server: String
+    /// Why no usable response came (timeout, malformed, SERVFAIL...).
+    var failure: String?
+    /// The UDP response had TC set.
+    package var truncated: Bool
+    /// After TC, the TCP retry failed: why.
+    package var tcpFailure: String?
+    /// The UDP answer this step's TC came from and the TCP answer that followed it.
+    package var udpResponse: CapturedResponse?
+    var tcpResponse: CapturedResponse?
+}
+
+/// Derives answers from the queries recorded for one audited name. Pure: the same capture gives
+/// the same answers live and offline.
+package struct LiveAnswers: Sendable {
+    /// Same limit as the zone view: far above DNS1005's threshold, so long chains are still seen.
+    package static let hopLimit = 32
+
+    let record: CapturedName
+
+    /// The step for `name`/`type`, or nil when it was never asked.
+    package func step(_ name: DNSName, _ type: RRType, edns: Bool) -> LiveStep? {
+        let typeText = type.mnemonic
+        var udp: [CapturedQuery] = []
+        var tcp: [CapturedQuery] = []
+        // Captured names are already lower case and absolute, as `DNSName` spells them.
+        for query in record.queries where query.edns == edns && query.type == typeText && query.name == name.text {
+            if query.transport == .udp { udp.append(query) } else { tcp.append(query) }
+        }
+        guard let lastUDP = udp.last ?? tcp.last else { return nil }
+        let answered = udp.last(where: { $0.response != nil })
+        let tcpQuery = tcp.last
+        var step = LiveStep(response: answered?.response, server: (answered ?? lastUDP).server, failure: nil,
+                            truncated: answered?.response?.truncated ?? false, tcpFailure: nil,
+                            udpResponse: answered?.response, tcpResponse: tcpQuery?.response)
+        if step.truncated, let tcpQuery {
+            if let response = tcpQuery.response {
+                step.response = response
+                step.server = tcpQuery.server
+            } else {
+                step.tcpFailure = Self.reason(tcpQuery)
+            }
+        } else if answered == nil, let tcpQuery, let response = tcpQuery.response {
+            step.response = response
+            step.server = tcpQuery.server
+        }
+        if let response = step.response {
+            let rcode = response.rcodeValue ?? 2
+            if rcode != 0 && rcode != 3 { step.failure = response.rcode }
+        } else {
+            step.failure = Self.reason(lastUDP)
+        }
+        return step
+    }
+
+    static func reason(_ query: CapturedQuery) -> String {
+        switch query.status {
+        case .response: query.response?.rcode ?? "no response"
+        case .timeout: "timeout"
+        case .malformed: "malformed response" + (query.error.map { " (\($0))" } ?? "")
+        case .error: query.error ?? "network error"
+        }
+    }
+
+    /// The answer to `name`/`type` with EDNS, following every CNAME hop the prober asked itself.
+    func answer(_ name: DNSName, _ type: RRType) -> DNSAnswer {
+        var answer = DNSAnswer(name: name, type: type, outcome: .failed("not asked"), rcode: nil)
+        var current = name
+        var visited: Set<DNSName> = [name]
+        while true {
+            guard let step = step(current, type, edns: true) else {
+                answer.outcome = .failed(current == name ? "not asked" : "\(current.text) was not asked")
+                answer.rcode = nil
+                break
+            }
+            if current == name { answer.server = step.server }
+            guard let response = step.response, step.failure == nil else {
+                answer.outcome = .failed(step.failure ?? "no response")
+                answer.rcode = step.response?.rcodeValue
+                break
+            }
+            answer.rcode = response.rcodeValue
+            let origin = RecordOrigin(server: step.server)
+            if type != .cname, let hop = response.answer.first(where: { $0.type == .cname && $0.owner == current }),
+               let target = hop.target {
+                answer.chain.append(CNAMEHop(owner: current, target: target, ttl: hop.ttl, origin: origin))
+                if !visited.insert(target).inserted {
+                    answer.outcome = .loop
+                    break
+                }
+                if answer.chain.count >= Self.hopLimit {
+                    answer.outcome = .hopLimit
+                    break
+                }
+                current = target
+                continue
+            }
+            for record in response.answer where record.type == type && record.owner == current {
+                answer.records.append(AnswerRecord(type: type, ttl: record.ttl, origin: origin))
+            }
+            if !answer.records.isEmpty {
+                answer.outcome = .records
+            } else {
+                answer.outcome = answer.rcode == 3 ? .nxDomain : .noData
+                answer.negativeTTL = response.authority.lazy.compactMap(\.negativeTTL).first
+            }
+            break
+        }
+        if let plain = step(name, type, edns: false) {
+            answer.truncatedWithoutEDNS = plain.truncated
+            if plain.truncated {
+                answer.sizeWithoutEDNS = plain.tcpResponse.map { AnswerSize(bytes: $0.size, exact: true) }
+            } else if let response = plain.response {
+                answer.sizeWithoutEDNS = AnswerSize(bytes: response.size, exact: true)
+            }
+        }
+        return answer
+    }
+
+    /// Every distinct step recorded (the subject, each hop, each search expansion; with and without EDNS),
+    /// in the order first asked.
+    package func steps() -> [(name: DNSName, type: RRType, edns: Bool, step: LiveStep)] {
+        var seen = Set<String>()
+        var steps: [(DNSName, RRType, Bool, LiveStep)] = []
+        for query in record.queries {
+            let key = "\(query.name.lowercased())/\(query.type)/\(query.edns)"
+            guard seen.insert(key).inserted, let type = RRType(mnemonic: query.type) else { continue }
+            let name = DNSName(query.name)
+            if let step = step(name, type, edns: query.edns) { steps.append((name, type, query.edns, step)) }
+        }
+        return steps
+    }
+}

@@ -1,0 +1,59 @@
+import LDNS
+
+/// What the network said, as a DNSView: answers are derived from recorded observations, so
+/// the DNS data rules run unchanged on live data, and identically on a saved capture.
+package struct LiveView: DNSView {
+    package let label: String
+    package let mode: ProbeMode
+    /// Search domains the names were expanded with.
+    package let search: [DNSName]
+    let names: [CapturedName]
+    private let positions: [DNSName: Int]
+
+    package init(label: String, mode: ProbeMode, search: [DNSName] = [], names: [CapturedName]) {
+        self.label = label
+        self.mode = mode
+        self.search = search
+        self.names = names
+        var positions: [DNSName: Int] = [:]
+        for (index, record) in names.enumerated() { positions[DNSName(record.name)] = positions[DNSName(record.name)] ?? index }
+        self.positions = positions
+    }
+
+    package var zoneOrigin: DNSName? { nil }
+    package var subjectCount: Int { names.count }
+
+    package func subject(at index: Int) -> AuditSubject {
+        let record = names[index]
+        return AuditSubject(name: DNSName(record.name),
+                            location: record.source.map { SourceLocation(path: $0.path, line: $0.line) })
+    }
+
+    package func answer(_ name: DNSName, _ type: RRType) -> DNSAnswer {
+        guard let index = positions[name] else {
+            return DNSAnswer(name: name, type: type, outcome: .failed("not asked"), rcode: nil)
+        }
+        return LiveAnswers(record: names[index]).answer(name, type)
+    }
+
+    package func audit(at index: Int) -> NameAudit {
+        let subject = subject(at: index)
+        let answers = LiveAnswers(record: names[index])
+        return NameAudit(subject: subject, a: answers.answer(subject.name, .a), aaaa: answers.answer(subject.name, .aaaa),
+                         others: [], view: self, recorded: RecordedQueries(search: search, answers: answers))
+    }
+
+    /// Groups finished names by the resolver they were asked on, as a capture loader does.
+    package static func grouped(_ records: [CapturedName], mode: ProbeMode, search: [DNSName]) -> [LiveView] {
+        var order: [String] = []
+        var groups: [String: [CapturedName]] = [:]
+        for record in records {
+            if groups[record.server] == nil { order.append(record.server) }
+            groups[record.server, default: []].append(record)
+        }
+        return order.map { server in
+            LiveView(label: mode == .authoritative ? "authoritative servers" : "server \(server)", mode: mode,
+                     search: search, names: groups[server] ?? [])
+        }
+    }
+}

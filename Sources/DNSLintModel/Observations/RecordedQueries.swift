@@ -1,0 +1,24 @@
+import LDNS
+
+/// What servers were asked for one audited name and how each exchange went (transport, TC, EDNS, rcodes
+/// of each search-list expansion): what live-only rules read beyond the answers.
+package struct RecordedQueries: Sendable {
+    /// The search domains the name was expanded with (empty without a resolv.conf).
+    package var search: [DNSName]
+    let answers: LiveAnswers
+
+    package init(search: [DNSName], answers: LiveAnswers) {
+        self.search = search
+        self.answers = answers
+    }
+
+    /// The outcome of asking `name`/`type` once (UDP, retries, TCP after TC), or nil when it was never asked.
+    package func step(_ name: DNSName, _ type: RRType, edns: Bool) -> LiveStep? {
+        answers.step(name, type, edns: edns)
+    }
+
+    /// Every distinct name/type/EDNS exchange, in the order first asked.
+    package func steps() -> [(name: DNSName, type: RRType, edns: Bool, step: LiveStep)] {
+        answers.steps()
+    }
+}

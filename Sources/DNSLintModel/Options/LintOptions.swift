@@ -1,0 +1,33 @@
+import LDNS
+import Foundation
+
+/// The C library whose resolver reads resolv.conf; their behaviours differ.
+package enum Libc: String, Sendable, CaseIterable, Codable {
+    case glibc
+    case musl
+}
+
+/// Settings that change how inputs are read and judged.
+package struct LintOptions: Sendable {
+    /// Origin for zone files; otherwise `$ORIGIN`, an absolute SOA owner, or the file name.
+    package var origin: String?
+    /// Let `$INCLUDE` reach files outside the including zone's folder.
+    package var allowIncludeOutside = false
+    /// Read every file as this kind instead of recognising it by name and content.
+    package var kindOverride: InputKind?
+    package var libc: Libc = .glibc
+    /// CoreDNS version the Corefile runs on, e.g. `1.11.1`; nil means the latest known.
+    package var corednsVersion: String?
+    package var clusterDomain = "cluster.local"
+    /// Worker threads for parsing and rule evaluation.
+    package var threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    package init() {}
+
+    /// The cluster domain without trailing dots (`cluster.local` when empty).
+    package var clusterDomainName: String {
+        var domain = clusterDomain
+        while domain.hasSuffix(".") { domain.removeLast() }
+        return domain.isEmpty ? "cluster.local" : domain
+    }
+}

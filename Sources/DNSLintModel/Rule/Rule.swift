@@ -1,0 +1,118 @@
+import LDNS
+/// The kinds of input dnslint reads. A rule declares which ones it needs.
+package enum InputKind: String, Sendable, Codable, CaseIterable {
+    case zone
+    case corefile
+    case resolvConf = "resolv-conf"
+    case manifest
+    /// Observations from querying servers (live probing or a saved capture).
+    case live
+}
+
+/// A file used by a rule example: written to a scratch folder and linted like user input.
+package struct ExampleFile: Sendable {
+    package var name: String
+    package var text: String
+
+    package init(_ name: String, _ text: String) {
+        self.name = name
+        self.text = text
+    }
+}
+
+/// An executable example: the files, extra command-line style options, and what must happen.
+package struct RuleExample: Sendable {
+    package var files: [ExampleFile]
+    /// Options as the CLI would take them, e.g. `["--libc", "musl"]`.
+    package var arguments: [String]
+    /// How many findings of this rule the example must produce; nil means at least one.
+    package var expectedCount: Int?
+    /// A short phrase shown in the generated docs.
+    package var caption: String?
+
+    package init(_ files: [ExampleFile], arguments: [String] = [], expectedCount: Int? = nil, caption: String? = nil) {
+        self.files = files
+        self.arguments = arguments
+        self.expectedCount = expectedCount
+        self.caption = caption
+    }
+
+    /// A single-file example.
+    package init(_ name: String, _ text: String, arguments: [String] = [], expectedCount: Int? = nil, caption: String? = nil) {
+        self.init([ExampleFile(name, text)], arguments: arguments, expectedCount: expectedCount, caption: caption)
+    }
+}
+
+/// Everything about a rule that is not its check: the source of docs, SARIF `rules[]` and `explain`.
+package struct RuleMetadata: Sendable {
+    /// Stable code such as `DNS1001`; never changes once released.
+    package var code: String
+    /// Kebab-case name such as `cname-chain-no-aaaa`.
+    package var name: String
+    /// One sentence.
+    package var summary: String
+    package var rationale: String
+    package var remediation: String
+    package var severity: Severity
+    package var inputs: [InputKind]
+    /// RFCs, upstream issues and release notes, as URLs or `RFC 1034 3.6.2` style citations.
+    package var references: [String]
+    package var triggering: [RuleExample]
+    package var clean: [RuleExample]
+    /// Former names, still accepted by `explain` and configuration.
+    package var aliases: [String]
+
+    package init(code: String, name: String, summary: String, rationale: String, remediation: String,
+                severity: Severity, inputs: [InputKind], references: [String] = [],
+                triggering: [RuleExample], clean: [RuleExample], aliases: [String] = []) {
+        self.code = code
+        self.name = name
+        self.summary = summary
+        self.rationale = rationale
+        self.remediation = remediation
+        self.severity = severity
+        self.inputs = inputs
+        self.references = references
+        self.triggering = triggering
+        self.clean = clean
+        self.aliases = aliases
+    }
+}
+
+/// A lint rule: metadata plus one check that returns findings, never text.
+package protocol Rule: Sendable {
+    var metadata: RuleMetadata { get }
+    /// Runs over the whole context. Rules that judge DNS names one at a time adopt `NameRule` instead.
+    func check(_ context: LintContext) -> [Finding]
+}
+
+/// A DNS data rule: asked once per audited name with its answers, from any `DNSView`
+/// (a zone file offline, a live server at night). The engine resolves each name once for all such rules.
+package protocol NameRule: Rule {
+    func check(_ audit: NameAudit, context: LintContext) -> [Finding]
+    /// Called once per run before the name pass: the check to run on each audited name, or nil when
+    /// nothing in this run can trigger the rule. Rules that combine DNS data with other inputs (a Corefile)
+    /// prepare their lookups here and exit early, instead of resolving every name again.
+    func nameChecker(_ context: LintContext) -> NameChecker?
+}
+
+/// A name rule's check, prepared for one run.
+package typealias NameChecker = @Sendable (NameAudit) -> [Finding]
+
+extension NameRule {
+    package func check(_ context: LintContext) -> [Finding] { [] }
+
+    package func nameChecker(_ context: LintContext) -> NameChecker? {
+        { audit in self.check(audit, context: context) }
+    }
+}
+
+extension Rule {
+    /// A finding of this rule at its default severity (the policy may change it later).
+    package func finding(_ message: String, at location: SourceLocation?, subject: DNSSubject? = nil,
+                        related: [RelatedLocation] = [], arguments: [String: ArgumentValue] = [:],
+                        severity: Severity? = nil) -> Finding {
+        Finding(ruleCode: metadata.code, ruleName: metadata.name, severity: severity ?? metadata.severity,
+                message: message, location: location, subject: subject, related: related, arguments: arguments)
+    }
+}

@@ -1,0 +1,22 @@
+import LDNS
+
+/// A zone file's records as written, grouped by owner: what zone-only rules read (duplicates, CNAME beside
+/// other data, SOA, glue). Answers to queries come from the zone's `DNSView` instead.
+package protocol ZoneContents: ParsedInput, AnyObject {
+    var origin: DNSName { get }
+    var originID: Int32 { get }
+    /// Owner ids run from 0 to `nameCount - 1`; a name without records has an empty slice.
+    var nameCount: Int { get }
+    /// The records of one owner, in input order.
+    func records(of owner: Int32) -> ArraySlice<ZoneRecord>
+    func name(_ id: Int32) -> DNSName
+    /// At or below the origin.
+    func isInZone(_ id: Int32) -> Bool
+    func location(of record: ZoneRecord) -> SourceLocation
+    func rdataBytes(of record: ZoneRecord) -> ArraySlice<UInt8>
+}
+
+extension LintContext {
+    /// Every zone read, in load order.
+    package var zones: [any ZoneContents] { inputs.compactMap { $0 as? any ZoneContents } }
+}

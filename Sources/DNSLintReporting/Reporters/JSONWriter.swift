@@ -1,0 +1,78 @@
+import DNSLintModel
+/// Writes JSON straight into bytes with two-space indentation, without building a tree first.
+/// Used for findings, of which there can be hundreds of thousands.
+struct JSONWriter {
+    var bytes: [UInt8] = []
+    private var depth: Int
+    private var needsComma = false
+
+    init(depth: Int = 0) { self.depth = depth }
+
+    /// A writer for items in the middle of an array another writer opened: `continuing` means items
+    /// already precede these, so the first one needs a comma.
+    init(depth: Int, continuing: Bool) {
+        self.depth = depth
+        needsComma = continuing
+    }
+
+    /// Tells a writer that `items` values were written into its open array by other writers.
+    mutating func continueAfter(items: Int, depth: Int) {
+        self.depth = depth
+        needsComma = items > 0
+    }
+
+    mutating func beginObject() { open(UInt8(ascii: "{")) }
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+    mutating func beginArray() { open(UInt8(ascii: "[")) }
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    mutating func key(_ name: String) {
+        separate()
+        JSONValue.escape(name, into: &bytes)
+        bytes += [UInt8(ascii: ":"), UInt8(ascii: " ")]
+        needsComma = false
+        pendingValueAfterKey = true
+    }
+
+    mutating func string(_ value: String) { valuePrefix(); JSONValue.escape(value, into: &bytes) }
+    mutating func int(_ value: Int) { valuePrefix(); JSONValue.appendInteger(value, to: &bytes) }
+    mutating func null() { valuePrefix(); bytes += Array("null".utf8) }
+    mutating func value(_ value: JSONValue) { valuePrefix(); value.write(into: &bytes, indent: depth) }
+
+    mutating func field(_ name: String, _ value: String) { key(name); string(value) }
+    mutating func field(_ name: String, _ value: Int) { key(name); int(value) }
+    mutating func field(_ name: String, _ value: String?) {
+        key(name)
+        if let value { string(value) } else { null() }
+    }
+
+    private var pendingValueAfterKey = false
+
+    private mutating func valuePrefix() {
+        if pendingValueAfterKey {
+            pendingValueAfterKey = false
+        } else {
+            separate()
+        }
+        needsComma = true
+    }
+
+    private mutating func separate() {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if depth > 0 { JSONValue.newline(&bytes, depth) }
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        valuePrefix()
+        bytes.append(bracket)
+        depth += 1
+        needsComma = false
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        depth -= 1
+        if needsComma { JSONValue.newline(&bytes, depth) }
+        bytes.append(bracket)
+        needsComma = true
+    }
+}

@@ -1,0 +1,125 @@
+import DNSLintModel
+import Foundation
+
+/// SARIF 2.1.0 as GitHub code scanning reads it: every rule described, every result located in a file.
+struct SARIFReporter {
+    /// GitHub rejects runs with more results than this.
+    static let resultLimit = 25_000
+    let context: ReportContext
+
+    func render(_ report: LintReport) -> String {
+        let rules = context.rules.map(\.metadata)
+        let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.code, $0) })
+        let shown = report.findings.prefix(SARIFReporter.resultLimit)
+        var invocation: [(String, JSONValue)] = [("executionSuccessful", .bool(true))]
+        if report.findings.count > shown.count {
+            invocation.append(("toolExecutionNotifications", .array([.object([
+                ("level", .string("warning")),
+                ("message", .object([("text", .string("\(report.findings.count) findings; the first \(shown.count) are in this file (GitHub's limit). Use --format json for all."))])),
+            ])])))
+        }
+        let run: JSONValue = .object([
+            ("tool", .object([("driver", .object([
+                ("name", .string("dnslint")),
+                ("version", .string(context.toolVersion)),
+                ("semanticVersion", .string(context.toolVersion)),
+                ("informationUri", .string("https://github.com/dnslint/dnslint")),
+                ("rules", .array(rules.map(describe))),
+            ]))])),
+            ("automationDetails", .object([("id", .string(context.category))])),
+            ("invocations", .array([.object(invocation)])),
+            ("results", .array(shown.map { result($0, ruleIndex: ruleIndex) })),
+        ])
+        return JSONValue.object([
+            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+            ("version", .string("2.1.0")),
+            ("runs", .array([run])),
+        ]).render() + "\n"
+    }
+
+    private func describe(_ rule: RuleMetadata) -> JSONValue {
+        let help = "\(rule.summary)\n\nWhy: \(rule.rationale)\n\nFix: \(rule.remediation)"
+        let markdown = "**\(rule.summary)**\n\n\(rule.rationale)\n\n**Fix:** \(rule.remediation)"
+            + (rule.references.isEmpty ? "" : "\n\n**References:** " + rule.references.joined(separator: ", "))
+        return .object([
+            ("id", .string(rule.code)),
+            ("name", .string(rule.name)),
+            ("shortDescription", .object([("text", .string(String(rule.summary.prefix(1024))))])),
+            ("fullDescription", .object([("text", .string(String(rule.rationale.prefix(1024))))])),
+            ("helpUri", .string("https://github.com/dnslint/dnslint/blob/main/rules/\(rule.code).md")),
+            ("help", .object([("text", .string(help)), ("markdown", .string(markdown))])),
+            ("defaultConfiguration", .object([("level", .string(level(rule.severity)))])),
+            ("properties", .object([
+                ("tags", .array(([rule.name] + rule.inputs.map(\.rawValue)).map(JSONValue.string))),
+                ("problem.severity", .string(rule.severity == .note ? "recommendation" : rule.severity.rawValue)),
+            ])),
+        ])
+    }
+
+    private func result(_ finding: Finding, ruleIndex: [String: Int]) -> JSONValue {
+        var members: [(String, JSONValue)] = [("ruleId", .string(finding.ruleCode))]
+        if let index = ruleIndex[finding.ruleCode] { members.append(("ruleIndex", .int(index))) }
+        members.append(("level", .string(level(finding.severity))))
+        members.append(("message", .object([("text", .string(finding.message))])))
+        var location: [(String, JSONValue)] = [("physicalLocation", physical(finding.location))]
+        if let subject = finding.subject {
+            let name = subject.name + (subject.type.map { "/\($0)" } ?? "")
+            location.append(("logicalLocations", .array([.object([
+                ("fullyQualifiedName", .string(name)), ("kind", .string("resource")),
+            ])])))
+        }
+        members.append(("locations", .array([.object(location)])))
+        let related = finding.related.enumerated().compactMap { index, item -> JSONValue? in
+            guard let place = item.location else { return nil }
+            return .object([
+                ("id", .int(index + 1)),
+                ("physicalLocation", physical(place)),
+                ("message", .object([("text", .string(item.message))])),
+            ])
+        }
+        if !related.isEmpty { members.append(("relatedLocations", .array(related))) }
+        members.append(("partialFingerprints", .object([("dnslint/v1", .string(fingerprint(finding)))])))
+        return .object(members)
+    }
+
+    private func physical(_ location: SourceLocation?) -> JSONValue {
+        let place = location ?? SourceLocation(path: "dnslint-live-audit", line: 1)
+        var region: [(String, JSONValue)] = [("startLine", .int(max(1, place.line))), ("startColumn", .int(max(1, place.column)))]
+        if let endLine = place.endLine { region.append(("endLine", .int(endLine))) }
+        if let endColumn = place.endColumn { region.append(("endColumn", .int(endColumn))) }
+        return .object([
+            ("artifactLocation", .object([("uri", .string(uri(place.path)))])),
+            ("region", .object(region)),
+        ])
+    }
+
+    /// Repository-relative when under the working folder; a file: URI otherwise.
+    func uri(_ path: String) -> String {
+        var relative = path
+        let base = context.workingDirectory.hasSuffix("/") ? context.workingDirectory : context.workingDirectory + "/"
+        if path.hasPrefix(base) { relative = String(path.dropFirst(base.count)) }
+        while relative.hasPrefix("./") { relative = String(relative.dropFirst(2)) }
+        let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: ":"))
+        let encoded = relative.addingPercentEncoding(withAllowedCharacters: allowed) ?? relative
+        return relative.hasPrefix("/") ? "file://" + encoded : encoded
+    }
+
+    /// Stable across line moves: rule, file, subject and the message with numbers removed.
+    private func fingerprint(_ finding: Finding) -> String {
+        let message = finding.message.filter { !$0.isNumber }
+        let key = [finding.ruleCode, finding.location?.path ?? "", finding.subject?.name ?? "", finding.subject?.type ?? "", message]
+            .joined(separator: "\u{1F}")
+        var hash: UInt64 = 14_695_981_039_346_656_037
+        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    private func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .note: "note"
+        }
+    }
+}

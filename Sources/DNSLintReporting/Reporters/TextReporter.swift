@@ -1,0 +1,60 @@
+import DNSLintModel
+/// Compiler-style diagnostics: `path:line:col: severity: message [DNS1001 name]`, the line, a caret.
+struct TextReporter {
+    let context: ReportContext
+
+    func render(_ report: LintReport) -> String {
+        let sources = SourceLines()
+        var out = ""
+        for finding in report.findings {
+            out += headline(finding) + "\n"
+            if let location = finding.location, let line = sources.line(location.line, of: location.path) {
+                let shown = line.replacingOccurrences(of: "\t", with: " ")
+                out += "  \(shown)\n"
+                let caretColumn = max(1, min(location.column, shown.count + 1))
+                out += "  " + String(repeating: " ", count: caretColumn - 1) + paint("^", .green) + "\n"
+            }
+            for site in finding.location?.includedFrom.reversed() ?? [] {
+                out += "  included from \(site.path):\(site.line)\n"
+            }
+            for related in finding.related {
+                let place = related.location.map { "\($0.path):\($0.line): " } ?? ""
+                out += "  \(paint("note", .cyan)): \(place)\(related.message)\n"
+            }
+        }
+        out += summary(report) + "\n"
+        return out
+    }
+
+    private func headline(_ finding: Finding) -> String {
+        let place: String
+        if let location = finding.location {
+            place = "\(location.path):\(location.line):\(location.column): "
+        } else if let subject = finding.subject {
+            place = "\(subject.name)\(subject.type.map { "/\($0)" } ?? "")\(subject.server.map { " @\($0)" } ?? ""): "
+        } else {
+            place = ""
+        }
+        let severity = switch finding.severity {
+        case .error: paint("error", .red)
+        case .warning: paint("warning", .yellow)
+        case .note: paint("note", .cyan)
+        }
+        return "\(paint(place, .bold))\(severity): \(finding.message) [\(finding.ruleCode) \(finding.ruleName)]"
+    }
+
+    private func summary(_ report: LintReport) -> String {
+        let counts = [(report.count(.error), "error"), (report.count(.warning), "warning"), (report.count(.note), "note")]
+        let parts = counts.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
+        let files = "\(report.filesChecked) file\(report.filesChecked == 1 ? "" : "s") checked"
+        return report.findings.isEmpty ? "No problems found; \(files)." : parts.joined(separator: ", ") + "; \(files)."
+    }
+
+    private enum Color: String {
+        case red = "31", yellow = "33", green = "32", cyan = "36", bold = "1"
+    }
+
+    private func paint(_ text: String, _ color: Color) -> String {
+        context.color && !text.isEmpty ? "\u{1B}[\(color.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}

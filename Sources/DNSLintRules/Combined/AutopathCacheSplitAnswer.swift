@@ -1,0 +1,147 @@
+import DNSLintModel
+import LDNS
+
+/// DNS4001: the production incident's triad — autopath with cache, a broken AAAA chain, and A/AAAA
+/// answers the cache holds for different times — on one name.
+struct AutopathCacheSplitAnswer: NameRule {
+    static let corefile = ExampleCorefile.incident
+
+    static func zone(lbTTL: Int, lbHasAAAA: Bool = false) -> String {
+        """
+        $ORIGIN example.com.
+        $TTL 300
+        @   IN SOA ns1 hostmaster 1 7200 3600 1209600 300
+        @   IN NS  ns1
+        ns1 IN A   192.0.2.1
+        api IN CNAME lb
+        lb  \(lbTTL) IN A 192.0.2.10
+        """ + (lbHasAAAA ? "\nlb  \(lbTTL) IN AAAA 2001:db8::10" : "")
+    }
+
+    let metadata = RuleMetadata(
+        code: "DNS4001",
+        name: "autopath-cache-split-answer",
+        summary: "A name served by a CoreDNS server block that runs autopath with cache has a broken AAAA chain whose A and AAAA answers the cache holds for different times.",
+        rationale: """
+            This is the incident that DNS1001, DNS1002 and DNS2001 each describe one third of. Before CoreDNS 1.14.7 \
+            the cache runs ahead of autopath, so the answer autopath builds for a pod's search-path query \
+            (`api.example.com.shop.svc.cluster.local` answered with a CNAME to `api.example.com`) is cached under the \
+            query name. The AAAA answer for a broken chain is NOERROR with only CNAMEs; when the cache keeps the A and \
+            AAAA answers for different times (the smaller of each answer's TTL and the cache's cap), one expires and is \
+            rebuilt while the other is still served, and the pair ends up cached with different rcodes. glibc takes \
+            that as the end of the search walk and reports "Could not resolve host" — intermittently, every time the \
+            shorter entry expires. The rule asks the DNS data through a DNS view, so a zone file in CI and a live \
+            answer later trigger it alike. The CoreDNS version is `--coredns-version`, else the version in a CoreDNS \
+            image among the inputs (a Deployment, DaemonSet or Pod running `coredns/coredns:X.Y.Z` from any registry; \
+            the oldest when they differ), else the latest known release.
+            """,
+        remediation: """
+            Remove any one of the three: upgrade CoreDNS to 1.14.7 or later (or drop autopath, or its cache), give the \
+            final name of the chain an AAAA record, or make the TTLs along the chain equal so both answers are cached \
+            for the same time.
+            """,
+        severity: .error,
+        inputs: [.corefile, .manifest, .zone, .live],
+        references: [
+            "https://github.com/coredns/coredns/issues/2842",
+            "https://github.com/coredns/coredns/issues/3765",
+            "https://github.com/coredns/coredns/pull/7178",
+            "https://github.com/coredns/coredns/pull/8290",
+            "RFC 2308",
+        ],
+        triggering: [
+            RuleExample([ExampleFile("Corefile", Self.corefile), ExampleFile("example.com.zone", Self.zone(lbTTL: 10))],
+                        arguments: ["--coredns-version", "1.11.1"], expectedCount: 1,
+                        caption: "The chain api -> lb ends without AAAA; the cache holds A for 10 s and the broken AAAA for 30 s"),
+            RuleExample([
+                ExampleFile("coredns.yaml", """
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: coredns
+                      namespace: kube-system
+                    data:
+                      Corefile: |
+                    \(Self.corefile.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
+                    ---
+                    apiVersion: apps/v1
+                    kind: Deployment
+                    metadata:
+                      name: coredns
+                      namespace: kube-system
+                    spec:
+                      template:
+                        spec:
+                          dnsPolicy: Default
+                          containers:
+                          - name: coredns
+                            image: registry.k8s.io/coredns/coredns:v1.11.1
+                    """),
+                ExampleFile("example.com.zone", Self.zone(lbTTL: 10)),
+            ], expectedCount: 1, caption: "the CoreDNS version read from the Deployment's image"),
+        ],
+        clean: [
+            RuleExample([ExampleFile("Corefile", Self.corefile), ExampleFile("example.com.zone", Self.zone(lbTTL: 10))],
+                        arguments: ["--coredns-version", "1.14.7"], expectedCount: 0,
+                        caption: "CoreDNS 1.14.7 runs autopath before cache"),
+            RuleExample([ExampleFile("Corefile", Self.corefile), ExampleFile("example.com.zone", Self.zone(lbTTL: 60))],
+                        arguments: ["--coredns-version", "1.11.1"], expectedCount: 0,
+                        caption: "TTLs of 60 s and 300 s are both capped at the cache's 30 s, so they expire together"),
+            RuleExample([ExampleFile("Corefile", Self.corefile), ExampleFile("example.com.zone", Self.zone(lbTTL: 10, lbHasAAAA: true))],
+                        arguments: ["--coredns-version", "1.11.1"], expectedCount: 0, caption: "lb has an AAAA record"),
+        ]
+    )
+
+    func check(_ audit: NameAudit, context: LintContext) -> [Finding] {
+        nameChecker(context)?(audit) ?? []
+    }
+
+    /// Runs in the engine's single name pass (the answers DNS1001 judges are the ones judged here); nil when
+    /// no Corefile block runs autopath with cache on a CoreDNS that caches autopath answers.
+    func nameChecker(_ context: LintContext) -> NameChecker? {
+        let version = context.corednsVersion
+        guard let router = CorefileRouter(context, wanted: { $0.cachesAutopathAnswers(on: version) && $0.cache != nil }) else { return nil }
+        // Per block once, not per name: its cache settings and the Corefile lines a finding points at.
+        var prepared: [SourceLocation: (cache: CacheSettings, related: [RelatedLocation])] = [:]
+        for corefile in router.corefiles {
+            for block in corefile.serverBlocks where router.wanted(block) {
+                guard let cache = block.cache else { continue }
+                let served = ServingBlock(corefile: corefile, block: block)
+                prepared[block.location] = (cache, (block.directive("autopath").map { [served.related($0)] } ?? [])
+                    + [cache.directive.related("\(cache.directive.summary): positive answers cached for \(cache.successMinTTL)..\(cache.successTTLCap) s")])
+            }
+        }
+        let versionRelated = context.corednsVersionRelated
+        let blocks = prepared
+        return { audit in
+            let a = audit.a
+            let aaaa = audit.aaaa
+            // The data condition first: it is cheaper than routing, and most names do not meet it.
+            guard CNAMEChainNoAAAA.isBrokenChain(a: a, aaaa: aaaa), let aTTL = a.effectiveTTL, let aaaaTTL = aaaa.effectiveTTL else { return [] }
+            let name = audit.subject.name
+            // CoreDNS types an answer with CNAMEs in it as NOERROR, so both go under the `success` caps.
+            let split = router.blocks(serving: name).compactMap { served -> (ServingBlock, CacheSettings, Int, Int)? in
+                guard let cache = blocks[served.block.location]?.cache, cache.applies(to: name) else { return nil }
+                let cachedA = cache.cachedSuccessTTL(for: Int(aTTL))
+                let cachedAAAA = cache.cachedSuccessTTL(for: Int(aaaaTTL))
+                let live = a.cameFromServer || aaaa.cameFromServer
+                let differ = TTLComparison.differ(UInt32(max(0, cachedA)), UInt32(max(0, cachedAAAA)), fromServer: live)
+                return differ ? (served, cache, cachedA, cachedAAAA) : nil
+            }
+            guard let (first, cache, cachedA, cachedAAAA) = split.first else { return [] }
+            var related = split.flatMap { blocks[$0.0.block.location]?.related ?? [] }
+            related += versionRelated + audit.related(a)
+            return [finding(
+                "\(name.text) fails to resolve intermittently through CoreDNS server block \(first.title), which runs autopath with cache on CoreDNS \(version). Its AAAA answer is a CNAME chain (\(aaaa.chainDescription(relativeTo: audit.origin))) with no AAAA at the end, and the cache keeps the A answer for \(cachedA) s but the AAAA answer for \(cachedAAAA) s, so the two are cached out of step with different results.",
+                at: audit.anchor, subject: audit.dnsSubject(.aaaa, server: aaaa.server), related: related,
+                arguments: [
+                    "corednsVersion": .string(version.description),
+                    "serverBlock": .string(first.block.title),
+                    "cacheSuccessTTL": .int(cache.successTTLCap),
+                    "aTTL": .int(Int(aTTL)), "aaaaTTL": .int(Int(aaaaTTL)),
+                    "cachedATTL": .int(cachedA), "cachedAAAATTL": .int(cachedAAAA),
+                    "chain": .strings(([aaaa.name] + aaaa.chain.map(\.target)).map(\.text)),
+                ])]
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import DNSLintModel
+import LDNS
+
+/// DNS1002: A and AAAA of one name expire at different times.
+struct AAAATTLMismatch: NameRule {
+    let metadata = RuleMetadata(
+        code: "DNS1002",
+        name: "a-aaaa-ttl-mismatch",
+        summary: "A and AAAA answers for the same name carry different effective TTLs, so caches expire them at different times.",
+        rationale: """
+            Resolvers and CoreDNS's cache keep A and AAAA separately. With different TTLs one family is refetched \
+            while the other is still cached; any difference between the two fetches (an rcode flip, a moved \
+            endpoint, an autopath answer built for another pod) then shows up as an inconsistent pair. The \
+            effective TTL is the minimum along the CNAME chain and the final RRset. Through a caching resolver \
+            TTLs count down, so live answers within 2 seconds or 5% of each other count as equal.
+            """,
+        remediation: "Give the A and AAAA records (and every CNAME on the way) the same TTL.",
+        severity: .warning,
+        inputs: [.zone, .live],
+        references: ["RFC 2181 5.2", "RFC 1035 3.2.1", "https://github.com/coredns/coredns/issues/3765"],
+        triggering: [
+            RuleExample("example.com.zone", """
+                $ORIGIN example.com.
+                @   3600 IN SOA ns1 hostmaster 1 7200 3600 1209600 300
+                @   3600 IN NS  ns1
+                ns1 3600 IN A   192.0.2.1
+                www 300  IN A    192.0.2.10
+                www 3600 IN AAAA 2001:db8::10
+                """, expectedCount: 1),
+        ],
+        clean: [
+            RuleExample("example.com.zone", """
+                $ORIGIN example.com.
+                @   3600 IN SOA ns1 hostmaster 1 7200 3600 1209600 300
+                @   3600 IN NS  ns1
+                ns1 3600 IN A   192.0.2.1
+                www 300  IN A    192.0.2.10
+                www 300  IN AAAA 2001:db8::10
+                """, expectedCount: 0),
+        ]
+    )
+
+    func check(_ audit: NameAudit, context: LintContext) -> [Finding] {
+        let a = audit.a
+        let aaaa = audit.aaaa
+        guard a.outcome == .records, aaaa.outcome == .records, let aTTL = a.effectiveTTL, let aaaaTTL = aaaa.effectiveTTL,
+              TTLComparison.differ(aTTL, aaaaTTL, fromServer: a.cameFromServer || aaaa.cameFromServer) else { return [] }
+        let via = a.chain.isEmpty ? "" : " at the end of its CNAME chain (\(a.chainDescription(relativeTo: audit.origin)))"
+        return [finding(
+            "\(audit.subject.name.text) has A answers with TTL \(aTTL) and AAAA answers with TTL \(aaaaTTL)\(via): caches expire them at different times.",
+            at: audit.anchor, subject: audit.dnsSubject(.aaaa, server: aaaa.server),
+            related: audit.related(a) + audit.related(aaaa).suffix(aaaa.records.prefix(3).count),
+            arguments: ["aTTL": .int(Int(aTTL)), "aaaaTTL": .int(Int(aaaaTTL))]
+        )]
+    }
+}

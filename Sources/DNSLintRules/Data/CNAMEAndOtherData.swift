@@ -1,0 +1,68 @@
+import DNSLintModel
+import LDNS
+
+/// DNS1006: a CNAME must be alone at its name.
+struct CNAMEAndOtherData: Rule {
+    let metadata = RuleMetadata(
+        code: "DNS1006",
+        name: "cname-and-other-data",
+        summary: "A name holds a CNAME together with other data (or several CNAMEs), which DNS forbids.",
+        rationale: """
+            A CNAME says "this name is another name", so nothing else may live there (RFC 1034 3.6.2, RFC 2181 10.1). \
+            Servers refuse such zones or answer inconsistently depending on the query type; a CNAME at the zone \
+            apex breaks the SOA and NS records every resolver needs. DNSSEC records (RRSIG, NSEC, NSEC3) are allowed.
+            """,
+        remediation: "Keep only the CNAME, or replace it with the target's records; at the apex use A/AAAA (or your provider's ALIAS) instead.",
+        severity: .error,
+        inputs: [.zone],
+        references: ["RFC 1034 3.6.2", "RFC 2181 10.1", "RFC 4035 2.5"],
+        triggering: [
+            RuleExample("example.com.zone", ExampleZone.with("""
+                www IN CNAME web
+                www IN MX 10 mail
+                web IN A 192.0.2.2
+                """), expectedCount: 1),
+            RuleExample("example.com.zone", """
+                $ORIGIN example.com.
+                $TTL 300
+                @   IN SOA ns1 hostmaster 1 7200 3600 1209600 300
+                @   IN NS  ns1
+                @   IN CNAME elsewhere.example.net.
+                ns1 IN A   192.0.2.1
+                """, expectedCount: 1, caption: "a CNAME at the apex"),
+        ],
+        clean: [
+            RuleExample("example.com.zone", ExampleZone.with("""
+                www IN CNAME web
+                web IN A 192.0.2.2
+                """), expectedCount: 0),
+        ]
+    )
+
+    func check(_ context: LintContext) -> [Finding] {
+        var found: [Finding] = []
+        for zone in context.zones {
+            zone.forEachOwner { id, records in
+                let cnames = records.filter { $0.type == .cname }
+                guard let first = cnames.first else { return }
+                let others = records.filter { $0.type != .cname && !$0.type.isDNSSECMeta }
+                let name = zone.name(id).text
+                if cnames.count > 1 {
+                    found.append(finding("\(name) has \(cnames.count) CNAME records; a name can be an alias for only one name.",
+                                         at: zone.location(of: cnames[cnames.startIndex + 1]), subject: zone.subject(id, .cname),
+                                         related: [RelatedLocation(message: "first CNAME", location: zone.location(of: first))]))
+                }
+                guard !others.isEmpty else { return }
+                let types = Array(Set(others.map(\.type))).sorted().map(\.mnemonic)
+                let apex = id == zone.originID ? " at the zone apex" : ""
+                found.append(finding(
+                    "\(name) has a CNAME\(apex) and also \(types.joined(separator: ", ")) records; a CNAME must be the only data at its name.",
+                    at: zone.location(of: first), subject: zone.subject(id, .cname),
+                    related: others.prefix(5).map { RelatedLocation(message: "\($0.type) record at the same name", location: zone.location(of: $0)) },
+                    arguments: ["otherTypes": .strings(types)]
+                ))
+            }
+        }
+        return found
+    }
+}

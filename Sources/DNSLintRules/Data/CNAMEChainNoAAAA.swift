@@ -1,0 +1,79 @@
+import DNSLintModel
+import LDNS
+
+/// DNS1001: the production incident's core — an AAAA query that ends in CNAMEs and no address.
+struct CNAMEChainNoAAAA: NameRule {
+    let metadata = RuleMetadata(
+        code: "DNS1001",
+        name: "cname-chain-no-aaaa",
+        summary: "A name's CNAME chain ends at a name with A records but no AAAA, so AAAA queries get NOERROR with only CNAMEs.",
+        rationale: """
+            Clients ask A and AAAA together. When the chain ends at a name with an address for one family only, \
+            the AAAA answer is NOERROR with nothing but CNAMEs ("broken AAAA"). Caches treat that answer differently \
+            from the A answer: it expires on the negative-caching TTL while the A answer expires on the chain's TTL. \
+            Behind CoreDNS `cache` and `autopath`, the two can end up cached with different rcodes for a search-path \
+            name, and glibc then stops walking the search list: "Could not resolve host". When the A and AAAA paths \
+            also carry different TTLs (DNS1002) the split happens every time the shorter one expires, so the rule \
+            reports an error instead of a warning.
+            """,
+        remediation: """
+            Give the final name an AAAA record, or point the chain at a name that has both families; if IPv6 is \
+            deliberately absent, make the TTLs along the chain equal to the negative-caching TTL so both answers \
+            expire together.
+            """,
+        severity: .warning,
+        inputs: [.zone, .live],
+        references: ["RFC 1034 3.6.2", "RFC 2308", "https://github.com/coredns/coredns/issues/3765",
+                     "https://github.com/coredns/coredns/issues/2842"],
+        triggering: [
+            RuleExample("example.com.zone", ExampleZone.with("""
+                api IN CNAME lb
+                lb  IN CNAME nlb
+                nlb 60 IN A 192.0.2.10
+                """), expectedCount: 2, caption: "api -> lb -> nlb, and nlb has no AAAA (api and lb are both reported)"),
+        ],
+        clean: [
+            RuleExample("example.com.zone", ExampleZone.with("""
+                api IN CNAME nlb
+                nlb IN A    192.0.2.10
+                nlb IN AAAA 2001:db8::10
+                """), expectedCount: 0),
+        ]
+    )
+
+    /// The rule's condition, shared with DNS4001: the AAAA answer is CNAMEs and NODATA where the A answer
+    /// reaches records at the same final name.
+    static func isBrokenChain(a: DNSAnswer, aaaa: DNSAnswer) -> Bool {
+        !aaaa.chain.isEmpty && aaaa.outcome == .noData && a.outcome == .records && a.finalName == aaaa.finalName
+    }
+
+    func check(_ audit: NameAudit, context: LintContext) -> [Finding] {
+        let a = audit.a
+        let aaaa = audit.aaaa
+        guard Self.isBrokenChain(a: a, aaaa: aaaa) else { return [] }
+        let live = a.cameFromServer || aaaa.cameFromServer
+        let hopTTLsDiffer = zip(a.chain, aaaa.chain).contains { TTLComparison.differ($0.ttl, $1.ttl, fromServer: live) }
+            || a.chain.count != aaaa.chain.count
+        let effectiveDiffer = TTLComparison.differ(a.effectiveTTL, aaaa.effectiveTTL, fromServer: live)
+        let severity: Severity = hopTTLsDiffer || effectiveDiffer ? .error : metadata.severity
+        let chain = aaaa.chainDescription(relativeTo: audit.origin)
+        var message = "\(audit.subject.name.text) is a CNAME chain (\(chain)) ending at \(aaaa.finalName.text), which has A records but no AAAA: AAAA queries get NOERROR with only CNAMEs."
+        if severity == .error {
+            message += " The A answer is cached for \(a.effectiveTTL.map(String.init) ?? "?") s and the AAAA answer for \(aaaa.effectiveTTL.map(String.init) ?? "?") s, so caches hold them out of step."
+        }
+        return [finding(message, at: audit.anchor, subject: audit.dnsSubject(.aaaa, server: aaaa.server),
+                        related: audit.related(a), severity: severity,
+                        arguments: [
+                            "chain": .strings(([aaaa.name] + aaaa.chain.map(\.target)).map(\.text)),
+                            "aTTL": .int(Int(a.effectiveTTL ?? 0)),
+                            "aaaaTTL": .int(Int(aaaa.effectiveTTL ?? 0)),
+                        ])]
+    }
+}
+
+extension Rule {
+    func finding(_ message: String, at location: SourceLocation?, subject: DNSSubject?, related: [RelatedLocation],
+                 severity: Severity, arguments: [String: ArgumentValue]) -> Finding {
+        finding(message, at: location, subject: subject, related: related, arguments: arguments, severity: severity)
+    }
+}

@@ -1,0 +1,54 @@
+import DNSLintModel
+import LDNS
+
+/// DNS1005: long chains cost a round trip per hop and hit resolver limits.
+struct CNAMEChainTooLong: NameRule {
+    static let maxHops = 8
+
+    let metadata = RuleMetadata(
+        code: "DNS1005",
+        name: "cname-chain-too-long",
+        summary: "A CNAME chain has more than 8 hops; resolvers may give up and every hop adds latency and a TTL to expire.",
+        rationale: """
+            Resolvers cap chain length (BIND and Unbound at 8-16 restarts, some stubs lower), and each hop outside \
+            the answer's zone costs another query. Long chains also multiply the places where TTLs disagree.
+            """,
+        remediation: "Point the first name closer to the final target; flatten intermediate aliases you control.",
+        severity: .warning,
+        inputs: [.zone, .live],
+        references: ["RFC 1034 5.3.3", "https://github.com/NLnetLabs/unbound/blob/master/doc/unbound.conf.rst"],
+        triggering: [
+            RuleExample("example.com.zone", ExampleZone.with("""
+                c0 IN CNAME c1
+                c1 IN CNAME c2
+                c2 IN CNAME c3
+                c3 IN CNAME c4
+                c4 IN CNAME c5
+                c5 IN CNAME c6
+                c6 IN CNAME c7
+                c7 IN CNAME c8
+                c8 IN CNAME end
+                end IN A 192.0.2.9
+                end IN AAAA 2001:db8::9
+                """), expectedCount: 1, caption: "nine hops from c0"),
+        ],
+        clean: [
+            RuleExample("example.com.zone", ExampleZone.with("""
+                c0 IN CNAME c1
+                c1 IN CNAME end
+                end IN A 192.0.2.9
+                end IN AAAA 2001:db8::9
+                """), expectedCount: 0),
+        ]
+    )
+
+    func check(_ audit: NameAudit, context: LintContext) -> [Finding] {
+        let a = audit.a
+        guard a.chain.count > CNAMEChainTooLong.maxHops, a.outcome != .loop else { return [] }
+        return [finding(
+            "\(audit.subject.name.text) is a CNAME chain of \(a.chain.count) hops (\(a.chainDescription(relativeTo: audit.origin))), more than \(CNAMEChainTooLong.maxHops).",
+            at: audit.anchor, subject: audit.dnsSubject(.cname, server: a.server), related: audit.related(a),
+            arguments: ["hops": .int(a.chain.count)]
+        )]
+    }
+}

@@ -1,0 +1,42 @@
+import DNSLintModel
+import LDNS
+
+/// DNS1003: a CNAME into the zone's own namespace that points at nothing.
+struct CNAMEDangling: NameRule {
+    let metadata = RuleMetadata(
+        code: "DNS1003",
+        name: "cname-dangling",
+        summary: "A CNAME chain ends at a name inside the zone that does not exist, so every lookup gets NXDOMAIN.",
+        rationale: """
+            A CNAME whose target was deleted or misspelt turns every query for the alias into NXDOMAIN, and \
+            negative caching keeps it that way for the SOA minimum even after the fix. Offline, only targets \
+            inside the zone are judged; targets elsewhere are checked by `dnslint live`.
+            """,
+        remediation: "Point the CNAME at an existing name, add the missing target, or remove the alias.",
+        severity: .error,
+        inputs: [.zone, .live],
+        references: ["RFC 1034 3.6.2", "RFC 2308"],
+        triggering: [
+            RuleExample("example.com.zone", ExampleZone.with("""
+                cache IN CNAME redis-old
+                """), expectedCount: 1),
+        ],
+        clean: [
+            RuleExample("example.com.zone", ExampleZone.with("""
+                cache IN CNAME redis
+                redis IN A   192.0.2.20
+                ext   IN CNAME service.example.net.
+                """), expectedCount: 0, caption: "targets outside the zone are not judged offline"),
+        ]
+    )
+
+    func check(_ audit: NameAudit, context: LintContext) -> [Finding] {
+        let a = audit.a
+        guard !a.chain.isEmpty, a.outcome == .nxDomain else { return [] }
+        return [finding(
+            "\(audit.subject.name.text) is a CNAME chain (\(a.chainDescription(relativeTo: audit.origin))) ending at \(a.finalName.text), which does not exist: every lookup gets NXDOMAIN.",
+            at: audit.anchor, subject: audit.dnsSubject(.cname, server: a.server), related: audit.related(a),
+            arguments: ["target": .string(a.finalName.text)]
+        )]
+    }
+}

@@ -1,0 +1,51 @@
+import DNSLintModel
+import LDNS
+
+/// DNS1012: a server that answers EDNS queries with FORMERR or without an OPT record.
+struct EDNSNotSupported: NameRule {
+    let metadata = RuleMetadata(
+        code: "DNS1012",
+        name: "edns-not-supported",
+        summary: "A server answered an EDNS query with FORMERR or without an OPT record, so answers over 512 bytes need TCP.",
+        rationale: """
+            Without EDNS (RFC 6891) a server can send at most 512 bytes over UDP; larger answers come back \
+            truncated and every client must retry over TCP. Since DNS Flag Day 2019 resolvers no longer work \
+            around servers that mishandle EDNS, so such a server also risks being treated as unreachable.
+            """,
+        remediation: "Upgrade or reconfigure the server (or the middlebox in front of it) to answer EDNS queries with an OPT record.",
+        severity: .warning,
+        inputs: [.live],
+        references: ["RFC 6891 7", "https://www.dnsflagday.net/2019/", "https://www.dnsflagday.net/2020/"],
+        triggering: [
+            RuleExample("old.capture.json", CaptureExample.capture(CaptureExample.name("old.example.", [
+                CaptureExample.query("old.example.", "A", opt: false, answer: ["old.example. 300 IN A 192.0.2.1"]),
+                CaptureExample.query("old.example.", "AAAA", opt: false, answer: ["old.example. 300 IN AAAA 2001:db8::1"]),
+            ])), expectedCount: 1, caption: "no OPT record in the replies to EDNS queries"),
+            RuleExample("old.capture.json", CaptureExample.capture(CaptureExample.name("old.example.", [
+                CaptureExample.query("old.example.", "A", rcode: "FORMERR", opt: false),
+            ])), expectedCount: 1, caption: "FORMERR to an EDNS query"),
+        ],
+        clean: [
+            RuleExample("new.capture.json", CaptureExample.capture(CaptureExample.name("new.example.", [
+                CaptureExample.query("new.example.", "A", answer: ["new.example. 300 IN A 192.0.2.1"]),
+                CaptureExample.query("new.example.", "A", edns: false, answer: ["new.example. 300 IN A 192.0.2.1"]),
+            ])), expectedCount: 0, caption: "an OPT record with EDNS, none without"),
+        ]
+    )
+
+    func check(_ audit: NameAudit, context: LintContext) -> [Finding] {
+        guard let recorded = audit.recorded else { return [] }
+        // One finding per name: the first EDNS query the server mishandled.
+        for item in recorded.steps() where item.edns {
+            guard let response = item.step.udpResponse ?? item.step.response else { continue }
+            let formErr = response.rcodeValue == 1
+            guard formErr || !response.opt else { continue }
+            let how = formErr ? "with FORMERR" : "without an OPT record"
+            return [finding(
+                "\(item.step.server) answered the EDNS query for \(item.name.text) \(item.type) \(how): it does not support EDNS, so answers over 512 bytes need TCP.",
+                at: audit.anchor, subject: DNSSubject(name: item.name.text, type: item.type.mnemonic, server: item.step.server),
+                arguments: ["rcode": .string(response.rcode), "opt": .bool(response.opt)])]
+        }
+        return []
+    }
+}

@@ -1,0 +1,65 @@
+import DNSLintModel
+import LDNS
+
+/// DNS1008: all records of one RRset must share a TTL.
+struct RRsetTTLInconsistent: Rule {
+    let metadata = RuleMetadata(
+        code: "DNS1008",
+        name: "rrset-ttl-inconsistent",
+        summary: "Records of one RRset (same name, class and type) carry different TTLs.",
+        rationale: """
+            RFC 2181 5.2 makes differing TTLs within an RRset an error: servers and caches silently use the lowest \
+            (or reject the set when signing), so the TTL you wrote is not the TTL clients see.
+            """,
+        remediation: "Give every record of the RRset the same TTL.",
+        severity: .warning,
+        inputs: [.zone],
+        references: ["RFC 2181 5.2"],
+        triggering: [
+            RuleExample("example.com.zone", """
+                $ORIGIN example.com.
+                @   3600 IN SOA ns1 hostmaster 1 7200 3600 1209600 300
+                @   3600 IN NS  ns1
+                ns1 3600 IN A   192.0.2.1
+                www 300  IN A   192.0.2.10
+                www 600  IN A   192.0.2.11
+                """, expectedCount: 1),
+        ],
+        clean: [
+            RuleExample("example.com.zone", """
+                $ORIGIN example.com.
+                @   3600 IN SOA ns1 hostmaster 1 7200 3600 1209600 300
+                @   3600 IN NS  ns1
+                ns1 3600 IN A   192.0.2.1
+                www 300  IN A   192.0.2.10
+                www 300  IN A   192.0.2.11
+                """, expectedCount: 0),
+        ]
+    )
+
+    func check(_ context: LintContext) -> [Finding] {
+        var found: [Finding] = []
+        for zone in context.zones {
+            zone.forEachOwner { id, records in
+                guard records.count > 1 else { return }
+                var firstOfSet: [UInt32: ZoneRecord] = [:]
+                var reported: Set<UInt32> = []
+                for record in records where record.type != .rrsig {
+                    let key = UInt32(record.type.rawValue) << 16 | UInt32(record.rrClass)
+                    guard let first = firstOfSet[key] else {
+                        firstOfSet[key] = record
+                        continue
+                    }
+                    guard first.ttl != record.ttl, reported.insert(key).inserted else { continue }
+                    found.append(finding(
+                        "The \(record.type) records of \(zone.name(id).text) have TTLs \(first.ttl) and \(record.ttl); an RRset must have one TTL.",
+                        at: zone.location(of: record), subject: zone.subject(id, record.type),
+                        related: [RelatedLocation(message: "\(record.type) with TTL \(first.ttl)", location: zone.location(of: first))],
+                        arguments: ["ttls": .ints([Int(first.ttl), Int(record.ttl)])]
+                    ))
+                }
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,57 @@
+import DNSLintModel
+import LDNS
+
+/// DNS1016: exactly one SOA, at the apex.
+struct SOAMissingOrMultiple: Rule {
+    let metadata = RuleMetadata(
+        code: "DNS1016",
+        name: "soa-missing-or-multiple",
+        summary: "The zone has no SOA record at its apex, more than one, or an SOA at another name.",
+        rationale: "Every zone has exactly one SOA at its apex (RFC 1035 5.2): servers refuse to load a zone without it, and negative caching (RFC 2308) and zone transfers depend on it.",
+        remediation: "Keep exactly one SOA record, owned by the zone's origin.",
+        severity: .error,
+        inputs: [.zone],
+        references: ["RFC 1035 5.2", "RFC 2308", "RFC 1034 4.3.4"],
+        triggering: [
+            RuleExample("example.com.zone", """
+                $ORIGIN example.com.
+                $TTL 300
+                @   IN NS  ns1
+                ns1 IN A   192.0.2.1
+                """, expectedCount: 1, caption: "no SOA"),
+            RuleExample("example.com.zone", """
+                $ORIGIN example.com.
+                $TTL 300
+                @   IN SOA ns1 hostmaster 1 7200 3600 1209600 300
+                @   IN SOA ns1 hostmaster 2 7200 3600 1209600 300
+                @   IN NS  ns1
+                ns1 IN A   192.0.2.1
+                """, expectedCount: 1, caption: "two SOA records"),
+        ],
+        clean: [
+            RuleExample("example.com.zone", ExampleZone.with("""
+                """), expectedCount: 0),
+        ]
+    )
+
+    func check(_ context: LintContext) -> [Finding] {
+        var found: [Finding] = []
+        for zone in context.zones {
+            let apexSOAs = zone.records(of: zone.originID).filter { $0.type == .soa }
+            if apexSOAs.isEmpty {
+                found.append(finding("The zone \(zone.origin.text) has no SOA record at its apex.",
+                                     at: SourceLocation(path: zone.path, line: 1), subject: DNSSubject(name: zone.origin.text, type: "SOA")))
+            } else if apexSOAs.count > 1 {
+                found.append(finding("The zone \(zone.origin.text) has \(apexSOAs.count) SOA records; it must have exactly one.",
+                                     at: zone.location(of: apexSOAs[apexSOAs.startIndex + 1]), subject: DNSSubject(name: zone.origin.text, type: "SOA"),
+                                     related: [RelatedLocation(message: "first SOA", location: zone.location(of: apexSOAs[apexSOAs.startIndex]))]))
+            }
+            zone.forEachOwner { id, records in
+                guard id != zone.originID, let soa = records.first(where: { $0.type == .soa }) else { return }
+                found.append(finding("\(zone.name(id).text) has an SOA record but is not the zone's origin \(zone.origin.text).",
+                                     at: zone.location(of: soa), subject: zone.subject(id, .soa)))
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,59 @@
+import DNSLintModel
+import LDNS
+
+/// DNS1014: A and AAAA of a search-list expansion disagree on whether the name exists.
+struct SearchPathRcodeSplit: NameRule {
+    let metadata = RuleMetadata(
+        code: "DNS1014",
+        name: "search-path-rcode-split",
+        summary: "For a search-list expansion of a name, A and AAAA answers carry different rcodes (one NXDOMAIN, one NOERROR).",
+        rationale: """
+            glibc and musl send A and AAAA for each search-list candidate in parallel and judge the pair. A \
+            NOERROR on one type tells them the candidate exists, so they stop walking the search list there and \
+            return what that candidate has (often nothing, or the wrong address) instead of trying the real name. \
+            In Kubernetes, with ndots:5, every external name is first tried under the pod's search domains, so \
+            an inconsistent answer for `NAME.<namespace>.svc.cluster.local` (from autopath, a stub domain or a \
+            cache holding one type longer than the other) breaks the lookup.
+            """,
+        remediation: "Make the server answer both types alike for names that do not exist (check autopath, rewrite and stub domains, and A/AAAA TTLs), or use fully qualified names with a trailing dot.",
+        severity: .error,
+        inputs: [.live],
+        references: ["https://github.com/kubernetes/kubernetes/issues/56903", "https://github.com/coredns/coredns/issues/3765",
+                     "man 5 resolv.conf (search, ndots)"],
+        triggering: [
+            RuleExample("pod.capture.json", CaptureExample.capture(CaptureExample.name("api.twilio.com.", [
+                CaptureExample.query("api.twilio.com.", "A", answer: ["api.twilio.com. 60 IN A 192.0.2.7"]),
+                CaptureExample.query("api.twilio.com.", "AAAA", answer: ["api.twilio.com. 60 IN AAAA 2001:db8::7"]),
+                CaptureExample.query("api.twilio.com.default.svc.cluster.local.", "A", rcode: "NXDOMAIN",
+                                     authority: ["cluster.local. 30 IN SOA ns.dns.cluster.local. hostmaster.cluster.local. 1 7200 1800 86400 30"]),
+                CaptureExample.query("api.twilio.com.default.svc.cluster.local.", "AAAA",
+                                     authority: ["cluster.local. 30 IN SOA ns.dns.cluster.local. hostmaster.cluster.local. 1 7200 1800 86400 30"]),
+            ]), search: ["default.svc.cluster.local"]), expectedCount: 1, caption: "A NXDOMAIN but AAAA NOERROR under the namespace domain"),
+        ],
+        clean: [
+            RuleExample("pod.capture.json", CaptureExample.capture(CaptureExample.name("api.twilio.com.", [
+                CaptureExample.query("api.twilio.com.", "A", answer: ["api.twilio.com. 60 IN A 192.0.2.7"]),
+                CaptureExample.query("api.twilio.com.default.svc.cluster.local.", "A", rcode: "NXDOMAIN"),
+                CaptureExample.query("api.twilio.com.default.svc.cluster.local.", "AAAA", rcode: "NXDOMAIN"),
+            ]), search: ["default.svc.cluster.local"]), expectedCount: 0, caption: "both types NXDOMAIN"),
+        ]
+    )
+
+    func check(_ audit: NameAudit, context: LintContext) -> [Finding] {
+        guard let recorded = audit.recorded, !recorded.search.isEmpty else { return [] }
+        let stem = String(audit.subject.name.text.dropLast())
+        return recorded.search.compactMap { domain in
+            let expanded = DNSName(stem + "." + domain.text)
+            guard let a = recorded.step(expanded, .a, edns: true), let aaaa = recorded.step(expanded, .aaaa, edns: true),
+                  let aCode = a.response?.rcodeValue, let aaaaCode = aaaa.response?.rcodeValue,
+                  Set([aCode, aaaaCode]) == [0, 3] else { return nil }
+            let aText = a.response?.rcode ?? "?"
+            let aaaaText = aaaa.response?.rcode ?? "?"
+            return finding(
+                "\(expanded.text) gets \(aText) for A but \(aaaaText) for AAAA from \(a.server): a client expanding \(stem) through the search domain \(domain.text) stops there instead of trying the real name.",
+                at: audit.anchor, subject: DNSSubject(name: expanded.text, type: aCode == 3 ? "AAAA" : "A", server: a.server),
+                arguments: ["expanded": .string(expanded.text), "searchDomain": .string(domain.text),
+                            "aRcode": .string(aText), "aaaaRcode": .string(aaaaText)])
+        }
+    }
+}

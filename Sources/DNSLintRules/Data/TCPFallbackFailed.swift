@@ -1,0 +1,53 @@
+import DNSLintModel
+import LDNS
+
+/// DNS1011: a truncated UDP answer whose TCP retry failed (incident: `legacy.internal` refused TCP).
+struct TCPFallbackFailed: NameRule {
+    let metadata = RuleMetadata(
+        code: "DNS1011",
+        name: "tcp-fallback-failed",
+        summary: "A server set TC on a UDP answer and the retry over TCP failed or timed out, so clients cannot get the full answer.",
+        rationale: """
+            A truncated UDP answer tells the client to ask again over TCP (RFC 7766 makes TCP support mandatory). \
+            When TCP is blocked by a firewall or not served, clients that need the full answer fail, often \
+            after a long timeout, and some keep the partial answer. dnslint retries every truncated answer over \
+            TCP, the way a stub resolver does, and reports the ones that fail.
+            """,
+        remediation: "Allow TCP port 53 to the server and make sure it listens on TCP, or shrink the answer below the clients' UDP size.",
+        severity: .error,
+        inputs: [.live],
+        references: ["RFC 7766 5", "RFC 1035 4.2.2", "RFC 5966"],
+        triggering: [
+            RuleExample("legacy.capture.json", CaptureExample.capture(CaptureExample.name("legacy.internal.", [
+                CaptureExample.query("legacy.internal.", "A", answer: ["legacy.internal. 300 IN A 10.1.0.1"]),
+                CaptureExample.query("legacy.internal.", "AAAA", authority: ["internal. 300 IN SOA ns hm 1 2 3 4 300"]),
+                CaptureExample.query("legacy.internal.", "A", edns: false, flags: ["qr", "tc", "rd", "ra"], size: 512,
+                                     answer: ["legacy.internal. 300 IN A 10.1.0.1"]),
+                CaptureExample.query("legacy.internal.", "A", transport: "tcp", edns: false, rcode: nil, status: "error",
+                                     error: "TCP connection to 10.0.0.10:53 failed: connection refused"),
+            ])), expectedCount: 1, caption: "TC without EDNS, and the TCP connection is refused"),
+        ],
+        clean: [
+            RuleExample("legacy.capture.json", CaptureExample.capture(CaptureExample.name("legacy.internal.", [
+                CaptureExample.query("legacy.internal.", "A", answer: ["legacy.internal. 300 IN A 10.1.0.1"]),
+                CaptureExample.query("legacy.internal.", "A", edns: false, flags: ["qr", "tc", "rd", "ra"], size: 512,
+                                     answer: ["legacy.internal. 300 IN A 10.1.0.1"]),
+                CaptureExample.query("legacy.internal.", "A", transport: "tcp", edns: false, size: 700,
+                                     answer: ["legacy.internal. 300 IN A 10.1.0.1"]),
+            ])), expectedCount: 0, caption: "the TCP retry answers"),
+        ]
+    )
+
+    func check(_ audit: NameAudit, context: LintContext) -> [Finding] {
+        guard let recorded = audit.recorded else { return [] }
+        return recorded.steps().compactMap { item in
+            guard item.step.truncated, let failure = item.step.tcpFailure else { return nil }
+            let edns = item.edns ? "with EDNS" : "without EDNS"
+            return finding(
+                "The \(item.type) answer for \(item.name.text) from \(item.step.server) was truncated (\(edns)) and the TCP retry failed: \(failure).",
+                at: audit.anchor, subject: DNSSubject(name: item.name.text, type: item.type.mnemonic, server: item.step.server),
+                arguments: ["type": .string(item.type.mnemonic), "edns": .bool(item.edns), "reason": .string(failure),
+                            "udpSize": .int(item.step.udpResponse?.size ?? 0)])
+        }
+    }
+}

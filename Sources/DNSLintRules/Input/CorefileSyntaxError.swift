@@ -1,0 +1,72 @@
+import DNSLintModel
+import LDNS
+/// DNS0002: a Corefile that CoreDNS cannot parse (or, as a note, a template with placeholders). Reported by the Corefile loader.
+package struct CorefileSyntaxError: Rule {
+    package init() {}
+    package let metadata = RuleMetadata(
+        code: "DNS0002",
+        name: "corefile-syntax-error",
+        summary: "A Corefile has a syntax error CoreDNS refuses to start with, or is a template whose placeholders are not yet filled in.",
+        rationale: """
+            CoreDNS reads its Corefile once at start (and on reload): an unbalanced brace, a '}' on the line of a \
+            directive, a server block key that is not a zone, or an import of a missing snippet stops the whole \
+            server, and a reload with such an error keeps the old configuration without saying so loudly. dnslint \
+            reads the file as CoreDNS' Caddyfile parser does, reports every error with its line and column and what \
+            was expected, and keeps going. A Corefile from a deployment template (`__PILLAR__DNS__SERVER__`, \
+            `UPSTREAMNAMESERVER`, `%{CLUSTER_DOMAIN}%`) is reported once, as a note, instead of as a cascade of \
+            errors: the placeholders are filled in at deploy time, so dnslint checks the rest and leaves their values alone. \
+            The note shares this code because it is about the same thing, whether the text is a Corefile CoreDNS can load.
+            """,
+        remediation: "Fix the reported token: close the block, move '}' to its own line, write the key as `zone[:port]` (`.:53`, `example.org:5353`, `tls://.:853`). For a template, lint the rendered Corefile too.",
+        severity: .error,
+        inputs: [.corefile, .manifest],
+        references: [
+            "https://coredns.io/manual/configuration/",
+            "https://github.com/coredns/caddy/blob/master/caddyfile/parse.go",
+            "https://github.com/coredns/coredns/pull/7571",
+            "https://github.com/coredns/coredns/pull/4637",
+        ],
+        triggering: [
+            RuleExample("Corefile", """
+                .:53 {
+                    forward . 8.8.8.8 {
+                        policy sequential
+                    cache 30
+                }
+                """, expectedCount: 1, caption: "a block that never closes"),
+            RuleExample("Corefile", """
+                .:53 {
+                    errors }
+                """, expectedCount: 1, caption: "a closing brace on the line of a directive"),
+            RuleExample("Corefile", """
+                .:53 {
+                    kubernetes CLUSTER_DOMAIN in-addr.arpa ip6.arpa
+                    forward . UPSTREAMNAMESERVER
+                    cache 30
+                    loop
+                }STUBDOMAINS
+                """, expectedCount: 1, caption: "a deployment template, reported once as a note"),
+        ],
+        clean: [
+            RuleExample("Corefile", """
+                # comments, several keys, snippets, quoted strings
+                (common) {
+                    errors
+                    cache 30
+                }
+                example.org:5353 example.net:5353 {
+                    import common
+                    file "/etc/coredns/db.example.org"
+                }
+                .:53 {
+                    import common
+                    forward . tls://9.9.9.9 {
+                        tls_servername dns.quad9.net
+                    }
+                }
+                """, expectedCount: 0),
+        ]
+    )
+
+    package func check(_ context: LintContext) -> [Finding] { [] }
+}

@@ -1,0 +1,90 @@
+import DNSLintModel
+import LDNS
+/// DNS3001: ndots of 2 or more with a search list multiplies the queries for every external name.
+struct NdotsAmplification: Rule {
+    let metadata = RuleMetadata(
+        code: "DNS3001",
+        name: "ndots-amplification",
+        summary: "ndots of 2 or more with a search list makes every external name with fewer dots cost up to 2x(N+1) queries.",
+        rationale: """
+            A name with fewer dots than ndots is tried with each search domain appended before it is tried as \
+            written, and glibc and musl ask A and AAAA for every candidate. With Kubernetes' default ndots:5 and \
+            the three cluster search domains, a lookup of api.github.com sends 8 queries, 6 of them for names \
+            that cannot exist, and waits for each NXDOMAIN. That multiplies the load on cluster DNS, fills its \
+            cache with negative answers, and adds latency to every outbound call.
+            """,
+        remediation: """
+            Lower ndots (for pods: dnsConfig options {name: ndots, value: "1"} or "2"), shorten the search list, \
+            or make applications use fully qualified names with a trailing dot (api.github.com.).
+            """,
+        severity: .warning,
+        inputs: [.resolvConf, .manifest],
+        references: [
+            "https://man7.org/linux/man-pages/man5/resolv.conf.5.html",
+            "https://github.com/kubernetes/community/blob/master/contributors/design-proposals/network/pod-resolv-conf.md",
+            "https://github.com/kubernetes/kubernetes/issues/14051",
+            "https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-dns-config",
+        ],
+        triggering: [
+            RuleExample("resolv.conf", """
+                nameserver 10.96.0.10
+                search default.svc.cluster.local svc.cluster.local cluster.local ec2.internal
+                options ndots:5
+                """, expectedCount: 1, caption: "a pod's resolv.conf: up to 10 queries for api.github.com"),
+            RuleExample("app.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                  namespace: shop
+                spec:
+                  template:
+                    spec:
+                      containers:
+                      - name: web
+                        image: nginx
+                """, expectedCount: 1, caption: "a Deployment with the default ClusterFirst policy"),
+        ],
+        clean: [
+            RuleExample("resolv.conf", """
+                nameserver 10.96.0.10
+                search default.svc.cluster.local svc.cluster.local cluster.local
+                options ndots:1
+                """, expectedCount: 0),
+            RuleExample("app.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  template:
+                    spec:
+                      dnsConfig:
+                        options:
+                        - name: ndots
+                          value: "1"
+                      containers:
+                      - name: web
+                        image: nginx
+                """, expectedCount: 0),
+        ]
+    )
+
+    func check(_ context: LintContext) -> [Finding] {
+        context.inputs(of: ResolvConf.self).compactMap { conf in
+            let effective = conf.effective(for: context.options.libc)
+            let search = effective.expandingSearch
+            guard effective.ndots >= 2, !search.isEmpty else { return nil }
+            let name = LookupCost.exampleName(ndots: effective.ndots)
+            let queries = LookupCost.worstCaseQueries(searchDomains: search.count)
+            let domains = search.count == 1 ? "1 search domain" : "\(search.count) search domains"
+            let nodeNote = conf.pod?.source == .cluster ? " The node's own search domains, if any, come on top." : ""
+            return finding(
+                "ndots:\(effective.ndots) with \(domains)\(conf.podClause) makes a lookup of \(name) send up to \(queries) queries before it resolves. "
+                    + "Every name with fewer than \(effective.ndots) dots is first tried with each search domain appended, asking A and AAAA each time.\(nodeNote)",
+                at: effective.ndotsToken?.location ?? conf.anchor,
+                arguments: ["ndots": .int(effective.ndots), "searchDomains": .strings(search.map(\.text)),
+                            "exampleName": .string(name), "queries": .int(queries)])
+        }
+    }
+}
