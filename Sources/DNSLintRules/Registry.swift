@@ -1,9 +1,27 @@
 import DNSLintModel
-import LDNS
-/// The one list of every rule dnslint has. Each family keeps its own list in its folder.
+
+/// The one list of every rule dnslint has, in code order (a test checks the order): SARIF `rules[]`,
+/// `dnslint rules` and `rules/README.md` list them as written here.
 package enum RuleRegistry {
-    package static let all: [any Rule] = InputRules.all + DataRules.all + LiveRules.all + CorefileRules.all
-        + ResolvConfRules.all + CombinedRules.all
+    package static let all: [any Rule] = [
+        // DNS0xxx: input problems
+        ZoneSyntaxError(), CorefileSyntaxError(), ResolvConfSyntaxError(), ManifestError(), InputUnreadable(),
+        // DNS1xxx: DNS data, offline and live
+        CNAMEChainNoAAAA(), AAAATTLMismatch(), CNAMEDangling(), CNAMELoop(), CNAMEChainTooLong(),
+        CNAMEAndOtherData(), TargetIsAlias(), RRsetTTLInconsistent(), MissingGlue(), AnswerExceeds512(),
+        TCPFallbackFailed(), EDNSNotSupported(), LookupFailed(), SearchPathRcodeSplit(), DuplicateRecord(),
+        SOAMissingOrMultiple(), TTLBelowCacheFloor(),
+        // DNS2xxx: CoreDNS Corefiles
+        AutopathWithCache(), AutopathWithoutPodsVerified(), PluginRemoved(), OptionDeprecated(),
+        ForwardPassesTruncation(), UnknownPlugin(), DuplicatePlugin(), ForwardWithoutLoop(),
+        OptionValueOutOfRange(), DuplicateServerBlock(),
+        // DNS3xxx: resolv.conf and pod DNS
+        NdotsAmplification(), ParallelAAAASameSocket(), OptionIgnoredByMusl(), TooManyNameservers(),
+        SearchListTooLong(), UnknownOption(), DomainAndSearch(), SlowFailover(), DNSPolicyNoneWithoutDNSConfig(),
+        SearchNamespaceMismatch(),
+        // DNS4xxx: combinations across inputs
+        AutopathCacheSplitAnswer(), TruncationReachesClient(), AutopathSearchMismatch(),
+    ]
 
     /// Finds a rule by code (`DNS1001`), name (`cname-chain-no-aaaa`) or alias, ignoring case.
     package static func rule(named key: String) -> (any Rule)? {

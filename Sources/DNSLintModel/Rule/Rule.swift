@@ -86,13 +86,12 @@ package protocol Rule: Sendable {
     func check(_ context: LintContext) -> [Finding]
 }
 
-/// A DNS data rule: asked once per audited name with its answers, from any `DNSView`
-/// (a zone file offline, a live server at night). The engine resolves each name once for all such rules.
+/// A DNS data rule: asked once per audited name with its answers, from any `DNSView` (a zone file offline,
+/// a live server at night). The engine resolves each name once for all such rules.
 package protocol NameRule: Rule {
-    func check(_ audit: NameAudit, context: LintContext) -> [Finding]
-    /// Called once per run before the name pass: the check to run on each audited name, or nil when
-    /// nothing in this run can trigger the rule. Rules that combine DNS data with other inputs (a Corefile)
-    /// prepare their lookups here and exit early, instead of resolving every name again.
+    /// The one entry point, called once per run before the name pass: the check to run on each audited
+    /// name, or nil when nothing in this run can trigger the rule. Rules that combine DNS data with other
+    /// inputs (a Corefile) prepare their lookups here and exit early, instead of resolving every name again.
     func nameChecker(_ context: LintContext) -> NameChecker?
 }
 
@@ -101,9 +100,16 @@ package typealias NameChecker = @Sendable (NameAudit) -> [Finding]
 
 extension NameRule {
     package func check(_ context: LintContext) -> [Finding] { [] }
+}
 
+/// A name rule that judges each name's answers alone, with nothing to prepare per run.
+package protocol PerNameRule: NameRule {
+    func check(_ audit: NameAudit) -> [Finding]
+}
+
+extension PerNameRule {
     package func nameChecker(_ context: LintContext) -> NameChecker? {
-        { audit in self.check(audit, context: context) }
+        { audit in self.check(audit) }
     }
 }
 

@@ -92,10 +92,6 @@ struct AutopathCacheSplitAnswer: NameRule {
         ]
     )
 
-    func check(_ audit: NameAudit, context: LintContext) -> [Finding] {
-        nameChecker(context)?(audit) ?? []
-    }
-
     /// Runs in the engine's single name pass (the answers DNS1001 judges are the ones judged here); nil when
     /// no Corefile block runs autopath with cache on a CoreDNS that caches autopath answers.
     func nameChecker(_ context: LintContext) -> NameChecker? {

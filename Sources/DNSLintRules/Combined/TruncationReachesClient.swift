@@ -64,10 +64,6 @@ struct TruncationReachesClient: NameRule {
         ]
     )
 
-    func check(_ audit: NameAudit, context: LintContext) -> [Finding] {
-        nameChecker(context)?(audit) ?? []
-    }
-
     /// Runs in the engine's single name pass; nil when no Corefile forwards without prefer_udp or force_tcp.
     func nameChecker(_ context: LintContext) -> NameChecker? {
         guard let router = CorefileRouter(context, wanted: { !$0.forwardsPassingTruncation.isEmpty }) else { return nil }

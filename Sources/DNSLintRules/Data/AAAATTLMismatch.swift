@@ -2,7 +2,7 @@ import DNSLintModel
 import LDNS
 
 /// DNS1002: A and AAAA of one name expire at different times.
-struct AAAATTLMismatch: NameRule {
+struct AAAATTLMismatch: PerNameRule {
     let metadata = RuleMetadata(
         code: "DNS1002",
         name: "a-aaaa-ttl-mismatch",
@@ -40,7 +40,7 @@ struct AAAATTLMismatch: NameRule {
         ]
     )
 
-    func check(_ audit: NameAudit, context: LintContext) -> [Finding] {
+    func check(_ audit: NameAudit) -> [Finding] {
         let a = audit.a
         let aaaa = audit.aaaa
         guard a.outcome == .records, aaaa.outcome == .records, let aTTL = a.effectiveTTL, let aaaaTTL = aaaa.effectiveTTL,

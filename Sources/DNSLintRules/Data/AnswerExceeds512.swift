@@ -2,7 +2,7 @@ import DNSLintModel
 import LDNS
 
 /// DNS1010: answers that only fit with EDNS or TCP (incident 2: truncation passed through to clients).
-struct AnswerExceeds512: NameRule {
+struct AnswerExceeds512: PerNameRule {
     static let limit = 512
 
     let metadata = RuleMetadata(
@@ -37,7 +37,7 @@ struct AnswerExceeds512: NameRule {
         return oversized || answer.truncatedWithoutEDNS == true
     }
 
-    func check(_ audit: NameAudit, context: LintContext) -> [Finding] {
+    func check(_ audit: NameAudit) -> [Finding] {
         audit.allAnswers.compactMap { answer in
             guard Self.isOversized(answer) else { return nil }
             let size = answer.sizeWithoutEDNS

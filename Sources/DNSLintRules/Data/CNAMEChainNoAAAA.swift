@@ -2,7 +2,7 @@ import DNSLintModel
 import LDNS
 
 /// DNS1001: the production incident's core — an AAAA query that ends in CNAMEs and no address.
-struct CNAMEChainNoAAAA: NameRule {
+struct CNAMEChainNoAAAA: PerNameRule {
     let metadata = RuleMetadata(
         code: "DNS1001",
         name: "cname-chain-no-aaaa",
@@ -47,7 +47,7 @@ struct CNAMEChainNoAAAA: NameRule {
         !aaaa.chain.isEmpty && aaaa.outcome == .noData && a.outcome == .records && a.finalName == aaaa.finalName
     }
 
-    func check(_ audit: NameAudit, context: LintContext) -> [Finding] {
+    func check(_ audit: NameAudit) -> [Finding] {
         let a = audit.a
         let aaaa = audit.aaaa
         guard Self.isBrokenChain(a: a, aaaa: aaaa) else { return [] }

@@ -2,7 +2,7 @@ import DNSLintModel
 import LDNS
 
 /// DNS1005: long chains cost a round trip per hop and hit resolver limits.
-struct CNAMEChainTooLong: NameRule {
+struct CNAMEChainTooLong: PerNameRule {
     static let maxHops = 8
 
     let metadata = RuleMetadata(
@@ -42,7 +42,7 @@ struct CNAMEChainTooLong: NameRule {
         ]
     )
 
-    func check(_ audit: NameAudit, context: LintContext) -> [Finding] {
+    func check(_ audit: NameAudit) -> [Finding] {
         let a = audit.a
         guard a.chain.count > CNAMEChainTooLong.maxHops, a.outcome != .loop else { return [] }
         return [finding(

@@ -2,7 +2,7 @@ import DNSLintModel
 import LDNS
 
 /// DNS1003: a CNAME into the zone's own namespace that points at nothing.
-struct CNAMEDangling: NameRule {
+struct CNAMEDangling: PerNameRule {
     let metadata = RuleMetadata(
         code: "DNS1003",
         name: "cname-dangling",
@@ -30,7 +30,7 @@ struct CNAMEDangling: NameRule {
         ]
     )
 
-    func check(_ audit: NameAudit, context: LintContext) -> [Finding] {
+    func check(_ audit: NameAudit) -> [Finding] {
         let a = audit.a
         guard !a.chain.isEmpty, a.outcome == .nxDomain else { return [] }
         return [finding(

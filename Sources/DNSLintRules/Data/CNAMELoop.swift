@@ -2,7 +2,7 @@ import DNSLintModel
 import LDNS
 
 /// DNS1004: a CNAME chain that comes back to itself.
-struct CNAMELoop: NameRule {
+struct CNAMELoop: PerNameRule {
     let metadata = RuleMetadata(
         code: "DNS1004",
         name: "cname-loop",
@@ -27,7 +27,7 @@ struct CNAMELoop: NameRule {
         ]
     )
 
-    func check(_ audit: NameAudit, context: LintContext) -> [Finding] {
+    func check(_ audit: NameAudit) -> [Finding] {
         let a = audit.a
         guard a.outcome == .loop else { return [] }
         return [finding(

@@ -2,7 +2,7 @@ import DNSLintModel
 import LDNS
 
 /// DNS1012: a server that answers EDNS queries with FORMERR or without an OPT record.
-struct EDNSNotSupported: NameRule {
+struct EDNSNotSupported: PerNameRule {
     let metadata = RuleMetadata(
         code: "DNS1012",
         name: "edns-not-supported",
@@ -33,7 +33,7 @@ struct EDNSNotSupported: NameRule {
         ]
     )
 
-    func check(_ audit: NameAudit, context: LintContext) -> [Finding] {
+    func check(_ audit: NameAudit) -> [Finding] {
         guard let recorded = audit.recorded else { return [] }
         // One finding per name: the first EDNS query the server mishandled.
         for item in recorded.steps() where item.edns {

@@ -2,7 +2,7 @@ import DNSLintModel
 import LDNS
 
 /// DNS1013: no usable answer after retries. A finding, never a usage error (exit 2).
-struct LookupFailed: NameRule {
+struct LookupFailed: PerNameRule {
     let metadata = RuleMetadata(
         code: "DNS1013",
         name: "lookup-failed",
@@ -33,7 +33,7 @@ struct LookupFailed: NameRule {
         ]
     )
 
-    func check(_ audit: NameAudit, context: LintContext) -> [Finding] {
+    func check(_ audit: NameAudit) -> [Finding] {
         guard audit.recorded != nil else { return [] }
         var failed: [(RRType, String, DNSAnswer)] = []
         for answer in [audit.a, audit.aaaa] {

@@ -2,7 +2,7 @@ import DNSLintModel
 import LDNS
 
 /// DNS1014: A and AAAA of a search-list expansion disagree on whether the name exists.
-struct SearchPathRcodeSplit: NameRule {
+struct SearchPathRcodeSplit: PerNameRule {
     let metadata = RuleMetadata(
         code: "DNS1014",
         name: "search-path-rcode-split",
@@ -39,7 +39,7 @@ struct SearchPathRcodeSplit: NameRule {
         ]
     )
 
-    func check(_ audit: NameAudit, context: LintContext) -> [Finding] {
+    func check(_ audit: NameAudit) -> [Finding] {
         guard let recorded = audit.recorded, !recorded.search.isEmpty else { return [] }
         let stem = String(audit.subject.name.text.dropLast())
         return recorded.search.compactMap { domain in

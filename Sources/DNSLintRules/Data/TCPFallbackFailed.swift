@@ -2,7 +2,7 @@ import DNSLintModel
 import LDNS
 
 /// DNS1011: a truncated UDP answer whose TCP retry failed (incident: `legacy.internal` refused TCP).
-struct TCPFallbackFailed: NameRule {
+struct TCPFallbackFailed: PerNameRule {
     let metadata = RuleMetadata(
         code: "DNS1011",
         name: "tcp-fallback-failed",
@@ -38,7 +38,7 @@ struct TCPFallbackFailed: NameRule {
         ]
     )
 
-    func check(_ audit: NameAudit, context: LintContext) -> [Finding] {
+    func check(_ audit: NameAudit) -> [Finding] {
         guard let recorded = audit.recorded else { return [] }
         return recorded.steps().compactMap { item in
             guard item.step.truncated, let failure = item.step.tcpFailure else { return nil }

@@ -2,7 +2,7 @@ import DNSLintModel
 import LDNS
 
 /// DNS1017: answers whose TTL is under CoreDNS's cache floor or its usual cache duration.
-struct TTLBelowCacheFloor: NameRule {
+struct TTLBelowCacheFloor: PerNameRule {
     /// CoreDNS `cache` raises TTLs below MINTTL (default 5 s) to it.
     static let cacheMinimum: UInt32 = 5
     /// `cache 30` in the default Kubernetes Corefile.
@@ -36,7 +36,7 @@ struct TTLBelowCacheFloor: NameRule {
         ]
     )
 
-    func check(_ audit: NameAudit, context: LintContext) -> [Finding] {
+    func check(_ audit: NameAudit) -> [Finding] {
         guard audit.recorded != nil else { return [] }
         let low = [audit.a, audit.aaaa].compactMap { answer -> (DNSAnswer, UInt32)? in
             guard answer.outcome == .records, let ttl = answer.effectiveTTL, ttl < Self.kubernetesCache else { return nil }
