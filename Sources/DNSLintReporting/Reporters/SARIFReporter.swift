@@ -10,14 +10,19 @@ struct SARIFReporter {
     func render(_ report: LintReport) -> String {
         let rules = context.rules.map(\.metadata)
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.code, $0) })
-        let shown = report.findings.prefix(SARIFReporter.resultLimit)
-        var invocation: [(String, JSONValue)] = [("executionSuccessful", .bool(true))]
-        if report.findings.count > shown.count {
-            invocation.append(("toolExecutionNotifications", .array([.object([
+        // GitHub rejects a result without a file; findings on names given only on the command line have
+        // none, so they travel as notifications with the name as a logical location, never an invented file.
+        let placed = report.findings.filter { $0.location != nil }
+        let shown = placed.prefix(SARIFReporter.resultLimit)
+        var notifications = report.findings.filter { $0.location == nil }.map(notification)
+        if placed.count > shown.count {
+            notifications.append(.object([
                 ("level", .string("warning")),
-                ("message", .object([("text", .string("\(report.findings.count) findings; the first \(shown.count) are in this file (GitHub's limit). Use --format json for all."))])),
-            ])])))
+                ("message", .object([("text", .string("\(placed.count) findings; the first \(shown.count) are in this file (GitHub's limit). Use --format json for all."))])),
+            ]))
         }
+        var invocation: [(String, JSONValue)] = [("executionSuccessful", .bool(true))]
+        if !notifications.isEmpty { invocation.append(("toolExecutionNotifications", .array(notifications))) }
         let run: JSONValue = .object([
             ("tool", .object([("driver", .object([
                 ("name", .string("dnslint")),
@@ -61,13 +66,9 @@ struct SARIFReporter {
         if let index = ruleIndex[finding.ruleCode] { members.append(("ruleIndex", .int(index))) }
         members.append(("level", .string(level(finding.severity))))
         members.append(("message", .object([("text", .string(finding.message))])))
-        var location: [(String, JSONValue)] = [("physicalLocation", physical(finding.location))]
-        if let subject = finding.subject {
-            let name = subject.name + (subject.type.map { "/\($0)" } ?? "")
-            location.append(("logicalLocations", .array([.object([
-                ("fullyQualifiedName", .string(name)), ("kind", .string("resource")),
-            ])])))
-        }
+        var location: [(String, JSONValue)] = []
+        if let place = finding.location { location.append(("physicalLocation", physical(place))) }
+        if let logical = logicalLocations(finding) { location.append(("logicalLocations", logical)) }
         members.append(("locations", .array([.object(location)])))
         let related = finding.related.enumerated().compactMap { index, item -> JSONValue? in
             guard let place = item.location else { return nil }
@@ -82,8 +83,27 @@ struct SARIFReporter {
         return .object(members)
     }
 
-    private func physical(_ location: SourceLocation?) -> JSONValue {
-        let place = location ?? SourceLocation(path: "dnslint-live-audit", line: 1)
+    /// `name./TYPE` of the DNS subject, as SARIF logical locations.
+    private func logicalLocations(_ finding: Finding) -> JSONValue? {
+        guard let subject = finding.subject else { return nil }
+        let name = subject.name + (subject.type.map { "/\($0)" } ?? "")
+        return .array([.object([("fullyQualifiedName", .string(name)), ("kind", .string("resource"))])])
+    }
+
+    /// A finding no file declares (a name given on the command line), as a tool notification.
+    private func notification(_ finding: Finding) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("level", .string(level(finding.severity))),
+            ("message", .object([("text", .string(finding.message))])),
+            ("associatedRule", .object([("id", .string(finding.ruleCode))])),
+        ]
+        if let logical = logicalLocations(finding) {
+            members.append(("locations", .array([.object([("logicalLocations", logical)])])))
+        }
+        return .object(members)
+    }
+
+    private func physical(_ place: SourceLocation) -> JSONValue {
         var region: [(String, JSONValue)] = [("startLine", .int(max(1, place.line))), ("startColumn", .int(max(1, place.column)))]
         if let endLine = place.endLine { region.append(("endLine", .int(endLine))) }
         if let endColumn = place.endColumn { region.append(("endColumn", .int(endColumn))) }
