@@ -33,7 +33,7 @@ package struct Linter {
         self.inputs = read.inputs
         self.files = read.files
         let context = LintContext(options: options, inputs: read.inputs, views: [])
-        self.findings = Linter.evaluate(context, rules: enabled.filter { !($0 is any NameRule) })
+        self.findings = Linter.checkInputs(context, rules: enabled)
         findings += read.issues.map(InputIssueRules.finding)
         summary = CaptureTotals.summary(of: read.inputs)
     }
@@ -44,7 +44,7 @@ package struct Linter {
         var batchOptions = options
         if let threads { batchOptions.threads = threads }
         let context = LintContext(options: batchOptions, inputs: inputs, views: views)
-        findings += Linter.evaluate(context, rules: nameRules)
+        findings += Linter.checkNames(context, rules: nameRules)
     }
 
     /// Findings that come from outside the rules' passes (input problems met while streaming names).
@@ -72,20 +72,21 @@ package struct Linter {
         return report
     }
 
-    /// Runs every rule over the context: whole-context checks, then one pass over each view's names.
+    /// Runs every rule over the context: whole-input checks, then one pass over each view's names.
     package static func evaluate(_ context: LintContext, rules: [any Rule] = RuleRegistry.all) -> [Finding] {
-        let nameRules = rules.compactMap { $0 as? any NameRule }
-        let contextRules = rules.filter { !($0 is any NameRule) }
-        var findings = parallelMap(contextRules.count, threads: context.options.threads) {
-            contextRules[$0].check(context)
-        }.flatMap { $0 }
-        let checkers = nameRules.compactMap { $0.nameChecker(context) }
-        if !checkers.isEmpty {
-            for view in context.views {
-                findings.append(contentsOf: NamePass.run(view: view, checkers: checkers, context: context))
-            }
-        }
-        return findings
+        checkInputs(context, rules: rules) + checkNames(context, rules: rules)
+    }
+
+    /// Each rule's whole-input check (a rule that also judges names, like DNS1006, may have both).
+    static func checkInputs(_ context: LintContext, rules: [any Rule]) -> [Finding] {
+        parallelMap(rules.count, threads: context.options.threads) { rules[$0].check(context) }.flatMap { $0 }
+    }
+
+    /// One pass over each view's names for every name rule that this run can trigger.
+    static func checkNames(_ context: LintContext, rules: [any Rule]) -> [Finding] {
+        let checkers = rules.compactMap { ($0 as? any NameRule)?.nameChecker(context) }
+        guard !checkers.isEmpty else { return [] }
+        return context.views.flatMap { NamePass.run(view: $0, checkers: checkers, context: context) }
     }
 }
 

@@ -14,7 +14,7 @@ struct CNAMEAndOtherData: Rule {
             """,
         remediation: "Keep only the CNAME, or replace it with the target's records; at the apex use A/AAAA (or your provider's ALIAS) instead.",
         severity: .error,
-        inputs: [.zone],
+        inputs: [.zone, .live],
         references: ["RFC 1034 3.6.2", "RFC 2181 10.1", "RFC 4035 2.5"],
         triggering: [
             RuleExample("example.com.zone", ExampleZone.with("""
@@ -64,5 +64,29 @@ struct CNAMEAndOtherData: Rule {
             }
         }
         return found
+    }
+}
+
+/// Live: a server holding a CNAME beside other data answers by query type, a CNAME for one type and the
+/// name's own records for another. Zone files are judged from their records by `check(_:)` above.
+extension CNAMEAndOtherData: NameRule {
+    func nameChecker(_ context: LintContext) -> NameChecker? {
+        { audit in
+            guard audit.recorded != nil else { return [] }
+            let answers = audit.allAnswers
+            guard let aliased = answers.first(where: { $0.chain.first?.owner == audit.subject.name }),
+                  let hop = aliased.chain.first else { return [] }
+            let direct = answers.filter { $0.chain.isEmpty && !$0.records.isEmpty }
+            guard !direct.isEmpty else { return [] }
+            let types = direct.map(\.type.mnemonic)
+            let server = aliased.server.map { " from \($0)" } ?? ""
+            return [finding(
+                "\(audit.subject.name.text) is answered for \(aliased.type) with a CNAME to \(hop.target.text) but for "
+                    + "\(types.joined(separator: ", ")) with its own records\(server); a CNAME must be the only data at its name.",
+                at: audit.anchor, subject: audit.dnsSubject(.cname, server: aliased.server),
+                related: audit.related(aliased) + direct.flatMap { audit.related($0) },
+                arguments: ["otherTypes": .strings(types)]
+            )]
+        }
     }
 }

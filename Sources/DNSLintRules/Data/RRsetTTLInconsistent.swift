@@ -13,7 +13,7 @@ struct RRsetTTLInconsistent: Rule {
             """,
         remediation: "Give every record of the RRset the same TTL.",
         severity: .warning,
-        inputs: [.zone],
+        inputs: [.zone, .live],
         references: ["RFC 2181 5.2"],
         triggering: [
             RuleExample("example.com.zone", """
@@ -61,5 +61,25 @@ struct RRsetTTLInconsistent: Rule {
             }
         }
         return found
+    }
+}
+
+/// Live: one answer's records of one RRset came back with different TTLs. Zone files are judged from their
+/// records by `check(_:)` above.
+extension RRsetTTLInconsistent: NameRule {
+    func nameChecker(_ context: LintContext) -> NameChecker? {
+        { audit in
+            guard audit.recorded != nil else { return [] }
+            return audit.allAnswers.compactMap { answer in
+                let ttls = answer.records.map(\.ttl)
+                guard let first = ttls.first, let other = ttls.first(where: { $0 != first }) else { return nil }
+                let server = answer.server.map { " from \($0)" } ?? ""
+                return finding(
+                    "The \(answer.type) records of \(answer.finalName.text) came back with TTLs \(first) and \(other)\(server); an RRset must have one TTL.",
+                    at: audit.anchor, subject: DNSSubject(name: answer.finalName.text, type: answer.type.mnemonic, server: answer.server),
+                    related: audit.related(answer), arguments: ["ttls": .ints([Int(first), Int(other)])]
+                )
+            }
+        }
     }
 }

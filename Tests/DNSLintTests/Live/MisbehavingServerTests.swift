@@ -58,6 +58,29 @@ import Testing
         #expect(report.int("names") == 2)
     }
 
+    /// DNS1006 and DNS1008 judge live answers too, not only zone files.
+    @Test func answersThatDifferByTypeAreCNAMEAndOtherData() async throws {
+        let server = try MisbehavingServer()
+        defer { server.stop() }
+        let report = try await liveAudit(["bytype.bad.test.", "fine.bad.test."], servers: ["127.0.0.1:\(server.port)"])
+        let finding = try #require(report.findings.first { $0.ruleCode == "DNS1006" })
+        #expect(finding.subject?.name == "bytype.bad.test.")
+        #expect(finding.message.contains("with a CNAME to host.bad.test."))
+        #expect(finding.arguments["otherTypes"] == .strings(["AAAA"]))
+        #expect(!report.codes(for: "fine.").contains("DNS1006"))
+    }
+
+    @Test func oneRRsetWithTwoTTLsIsReportedLive() async throws {
+        let server = try MisbehavingServer()
+        defer { server.stop() }
+        let report = try await liveAudit(["ttls.bad.test.", "fine.bad.test."], servers: ["127.0.0.1:\(server.port)"])
+        let finding = try #require(report.findings.first { $0.ruleCode == "DNS1008" })
+        #expect(finding.arguments["ttls"] == .ints([300, 600]))
+        #expect(finding.subject?.type == "A")
+        #expect(report.findings.filter { $0.ruleCode == "DNS1008" }.count == 1)
+        #expect(!report.codes(for: "fine.").contains("DNS1008"))
+    }
+
     @Test func anUnreachableServerIsAFindingNotAnError() async throws {
         let port = Loopback.freePort()
         let report = try await liveAudit(["nobody.test."], servers: ["127.0.0.1:\(port)"], timeout: 0.2, retries: 0)
