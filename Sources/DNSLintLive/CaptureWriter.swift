@@ -5,17 +5,13 @@ import Foundation
 /// Writes a capture as it is made: header, then each audited name, then the stats, so a run over
 /// any number of names holds only the names in flight.
 package final class CaptureWriter {
-    private let handle: FileHandle
+    private let file: AtomicFile
     private let encoder: JSONEncoder
     private var pending = Data()
     private var first = true
 
     package init(path: String, mode: ProbeMode, settings: ResolverSettings?) throws(InputError) {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: path) else {
-            throw InputError("--capture \(path): cannot create the file")
-        }
-        self.handle = handle
+        do { file = try AtomicFile(path: path) } catch { throw InputError("--capture \(error.message)") }
         encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var header = "{\"format\":\"\(Capture.formatName)\",\"version\":1,\"mode\":\"\(mode.rawValue)\""
@@ -33,15 +29,16 @@ package final class CaptureWriter {
         if pending.count > 1 << 16 { flush() }
     }
 
-    package func finish(stats: ProbeStats) {
+    /// Ends the JSON and gives the capture its name; until then the previous capture stays as it was.
+    package func finish(stats: ProbeStats) throws(InputError) {
         let statsJSON = (try? encoder.encode(stats)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         pending.append(Data("\n],\"stats\":\(statsJSON)}\n".utf8))
         flush()
-        try? handle.close()
+        do { try file.commit() } catch { throw InputError("--capture \(error.message)") }
     }
 
     private func flush() {
-        try? handle.write(contentsOf: pending)
+        try? file.handle.write(contentsOf: pending)
         pending.removeAll(keepingCapacity: true)
     }
 }

@@ -55,18 +55,15 @@ struct OutputOptions: ParsableArguments {
             let useColor = color == "always" || (color == "auto" && toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
             let context = ReportContext(rules: RuleRegistry.all, category: category, color: useColor,
                                         workingDirectory: FileManager.default.currentDirectoryPath)
-            let handle: FileHandle
             if destination == "-" {
-                handle = FileHandle.standardOutput
-            } else {
-                guard FileManager.default.createFile(atPath: destination, contents: nil),
-                      let file = FileHandle(forWritingAtPath: destination) else {
-                    throw ValidationError("cannot write \(destination)")
-                }
-                handle = file
+                Reporters.write(report, as: format, context: context, to: OutputSink(handle: FileHandle.standardOutput))
+                continue
             }
-            Reporters.write(report, as: format, context: context, to: OutputSink(handle: handle))
-            if destination != "-" { try? handle.close() }
+            // Complete or not at all: the report takes its name only once fully written.
+            let file: AtomicFile
+            do { file = try AtomicFile(path: destination) } catch { throw ValidationError(error.message) }
+            Reporters.write(report, as: format, context: context, to: OutputSink(handle: file.handle))
+            do { try file.commit() } catch { throw ValidationError(error.message) }
         }
         if failOn != "never", let threshold = Severity(rawValue: failOn),
            report.findings.contains(where: { $0.severity >= threshold }) {

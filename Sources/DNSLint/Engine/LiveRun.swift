@@ -67,7 +67,7 @@ package enum LiveRun {
                                     issues: { batches.linter.add($0) }, body)
         }, finished: { batches.add($0) })
         batches.flush()
-        writer?.finish(stats: stats)
+        try writer?.finish(stats: stats)
         return batches.linter.finish(summary: stats.summary)
     }
 
