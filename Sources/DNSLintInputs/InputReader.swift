@@ -17,6 +17,10 @@ package enum InputReader {
     package static func read(paths: [String], options: LintOptions) throws(InputError) -> ReadInputs {
         var read = ReadInputs()
         for file in try InputDiscovery.files(for: paths, options: options) {
+            if let stop = options.stop, stop.isRequested {
+                stop.filesNotRead.add(1, ordering: .relaxed)
+                continue
+            }
             read.files += 1
             let result = try load(file, options: options)
             read.inputs += result.inputs

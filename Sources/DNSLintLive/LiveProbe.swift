@@ -20,6 +20,7 @@ package struct ProbeOptions: Sendable {
     /// Search list and ndots the names are expanded with, as glibc would.
     package var search: [DNSName] = []
     package var ndots = 1
+    package var maxCNAMEHops = 64
     package var udpSockets = 8
     package var progress = false
 
@@ -49,7 +50,7 @@ package enum LiveProbe {
         let settings = ProbeSettings(
             mode: options.mode, servers: options.servers, authoritativePort: options.authoritativePort,
             timeout: .nanoseconds(Int64(options.timeoutSeconds * 1e9)), retries: options.retries,
-            search: options.search, ndots: options.ndots)
+            search: options.search, ndots: options.ndots, maxCNAMEHops: max(1, options.maxCNAMEHops))
         let prober = Prober(settings: settings, udp: udp, tcp: TCPTransport(group: group, counters: counters),
                             gate: QueryGate(concurrency: options.concurrency, queriesPerSecond: options.queriesPerSecond))
         let progress = ProgressLine(enabled: options.progress)

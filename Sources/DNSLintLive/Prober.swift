@@ -28,6 +28,8 @@ struct ProbeSettings: Sendable {
     var retries: Int
     var search: [DNSName]
     var ndots: Int
+    /// CNAME hops asked per chain; a loop shorter than this is seen as a loop.
+    var maxCNAMEHops = 64
 }
 
 /// One ask of one name/type (with retries and a TCP retry after TC) and what it recorded.
@@ -87,7 +89,7 @@ final class Prober: Sendable {
         var queries: [CapturedQuery] = []
         var current = name
         var visited: Set<DNSName> = [name]
-        for _ in 0..<LiveAnswers.hopLimit {
+        for _ in 0..<settings.maxCNAMEHops {
             let result: StepResult
             if current == name {
                 result = await step(current, type, edns: true, server: server)

@@ -19,7 +19,7 @@ struct AnalyzeCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        var options = lint.options
+        var options = lint.optionsForRun()
         options.kindOverride = .live
         let report = try Linter.run(paths: captures, options: options, policy: output.policy)
         try output.emit(report, category: "dnslint/live/")

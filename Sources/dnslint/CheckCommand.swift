@@ -17,7 +17,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let report = try Linter.run(paths: paths, options: lint.options, policy: output.policy)
+        let report = try Linter.run(paths: paths, options: lint.optionsForRun(), policy: output.policy)
         try output.emit(report, category: "dnslint/check/")
     }
 }

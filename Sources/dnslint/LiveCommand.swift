@@ -79,7 +79,7 @@ struct LiveCommand: AsyncParsableCommand {
         live.progress = progress
         live.configPaths = config
         let source = NameSource(arguments: names, namesFiles: namesFile, zoneFiles: zone, transfers: axfr)
-        let report = try await LiveRun.run(names: source, live: live, lint: lint.options, policy: output.policy)
+        let report = try await LiveRun.run(names: source, live: live, lint: lint.optionsForRun(), policy: output.policy)
         try output.emit(report, category: "dnslint/live/")
     }
 }

@@ -92,6 +92,12 @@ struct LintFlags: ParsableArguments {
     @Option(name: .long, help: "Kubernetes cluster domain.")
     var clusterDomain = "cluster.local"
 
+    @Option(name: .long, help: "CNAME hops recorded per answer (and asked, live); loops are found whatever their length in zone files.")
+    var maxCnameHops = 64
+
+    @Option(name: .long, help: "Wall-clock budget for the whole run, e.g. 90s, 30m, 1h30m: then dnslint stops taking new work and reports what it has (DNS0007).")
+    var deadline: String?
+
     @Option(name: .long, help: "Worker threads (default: all cores).")
     var threads: Int?
 
@@ -102,6 +108,18 @@ struct LintFlags: ParsableArguments {
             throw ValidationError(error.message)
         }
         if let threads, threads < 1 { throw ValidationError("--threads takes a positive number") }
+        if maxCnameHops < 1 { throw ValidationError("--max-cname-hops takes a positive number") }
+        if let deadline, (GoDuration.seconds(deadline) ?? -1) < 0 {
+            throw ValidationError("--deadline takes a duration such as 90s, 30m or 1h30m, not \(deadline)")
+        }
+    }
+
+    /// Options for one run, with its stop armed: the deadline, and SIGINT/SIGTERM, which from now on make
+    /// dnslint finish with what it has instead of dying with nothing.
+    func optionsForRun() -> LintOptions {
+        var options = self.options
+        options.stop = RunStop.install(deadline: deadline.flatMap(GoDuration.seconds), text: deadline)
+        return options
     }
 
     var options: LintOptions {
@@ -113,6 +131,7 @@ struct LintFlags: ParsableArguments {
         options.corednsVersion = corednsVersion
         options.clusterDomain = clusterDomain
         if let threads { options.threads = max(1, threads) }
+        options.maxCNAMEHops = maxCnameHops
         return options
     }
 }

@@ -17,6 +17,11 @@ package enum LintArguments {
             guard let value = remaining.popFirst() else { throw InputError("\(flag) needs a value") }
             switch flag {
             case "--origin": options.origin = value
+            case "--deadline":
+                guard let seconds = GoDuration.seconds(value), seconds >= 0 else {
+                    throw InputError("--deadline takes a duration such as 90s, 30m or 1h30m, not \(value)")
+                }
+                options.stop = RunStop.install(deadline: seconds, text: value, signals: false)
             case "--coredns-version":
                 try CoreDNSVersion.validateFlag(value)
                 options.corednsVersion = value

@@ -38,11 +38,13 @@ package struct Linter {
         summary = CaptureTotals.summary(of: read.inputs)
     }
 
-    /// Runs the name rules over `views` (a zone's names, or one batch of live answers).
-    package mutating func judge(_ views: [any DNSView], threads: Int? = nil) {
+    /// Runs the name rules over `views` (a zone's names, or one batch of live answers). A requested stop
+    /// skips the names not yet judged, unless `finishEvenIfStopped` (live answers already paid for).
+    package mutating func judge(_ views: [any DNSView], threads: Int? = nil, finishEvenIfStopped: Bool = false) {
         guard !views.isEmpty, !nameRules.isEmpty else { return }
         var batchOptions = options
         if let threads { batchOptions.threads = threads }
+        if finishEvenIfStopped { batchOptions.stop = nil }
         let context = LintContext(options: batchOptions, inputs: inputs, views: views)
         findings += Linter.checkNames(context, rules: nameRules)
     }
@@ -54,6 +56,10 @@ package struct Linter {
 
     /// Applies the policy and returns the report; `summary` adds input statistics (names, queries, ...).
     package consuming func finish(summary extra: [String: ArgumentValue] = [:]) -> LintReport {
+        if let stop = options.stop, let finding = RunIncomplete.finding(for: stop),
+           !policy.disabled.contains(finding.ruleCode) {
+            findings.append(finding)
+        }
         policy.apply(to: &findings)
         return LintReport(findings: findings, filesChecked: files, extraSummary: summary.merging(extra) { $1 })
     }
@@ -97,6 +103,10 @@ enum NamePass {
         var chunks = parallelMap(ranges.count, threads: context.options.threads) { chunk in
             var found: [Finding] = []
             for index in ranges[chunk] {
+                if let stop = context.options.stop, stop.isRequested {
+                    stop.namesNotJudged.add(ranges[chunk].upperBound - index, ordering: .relaxed)
+                    break
+                }
                 let audit = view.audit(at: index)
                 for check in checkers { found.append(contentsOf: check(audit)) }
             }

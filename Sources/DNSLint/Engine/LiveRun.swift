@@ -54,6 +54,7 @@ package enum LiveRun {
         probe.search = (settings?.search ?? []).map { DNSName($0) }
         probe.ndots = settings?.ndots ?? 1
         probe.udpSockets = live.udpSockets
+        probe.maxCNAMEHops = lint.maxCNAMEHops
         probe.progress = live.progress ?? (isatty(STDERR_FILENO) == 1)
 
         // Configuration the answers combine with: read and judged once, shared by every batch.
@@ -62,9 +63,17 @@ package enum LiveRun {
             try CaptureWriter(path: path, mode: probe.mode, settings: settings)
         }
         let batches = Batches(linter: linter, writer: writer, mode: probe.mode, search: probe.search)
+        let stop = lint.stop
         let stats = try await LiveProbe.run(probe, feed: { body throws(InputError) in
             try await names.forEach(options: lint, timeoutSeconds: Int(live.timeoutSeconds.rounded(.up)),
-                                    issues: { batches.linter.add($0) }, body)
+                                    issues: { batches.linter.add($0) }) { entry in
+                // Once stopped, no new queries: the names left are only counted for the report.
+                if let stop, stop.isRequested {
+                    stop.namesNotAudited.add(1, ordering: .relaxed)
+                    return
+                }
+                await body(entry)
+            }
         }, finished: { batches.add($0) })
         batches.flush()
         try writer?.finish(stats: stats)
@@ -114,7 +123,7 @@ private final class Batches {
 
     func flush() {
         guard !batch.isEmpty else { return }
-        linter.judge(LiveView.grouped(batch, mode: mode, search: search), threads: 1)
+        linter.judge(LiveView.grouped(batch, mode: mode, search: search), threads: 1, finishEvenIfStopped: true)
         batch.removeAll(keepingCapacity: true)
     }
 }

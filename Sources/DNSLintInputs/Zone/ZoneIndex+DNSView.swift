@@ -3,8 +3,6 @@ import LDNS
 
 /// Offline answers: what an authoritative server loaded with this zone would say.
 extension ZoneIndex: DNSView {
-    /// Far above DNS1005's limit of 8, so that rule sees long chains before resolution gives up.
-    static let hopLimit = 32
     static let udpLimit = 512
 
     package var label: String { "zone \(origin.text) (\(path))" }
@@ -42,7 +40,7 @@ extension ZoneIndex: DNSView {
         var answer = DNSAnswer(name: question, type: type, outcome: .noData, rcode: 0)
         var currentName = question
         var currentID = startID
-        var visited: [Int32] = []
+        var visited = VisitedNames()
         var answerParts: [ZoneRecord] = []
         while true {
             let knownInZone = currentID.map { isInZone($0) } ?? false
@@ -67,15 +65,15 @@ extension ZoneIndex: DNSView {
                 answer.chain.append(CNAMEHop(owner: currentName, target: name(cname.target), ttl: cname.ttl,
                                              origin: RecordOrigin(location: location(of: cname))))
                 answerParts.append(cname)
-                if visited.contains(cname.target) || cname.target == node {
+                visited.insert(node)
+                if visited.contains(cname.target) {
                     answer.outcome = .loop
                     break
                 }
-                if answer.chain.count >= ZoneIndex.hopLimit {
-                    answer.outcome = .hopLimit
+                if answer.chain.count >= maxCNAMEHops {
+                    walkPastLimit(from: cname.target, answer: &answer)
                     break
                 }
-                visited.append(node)
                 currentID = cname.target
                 currentName = answer.chain.last!.target
                 continue
@@ -93,6 +91,25 @@ extension ZoneIndex: DNSView {
         }
         answer.sizeWithoutEDNS = size(question: question, id: startID, type: type, parts: answerParts, finalName: currentName)
         return answer
+    }
+
+    /// Past the recording limit: the rest of the chain from `start`, without recording it, so the outcome and
+    /// the true length do not depend on the limit. The tails are computed once per zone (`CNAMETails`), so a
+    /// hostile zone of one huge loop costs linear time, not a walk of the loop per name.
+    private func walkPastLimit(from start: Int32, answer: inout DNSAnswer) {
+        switch cnameTails.tail(from: start, target: cnameTarget(of:)) {
+        case .loops: answer.outcome = .loop
+        case .ends(let hops):
+            answer.outcome = .hopLimit
+            answer.hopsNotRecorded = hops
+        }
+    }
+
+    /// The CNAME target of a node as the walk past the limit follows it: in zone, not occluded.
+    func cnameTarget(of id: Int32) -> Int32? {
+        guard isInZone(id), !isOccluded(id), let cname = records(of: id).first(where: { $0.type == .cname }),
+              cname.target >= 0 else { return nil }
+        return cname.target
     }
 
     /// The node that answers for a name: the name itself if it exists, else a wildcard at its closest encloser.

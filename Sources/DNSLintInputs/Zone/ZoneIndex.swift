@@ -22,6 +22,10 @@ package final class ZoneIndex: ZoneContents, Sendable {
     /// RFC 2308: negative answers are cached for min(SOA TTL, SOA MINIMUM).
     let negativeTTL: UInt32?
     let subjects: [Int32]
+    /// CNAME hops recorded per answer; the walk goes on past it without recording.
+    let maxCNAMEHops: Int
+    /// Where each chain goes, for walks past `maxCNAMEHops`.
+    let cnameTails: CNAMETails
 
     struct NodeFlags: OptionSet, Sendable {
         let rawValue: UInt8
@@ -32,8 +36,9 @@ package final class ZoneIndex: ZoneContents, Sendable {
         static let hasRecords = NodeFlags(rawValue: 8)
     }
 
-    init(path: String, origin: DNSName, builder: consuming ZoneBuilder) {
+    init(path: String, origin: DNSName, builder: consuming ZoneBuilder, maxCNAMEHops: Int = 64) {
         self.path = path
+        self.maxCNAMEHops = max(1, maxCNAMEHops)
         self.origin = origin
         var names = builder.names
         let originWire = origin.wire ?? [0]
@@ -61,6 +66,7 @@ package final class ZoneIndex: ZoneContents, Sendable {
         }
         self.originID = originID
         self.names = names
+        cnameTails = CNAMETails(nameCount: names.count)
         self.records = sorted
         self.nodeStarts = starts
         self.flags = flags

@@ -21,7 +21,7 @@ package struct ZoneLoader: InputLoader {
         let origin = try ZoneOrigin.find(for: file, options: options)
         var reader = ZoneReader(rootURL: file.url, options: options)
         reader.read(path: file.path, url: file.url, origin: origin.text)
-        let index = ZoneIndex(path: file.path, origin: origin, builder: reader.takeBuilder())
+        let index = ZoneIndex(path: file.path, origin: origin, builder: reader.takeBuilder(), maxCNAMEHops: options.maxCNAMEHops)
         let issues = reader.issues.map { issue in
             InputIssue(issue.kind == .syntax ? .zoneSyntax : .unreadable, issue.message, at: issue.location)
         }

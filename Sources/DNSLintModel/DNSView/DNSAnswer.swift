@@ -84,6 +84,8 @@ package struct DNSAnswer: Sendable, Hashable {
     /// Whether a server set TC on the answer to a query without EDNS (live only).
     package var truncatedWithoutEDNS: Bool?
     package var server: String?
+    /// Hops walked past the recording limit (zone files only), so `hopCount` is the chain's true length.
+    package var hopsNotRecorded = 0
 
     package init(name: DNSName, type: RRType, outcome: AnswerOutcome, rcode: Int?, chain: [CNAMEHop] = [],
                 records: [AnswerRecord] = [], negativeTTL: UInt32? = nil, sizeWithoutEDNS: AnswerSize? = nil,
@@ -100,6 +102,9 @@ package struct DNSAnswer: Sendable, Hashable {
         self.server = server
     }
 
+    /// CNAME hops from the asked name to the end of the chain (or around the loop once).
+    package var hopCount: Int { chain.count + hopsNotRecorded }
+
     /// The name the chain ends at (the asked name when there is no CNAME).
     package var finalName: DNSName { chain.last?.target ?? name }
 
@@ -115,7 +120,8 @@ package struct DNSAnswer: Sendable, Hashable {
 
     /// The owner names along the chain, e.g. `api -> lb -> nlb`, shortened against `origin`.
     package func chainDescription(relativeTo origin: DNSName? = nil) -> String {
-        ([name] + chain.map(\.target)).map { $0.relative(to: origin) }.joined(separator: " -> ")
+        let text = ([name] + chain.map(\.target)).map { $0.relative(to: origin) }.joined(separator: " -> ")
+        return hopsNotRecorded > 0 || outcome == .hopLimit ? text + " -> …" : text
     }
 }
 

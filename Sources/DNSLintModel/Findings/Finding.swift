@@ -45,11 +45,15 @@ package enum ArgumentValue: Sendable, Hashable, Codable {
     case bool(Bool)
     case strings([String])
     case ints([Int])
+    /// A measured quantity such as seconds; written with millisecond precision.
+    case number(Double)
 
     package init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let value = try? container.decode(Int.self) {
             self = .int(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
         } else if let value = try? container.decode(Bool.self) {
             self = .bool(value)
         } else if let value = try? container.decode(String.self) {
@@ -69,6 +73,7 @@ package enum ArgumentValue: Sendable, Hashable, Codable {
         case .bool(let value): try container.encode(value)
         case .strings(let value): try container.encode(value)
         case .ints(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
         }
     }
 }

@@ -46,7 +46,7 @@ package struct ProbeStats: Codable, Sendable, Hashable {
     package var summary: [String: ArgumentValue] {
         ["names": .int(names), "queries": .int(queries), "responses": .int(responses), "timeouts": .int(timeouts),
          "mismatched": .int(mismatched), "malformed": .int(malformed),
-         "durationSeconds": .string(String(format: "%.3f", durationSeconds))]
+         "durationSeconds": .number(durationSeconds)]
     }
 }
 

@@ -19,8 +19,6 @@ package struct LiveStep: Sendable {
 /// Derives answers from the queries recorded for one audited name. Pure: the same capture gives
 /// the same answers live and offline.
 package struct LiveAnswers: Sendable {
-    /// Same limit as the zone view: far above DNS1005's threshold, so long chains are still seen.
-    package static let hopLimit = 32
 
     let record: CapturedName
 
@@ -75,7 +73,8 @@ package struct LiveAnswers: Sendable {
         var visited: Set<DNSName> = [name]
         while true {
             guard let step = step(current, type, edns: true) else {
-                answer.outcome = .failed(current == name ? "not asked" : "\(current.text) was not asked")
+                // The prober asks every hop up to its limit: a hop target never asked is past that limit.
+                answer.outcome = current == name ? .failed("not asked") : .hopLimit
                 answer.rcode = nil
                 break
             }
@@ -92,10 +91,6 @@ package struct LiveAnswers: Sendable {
                 answer.chain.append(CNAMEHop(owner: current, target: target, ttl: hop.ttl, origin: origin))
                 if !visited.insert(target).inserted {
                     answer.outcome = .loop
-                    break
-                }
-                if answer.chain.count >= Self.hopLimit {
-                    answer.outcome = .hopLimit
                     break
                 }
                 current = target

@@ -21,6 +21,11 @@ package struct LintOptions: Sendable {
     package var clusterDomain = "cluster.local"
     /// Worker threads for parsing and rule evaluation.
     package var threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// CNAME hops recorded per answer (and, live, asked). Zone files are still walked to the end beyond it,
+    /// so a loop is told from a long chain whatever its length.
+    package var maxCNAMEHops = 64
+    /// Set by `--deadline` and the signal handlers: readers and passes stop taking new work once it fires.
+    package var stop: RunStop?
 
     package init() {}
 

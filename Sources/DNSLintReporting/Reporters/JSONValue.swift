@@ -4,6 +4,8 @@ package indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
+    /// Written with three decimals (seconds to the millisecond).
+    case number(Double)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -22,6 +24,7 @@ package indirect enum JSONValue: Sendable, Equatable {
         case .null: out += Array("null".utf8)
         case .bool(let value): out += Array((value ? "true" : "false").utf8)
         case .int(let value): JSONValue.appendInteger(value, to: &out)
+        case .number(let value): out += Array((value.isFinite ? String(format: "%.3f", value) : "null").utf8)
         case .string(let value): JSONValue.escape(value, into: &out)
         case .array(let items):
             if items.isEmpty { out += [UInt8(ascii: "["), UInt8(ascii: "]")]; return }
@@ -110,6 +113,7 @@ extension ArgumentValue {
         case .bool(let value): .bool(value)
         case .strings(let values): .array(values.map(JSONValue.string))
         case .ints(let values): .array(values.map(JSONValue.int))
+        case .number(let value): .number(value)
         }
     }
 }

@@ -44,11 +44,13 @@ struct CNAMEChainTooLong: PerNameRule {
 
     func check(_ audit: NameAudit) -> [Finding] {
         let a = audit.a
-        guard a.chain.count > CNAMEChainTooLong.maxHops, a.outcome != .loop else { return [] }
+        guard a.hopCount > CNAMEChainTooLong.maxHops, a.outcome != .loop else { return [] }
+        // Live, a chain still going at the prober's limit has an unknown length: say "at least".
+        let length = a.outcome == .hopLimit && a.hopsNotRecorded == 0 ? "at least \(a.hopCount + 1)" : "\(a.hopCount)"
         return [finding(
-            "\(audit.subject.name.text) is a CNAME chain of \(a.chain.count) hops (\(a.chainDescription(relativeTo: audit.origin))), more than \(CNAMEChainTooLong.maxHops).",
+            "\(audit.subject.name.text) is a CNAME chain of \(length) hops (\(a.chainDescription(relativeTo: audit.origin))), more than \(CNAMEChainTooLong.maxHops).",
             at: audit.anchor, subject: audit.dnsSubject(.cname, server: a.server), related: audit.related(a),
-            arguments: ["hops": .int(a.chain.count)]
+            arguments: ["hops": .int(a.hopCount)]
         )]
     }
 }
