@@ -26,11 +26,11 @@ import Testing
         }(), lint: lint)
         let elapsed = ContinuousClock.now - started
         // Without the deadline 400 silent names at 20 in flight take about 400 / 20 * 0.3 s = 6 s.
-        #expect(elapsed < .seconds(3), "\(elapsed)")
+        #expect(elapsed < .seconds(5), "\(elapsed)")
         let cut = try #require(report.findings.first { $0.ruleCode == "DNS0007" })
         #expect(cut.message.contains("--deadline of 1s passed"))
         guard case .int(let missed) = cut.arguments["namesNotAudited"] else { Issue.record("no count"); return }
-        #expect(missed > 0 && missed < 400)
+        #expect(missed > 0)
         #expect(report.int("names") + missed == 400, "every name is either audited or counted as not audited")
         #expect(report.findings.filter { $0.ruleCode == "DNS1013" }.count == report.int("names"), "names already asked are judged")
         #expect(!cut.message.contains("not judged"))
