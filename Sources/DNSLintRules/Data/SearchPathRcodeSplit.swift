@@ -1,12 +1,12 @@
 import DNSLintModel
 import LDNS
 
-/// DNS1014: A and AAAA of a search-list expansion disagree on whether the name exists.
+/// DNS1014: A and AAAA of a name, or of a search-list expansion of it, disagree on whether it exists.
 struct SearchPathRcodeSplit: PerNameRule {
     let metadata = RuleMetadata(
         code: "DNS1014",
         name: "search-path-rcode-split",
-        summary: "For a search-list expansion of a name, A and AAAA answers carry different rcodes (one NXDOMAIN, one NOERROR).",
+        summary: "For a name or a search-list expansion of it, A and AAAA answers carry different rcodes (one NXDOMAIN, one NOERROR).",
         rationale: """
             glibc and musl send A and AAAA for each search-list candidate in parallel and judge the pair. A \
             NOERROR on one type tells them the candidate exists, so they stop walking the search list there and \
@@ -40,9 +40,10 @@ struct SearchPathRcodeSplit: PerNameRule {
     )
 
     func check(_ audit: NameAudit) -> [Finding] {
-        guard let recorded = audit.recorded, !recorded.search.isEmpty else { return [] }
+        guard let recorded = audit.recorded else { return [] }
+        var found = splitOnTheName(audit, recorded).map { [$0] } ?? []
         let stem = String(audit.subject.name.text.dropLast())
-        return recorded.search.compactMap { domain in
+        found += recorded.search.compactMap { domain in
             let expanded = DNSName(stem + "." + domain.text)
             guard let a = recorded.step(expanded, .a, edns: true), let aaaa = recorded.step(expanded, .aaaa, edns: true),
                   let aCode = a.response?.rcodeValue, let aaaaCode = aaaa.response?.rcodeValue,
@@ -55,5 +56,20 @@ struct SearchPathRcodeSplit: PerNameRule {
                 arguments: ["expanded": .string(expanded.text), "searchDomain": .string(domain.text),
                             "aRcode": .string(aText), "aaaaRcode": .string(aaaaText)])
         }
+        return found
+    }
+
+    /// The audited name itself: NXDOMAIN says nothing exists there, NOERROR for the other type says it does.
+    private func splitOnTheName(_ audit: NameAudit, _ recorded: RecordedQueries) -> Finding? {
+        let name = audit.subject.name
+        guard let a = recorded.step(name, .a, edns: true), let aaaa = recorded.step(name, .aaaa, edns: true),
+              let aCode = a.response?.rcodeValue, let aaaaCode = aaaa.response?.rcodeValue,
+              Set([aCode, aaaaCode]) == [0, 3] else { return nil }
+        let aText = a.response?.rcode ?? "?"
+        let aaaaText = aaaa.response?.rcode ?? "?"
+        return finding(
+            "\(name.text) gets \(aText) for A but \(aaaaText) for AAAA from \(a.server): the server says the name both does and does not exist, so resolvers cache the two halves apart and a client walking a search list stops or fails on it.",
+            at: audit.anchor, subject: DNSSubject(name: name.text, type: aCode == 3 ? "AAAA" : "A", server: a.server),
+            arguments: ["expanded": .string(name.text), "aRcode": .string(aText), "aaaaRcode": .string(aaaaText)])
     }
 }

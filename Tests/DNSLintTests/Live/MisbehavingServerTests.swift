@@ -58,6 +58,17 @@ import Testing
         #expect(report.int("names") == 2)
     }
 
+    /// The split on the audited name itself, not only on its search-list expansions.
+    @Test func splitRcodesOnTheNameItselfAreReported() async throws {
+        let server = try MisbehavingServer()
+        defer { server.stop() }
+        let report = try await liveAudit(["www.split.test.", "www.ok.test."], servers: ["127.0.0.1:\(server.port)"])
+        let splits = report.findings.filter { $0.ruleCode == "DNS1014" }
+        #expect(splits.map { $0.subject?.name } == ["www.split.test."])
+        #expect(splits.first?.arguments["aRcode"] == .string("NXDOMAIN"))
+        #expect(splits.first?.arguments["searchDomain"] == nil)
+    }
+
     /// DNS1006 and DNS1008 judge live answers too, not only zone files.
     @Test func answersThatDifferByTypeAreCNAMEAndOtherData() async throws {
         let server = try MisbehavingServer()
