@@ -50,6 +50,9 @@ final class Prober: Sendable {
     private let apexCache = TaskCache<DNSName?>(limit: 100_000)
     private let zoneServers = TaskCache<[ServerAddress]>(limit: 10_000)
 
+    /// When the prober started: every recorded query says how long after it was answered.
+    private let epoch = ContinuousClock.now
+
     init(settings: ProbeSettings, udp: UDPTransport, tcp: TCPTransport, gate: QueryGate) {
         self.settings = settings
         self.udp = udp
@@ -151,12 +154,15 @@ final class Prober: Sendable {
         await gate.enter()
         let started = ContinuousClock.now
         let reply = transport == .udp ? await udp.query(query) : await tcp.query(query)
-        let elapsed = ContinuousClock.now - started
+        let now = ContinuousClock.now
+        let elapsed = now - started
         gate.leave()
         let milliseconds = (Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
         var captured = CapturedQuery(name: WireName.text(query.name).lowercased(), type: query.type.mnemonic,
                                      server: query.server.description, transport: transport, edns: query.edns,
                                      rd: query.recursionDesired, ms: (milliseconds * 10).rounded() / 10, status: .response)
+        let sinceStart = now - epoch
+        captured.at = ((Double(sinceStart.components.seconds) + Double(sinceStart.components.attoseconds) / 1e18) * 1000).rounded() / 1000
         switch reply {
         case .response(let message): captured.response = CapturedResponse(message)
         case .timeout: captured.status = .timeout

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import DNSLint
 import DNSLintModel
 import DNSLintReporting
@@ -15,9 +16,22 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var lint: LintFlags
     @OptionGroup var output: OutputOptions
+    @OptionGroup var gate: GateOptions
+
+    @Option(name: .long, help: "Report only findings that did not exist at this git revision (e.g. origin/main).")
+    var newSince: String?
 
     func run() throws {
-        let report = try Linter.run(paths: paths, options: lint.optionsForRun(), policy: output.policy)
+        let options = lint.optionsForRun()
+        var report = try Linter.run(paths: paths, options: options, policy: output.policy)
+        let root = RepositoryRoot(workingDirectory: FileManager.default.currentDirectoryPath)
+        let keys = FindingKeys(root: root)
+        if let newSince {
+            // Keys match across the two trees: both are repository-relative and free of line numbers.
+            let old = try NewSince.baseline(revision: newSince, paths: paths, options: options, policy: output.policy, root: root)
+            GateOptions.keepNew(&report, old, keys)
+        }
+        if try gate.apply(to: &report, keys: keys) { return }
         try output.emit(report, category: "dnslint/check/")
     }
 }

@@ -9,6 +9,7 @@ import Foundation
 @main
 struct Main {
     static func main() async {
+        _ = RunClock.started
         do {
             var command = try DNSLintCommand.parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -12,7 +12,7 @@ extension InputKind: ExpressibleByArgument {}
 
 /// Where findings go and when the run fails; shared by check, live and analyze.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: text, json, sarif, github, rdjsonl. Repeatable, paired with --output.")
+    @Option(name: .long, help: "Output format: text, json, sarif, github, rdjsonl, junit. Repeatable, paired with --output.")
     var format: [OutputFormat] = []
 
     @Option(name: .shortAndLong, help: "File for the matching --format ('-' for standard output). Repeatable.")
@@ -46,6 +46,9 @@ struct OutputOptions: ParsableArguments {
 
     /// Writes every requested report and turns the findings into the exit code.
     func emit(_ report: LintReport, category: String) throws {
+        var report = report
+        let elapsed = ContinuousClock.now - RunClock.started
+        report.elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let clock = PhaseClock()
         defer { clock.mark("write reports") }
         let formats = format.isEmpty ? [OutputFormat.text] : format
@@ -70,6 +73,11 @@ struct OutputOptions: ParsableArguments {
             throw ExitCode(1)
         }
     }
+}
+
+/// When the command started, for the text summary's duration.
+enum RunClock {
+    static let started = ContinuousClock.now
 }
 
 /// How inputs are read and judged; shared by check, live and analyze.

@@ -84,6 +84,8 @@ package struct DNSAnswer: Sendable, Hashable {
     /// Whether a server set TC on the answer to a query without EDNS (live only).
     package var truncatedWithoutEDNS: Bool?
     package var server: String?
+    /// Seconds into the live run when the answer's first and last responses arrived; nil offline.
+    package var readAt: ClosedRange<Double>?
     /// Hops walked past the recording limit (zone files only), so `hopCount` is the chain's true length.
     package var hopsNotRecorded = 0
 
@@ -106,6 +108,12 @@ package struct DNSAnswer: Sendable, Hashable {
     package var hopCount: Int { chain.count + hopsNotRecorded }
 
     /// The name the chain ends at (the asked name when there is no CNAME).
+    /// The widest gap between the readings of two answers (0 when either was not read live).
+    package static func secondsApart(_ one: DNSAnswer, _ other: DNSAnswer) -> Double {
+        guard let first = one.readAt, let second = other.readAt else { return 0 }
+        return max(first.upperBound, second.upperBound) - min(first.lowerBound, second.lowerBound)
+    }
+
     package var finalName: DNSName { chain.last?.target ?? name }
 
     /// How long a resolver may keep this whole answer: the minimum TTL along the chain and the final
@@ -132,10 +140,20 @@ package enum TTLComparison {
     /// How far apart two TTLs read from servers may be and still count as equal: 2 s or 5%, the larger.
     package static func serverSlack(_ larger: UInt32) -> UInt32 { max(2, larger / 20) }
 
-    package static func differ(_ first: UInt32?, _ second: UInt32?, fromServer: Bool) -> Bool {
+    package static func differ(_ first: UInt32?, _ second: UInt32?, fromServer: Bool, secondsApart: Double = 0) -> Bool {
         guard let first, let second else { return first != second }
         let gap = first > second ? first - second : second - first
-        return gap > (fromServer ? serverSlack(max(first, second)) : 0)
+        guard fromServer else { return gap > 0 }
+        // A cache counts down between the two readings: the time between them is aging, not a mismatch.
+        let apart = UInt32(min(Double(UInt32.max / 2), secondsApart.rounded(.up)))
+        return gap > serverSlack(max(first, second)) + apart
+    }
+
+    /// TTLs read from two answers of one name (A and AAAA): zone answers must match exactly, server answers
+    /// within the slack plus the seconds between the two readings.
+    package static func differ(_ first: UInt32?, _ second: UInt32?, in one: DNSAnswer, _ other: DNSAnswer) -> Bool {
+        differ(first, second, fromServer: one.cameFromServer || other.cameFromServer,
+               secondsApart: DNSAnswer.secondsApart(one, other))
     }
 }
 

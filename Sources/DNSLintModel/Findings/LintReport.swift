@@ -4,6 +4,8 @@ package struct LintReport: Sendable {
     package var filesChecked: Int
     /// Extra summary fields (live runs add names, queries, responses, timeouts, durationSeconds).
     package var extraSummary: [String: ArgumentValue]
+    /// Wall-clock time of the run, for the text summary (JSON keeps to the deterministic fields).
+    package var elapsedSeconds: Double?
 
     package init(findings: [Finding], filesChecked: Int, extraSummary: [String: ArgumentValue] = [:]) {
         self.findings = findings

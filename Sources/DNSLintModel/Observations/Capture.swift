@@ -102,6 +102,8 @@ package struct CapturedQuery: Codable, Sendable {
     package var rd: Bool
     /// Milliseconds from sending to the response or the give-up.
     package var ms: Double?
+    /// Seconds from the start of the run to the response or the give-up (caches age between readings).
+    package var at: Double?
     package var status: QueryStatus
     package var error: String?
     package var response: CapturedResponse?

@@ -4,6 +4,8 @@ import LDNS
 package struct LiveStep: Sendable {
     /// The response the answer is read from: the TCP one after TC when it came, else the last UDP one.
     package var response: CapturedResponse?
+    /// Seconds into the run when `response` arrived (nil in captures made before it was recorded).
+    package var at: Double?
     package var server: String
     /// Why no usable response came (timeout, malformed, SERVFAIL...).
     var failure: String?
@@ -37,15 +39,18 @@ package struct LiveAnswers: Sendable {
         var step = LiveStep(response: answered?.response, server: (answered ?? lastUDP).server, failure: nil,
                             truncated: answered?.response?.truncated ?? false, tcpFailure: nil,
                             udpResponse: answered?.response, tcpResponse: tcpQuery?.response)
+        step.at = answered?.at
         if step.truncated, let tcpQuery {
             if let response = tcpQuery.response {
                 step.response = response
+                step.at = tcpQuery.at
                 step.server = tcpQuery.server
             } else {
                 step.tcpFailure = Self.reason(tcpQuery)
             }
         } else if answered == nil, let tcpQuery, let response = tcpQuery.response {
             step.response = response
+            step.at = tcpQuery.at
             step.server = tcpQuery.server
         }
         if let response = step.response {
@@ -79,6 +84,9 @@ package struct LiveAnswers: Sendable {
                 break
             }
             if current == name { answer.server = step.server }
+            if let at = step.at {
+                answer.readAt = answer.readAt.map { min($0.lowerBound, at)...max($0.upperBound, at) } ?? at...at
+            }
             guard let response = step.response, step.failure == nil else {
                 answer.outcome = .failed(step.failure ?? "no response")
                 answer.rcode = step.response?.rcodeValue

@@ -6,6 +6,7 @@ package enum OutputFormat: String, Sendable, CaseIterable {
     case sarif
     case github
     case rdjsonl
+    case junit
 }
 
 /// What every reporter may use besides the findings.
@@ -40,8 +41,9 @@ package enum Reporters {
         case .text: sink.write(TextReporter(context: context).render(report))
         case .json: JSONReporter(context: context).write(report, to: sink)
         case .sarif: sink.write(SARIFReporter(context: context).render(report))
-        case .github: sink.write(GitHubAnnotationsReporter().render(report))
+        case .github: sink.write(GitHubAnnotationsReporter(root: RepositoryRoot(workingDirectory: context.workingDirectory)).render(report))
         case .rdjsonl: sink.write(RDJSONLReporter().render(report))
+        case .junit: sink.write(JUnitReporter().render(report))
         }
         sink.flush()
     }

@@ -14,6 +14,15 @@ package enum RuleDocs {
         return out
     }
 
+    /// The page without its examples: SARIF `help.markdown`, shown beside each alert on GitHub.
+    package static func helpMarkdown(for rule: RuleMetadata) -> String {
+        var out = "**\(rule.summary)**\n\n**Default severity:** \(rule.severity.rawValue)\n\n## Why\n\n\(rule.rationale)\n\n## Fix\n\n\(rule.remediation)\n"
+        if !rule.references.isEmpty {
+            out += "\n## References\n\n" + rule.references.map { "- \($0)\n" }.joined()
+        }
+        return out + "\nFull page with examples: `dnslint explain \(rule.code)`.\n"
+    }
+
     private static func examples(_ title: String, _ examples: [RuleExample]) -> String {
         guard !examples.isEmpty else { return "" }
         var out = "\n## \(title)\n"

@@ -6,6 +6,14 @@ struct SARIFReporter {
     /// GitHub rejects runs with more results than this.
     static let resultLimit = 25_000
     let context: ReportContext
+    private let root: RepositoryRoot
+    private let keys: FindingKeys
+
+    init(context: ReportContext) {
+        self.context = context
+        root = RepositoryRoot(workingDirectory: context.workingDirectory)
+        keys = FindingKeys(root: root)
+    }
 
     func render(_ report: LintReport) -> String {
         let rules = context.rules.map(\.metadata)
@@ -31,6 +39,8 @@ struct SARIFReporter {
                 ("informationUri", .string("https://github.com/dnslint/dnslint")),
                 ("rules", .array(rules.map(describe))),
             ]))])),
+            // URIs are relative to the repository root whatever folder dnslint ran in.
+            ("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string(rootURI))]))])),
             ("automationDetails", .object([("id", .string(context.category))])),
             ("invocations", .array([.object(invocation)])),
             ("results", .array(shown.map { result($0, ruleIndex: ruleIndex) })),
@@ -44,8 +54,7 @@ struct SARIFReporter {
 
     private func describe(_ rule: RuleMetadata) -> JSONValue {
         let help = "\(rule.summary)\n\nWhy: \(rule.rationale)\n\nFix: \(rule.remediation)"
-        let markdown = "**\(rule.summary)**\n\n\(rule.rationale)\n\n**Fix:** \(rule.remediation)"
-            + (rule.references.isEmpty ? "" : "\n\n**References:** " + rule.references.joined(separator: ", "))
+        let markdown = RuleDocs.helpMarkdown(for: rule)
         return .object([
             ("id", .string(rule.code)),
             ("name", .string(rule.name)),
@@ -79,7 +88,7 @@ struct SARIFReporter {
             ])
         }
         if !related.isEmpty { members.append(("relatedLocations", .array(related))) }
-        members.append(("partialFingerprints", .object([("dnslint/v1", .string(fingerprint(finding)))])))
+        members.append(("partialFingerprints", .object([("dnslint/v2", .string(keys.key(finding)))])))
         return .object(members)
     }
 
@@ -107,32 +116,24 @@ struct SARIFReporter {
         var region: [(String, JSONValue)] = [("startLine", .int(max(1, place.line))), ("startColumn", .int(max(1, place.column)))]
         if let endLine = place.endLine { region.append(("endLine", .int(endLine))) }
         if let endColumn = place.endColumn { region.append(("endColumn", .int(endColumn))) }
-        return .object([
-            ("artifactLocation", .object([("uri", .string(uri(place.path)))])),
-            ("region", .object(region)),
-        ])
+        return .object([("artifactLocation", artifact(place.path)), ("region", .object(region))])
     }
 
-    /// Repository-relative when under the working folder; a file: URI otherwise.
-    func uri(_ path: String) -> String {
-        var relative = path
-        let base = context.workingDirectory.hasSuffix("/") ? context.workingDirectory : context.workingDirectory + "/"
-        if path.hasPrefix(base) { relative = String(path.dropFirst(base.count)) }
-        while relative.hasPrefix("./") { relative = String(relative.dropFirst(2)) }
+    /// Repository-relative against `%SRCROOT%` when inside the repository; a file: URI otherwise.
+    private func artifact(_ path: String) -> JSONValue {
+        if let relative = root.relative(path) {
+            return .object([("uri", .string(Self.encode(relative))), ("uriBaseId", .string("%SRCROOT%"))])
+        }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        return .object([("uri", .string("file://" + Self.encode(absolute)))])
+    }
+
+    /// The repository root as a file: URI ending in a slash, as SARIF wants a base.
+    private var rootURI: String { "file://" + Self.encode(root.path.hasSuffix("/") ? root.path : root.path + "/") }
+
+    static func encode(_ path: String) -> String {
         let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: ":"))
-        let encoded = relative.addingPercentEncoding(withAllowedCharacters: allowed) ?? relative
-        return relative.hasPrefix("/") ? "file://" + encoded : encoded
-    }
-
-    /// Stable across line moves: rule, file, subject and the message with numbers removed.
-    private func fingerprint(_ finding: Finding) -> String {
-        let message = finding.message.filter { !$0.isNumber }
-        let key = [finding.ruleCode, finding.location?.path ?? "", finding.subject?.name ?? "", finding.subject?.type ?? "", message]
-            .joined(separator: "\u{1F}")
-        var hash: UInt64 = 14_695_981_039_346_656_037
-        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
     }
 
     private func level(_ severity: Severity) -> String {

@@ -2,10 +2,12 @@ import DNSLintModel
 import Foundation
 
 /// Reads lines of input files for showing them under diagnostics; each file is read once.
-final class SourceLines {
+package final class SourceLines {
+    package init() {}
+
     private var files: [String: (data: [UInt8], lineStarts: [Int])] = [:]
 
-    func line(_ number: Int, of path: String) -> String? {
+    package func line(_ number: Int, of path: String) -> String? {
         if files[path] == nil {
             guard let data = FileManager.default.contents(atPath: path) else { return nil }
             let bytes = [UInt8](data)

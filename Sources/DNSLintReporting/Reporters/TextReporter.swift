@@ -22,7 +22,31 @@ struct TextReporter {
                 out += "  \(paint("note", .cyan)): \(place)\(related.message)\n"
             }
         }
+        out += table(report)
         out += summary(report) + "\n"
+        return out
+    }
+
+    /// Counts by rule, worst first, so a long report ends with the shape of the problem.
+    private func table(_ report: LintReport) -> String {
+        guard report.findings.count > 1 else { return "" }
+        var counts: [String: (name: String, severity: Severity, count: Int)] = [:]
+        for finding in report.findings {
+            let entry = counts[finding.ruleCode] ?? (finding.ruleName, finding.severity, 0)
+            counts[finding.ruleCode] = (entry.name, max(entry.severity, finding.severity), entry.count + 1)
+        }
+        let rows = counts.sorted { left, right in
+            if left.value.severity != right.value.severity { return left.value.severity > right.value.severity }
+            if left.value.count != right.value.count { return left.value.count > right.value.count }
+            return left.key < right.key
+        }
+        let width = rows.map { $0.key.count + 1 + $0.value.name.count }.max() ?? 0
+        var out = "\n"
+        for (code, entry) in rows {
+            let label = "\(code) \(entry.name)"
+            out += "  " + label + String(repeating: " ", count: width - label.count)
+                + "  \(entry.count) \(entry.severity.rawValue)\(entry.count == 1 ? "" : "s")\n"
+        }
         return out
     }
 
@@ -46,7 +70,10 @@ struct TextReporter {
     private func summary(_ report: LintReport) -> String {
         let counts = [(report.count(.error), "error"), (report.count(.warning), "warning"), (report.count(.note), "note")]
         let parts = counts.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
-        let files = "\(report.filesChecked) file\(report.filesChecked == 1 ? "" : "s") checked"
+        var files = "\(report.filesChecked) file\(report.filesChecked == 1 ? "" : "s") checked"
+        if case .int(let names) = report.extraSummary["names"] { files += ", \(names) name\(names == 1 ? "" : "s") audited" }
+        if case .int(let accepted) = report.extraSummary["baselined"], accepted > 0 { files += ", \(accepted) accepted by the baseline" }
+        if let seconds = report.elapsedSeconds { files += " in " + String(format: "%.2f s", seconds) }
         return report.findings.isEmpty ? "No problems found; \(files)." : parts.joined(separator: ", ") + "; \(files)."
     }
 

@@ -120,8 +120,7 @@ struct AutopathCacheSplitAnswer: NameRule {
                 guard let cache = blocks[served.block.location]?.cache, cache.applies(to: name) else { return nil }
                 let cachedA = cache.cachedSuccessTTL(for: Int(aTTL))
                 let cachedAAAA = cache.cachedSuccessTTL(for: Int(aaaaTTL))
-                let live = a.cameFromServer || aaaa.cameFromServer
-                let differ = TTLComparison.differ(UInt32(max(0, cachedA)), UInt32(max(0, cachedAAAA)), fromServer: live)
+                let differ = TTLComparison.differ(UInt32(max(0, cachedA)), UInt32(max(0, cachedAAAA)), in: a, aaaa)
                 return differ ? (served, cache, cachedA, cachedAAAA) : nil
             }
             guard let (first, cache, cachedA, cachedAAAA) = split.first else { return [] }

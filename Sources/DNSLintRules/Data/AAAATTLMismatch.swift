@@ -44,7 +44,7 @@ struct AAAATTLMismatch: PerNameRule {
         let a = audit.a
         let aaaa = audit.aaaa
         guard a.outcome == .records, aaaa.outcome == .records, let aTTL = a.effectiveTTL, let aaaaTTL = aaaa.effectiveTTL,
-              TTLComparison.differ(aTTL, aaaaTTL, fromServer: a.cameFromServer || aaaa.cameFromServer) else { return [] }
+              TTLComparison.differ(aTTL, aaaaTTL, in: a, aaaa) else { return [] }
         let via = a.chain.isEmpty ? "" : " at the end of its CNAME chain (\(a.chainDescription(relativeTo: audit.origin)))"
         return [finding(
             "\(audit.subject.name.text) has A answers with TTL \(aTTL) and AAAA answers with TTL \(aaaaTTL)\(via): caches expire them at different times.",

@@ -51,10 +51,9 @@ struct CNAMEChainNoAAAA: PerNameRule {
         let a = audit.a
         let aaaa = audit.aaaa
         guard Self.isBrokenChain(a: a, aaaa: aaaa) else { return [] }
-        let live = a.cameFromServer || aaaa.cameFromServer
-        let hopTTLsDiffer = zip(a.chain, aaaa.chain).contains { TTLComparison.differ($0.ttl, $1.ttl, fromServer: live) }
+        let hopTTLsDiffer = zip(a.chain, aaaa.chain).contains { TTLComparison.differ($0.ttl, $1.ttl, in: a, aaaa) }
             || a.chain.count != aaaa.chain.count
-        let effectiveDiffer = TTLComparison.differ(a.effectiveTTL, aaaa.effectiveTTL, fromServer: live)
+        let effectiveDiffer = TTLComparison.differ(a.effectiveTTL, aaaa.effectiveTTL, in: a, aaaa)
         let severity: Severity = hopTTLsDiffer || effectiveDiffer ? .error : metadata.severity
         let chain = aaaa.chainDescription(relativeTo: audit.origin)
         var message = "\(audit.subject.name.text) is a CNAME chain (\(chain)) ending at \(aaaa.finalName.text), which has A records but no AAAA: AAAA queries get NOERROR with only CNAMEs."

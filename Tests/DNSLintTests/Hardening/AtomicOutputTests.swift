@@ -31,7 +31,7 @@ import Testing
     }
 
     /// Kills `dnslint check` while it writes a large report: the old report must still be there, whole.
-    @Test func killedWhileWritingKeepsThePreviousReport() throws {
+    @Test func killedWhileWritingKeepsThePreviousReport() async throws {
         let folder = TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         var zone = "$ORIGIN big.test.\n$TTL 300\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n@ IN NS ns1\nns1 IN A 192.0.2.1\n"
@@ -59,7 +59,7 @@ import Testing
                 caughtWriting = true
                 break
             }
-            usleep(200)
+            try await Task.sleep(for: .microseconds(200))
         }
         process.waitUntilExit()
         #expect(caughtWriting, "the run ended before its report was being written; make the zone larger")

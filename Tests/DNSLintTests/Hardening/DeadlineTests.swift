@@ -13,7 +13,6 @@ import Testing
         defer { server.stop() }
         var lint = LintOptions()
         lint.stop = RunStop.install(deadline: 1, text: "1s", signals: false)
-        let started = ContinuousClock.now
         let report = try await LiveRun.run(names: NameSource(arguments: Self.names(400)), live: {
             var live = LiveOptions()
             live.servers = ["127.0.0.1:\(server.port)"]
@@ -24,9 +23,9 @@ import Testing
             live.progress = false
             return live
         }(), lint: lint)
-        let elapsed = ContinuousClock.now - started
-        // Without the deadline 400 silent names at 20 in flight take about 400 / 20 * 0.3 s = 6 s.
-        #expect(elapsed < .seconds(5), "\(elapsed)")
+        // 400 silent names at 20 in flight take 6 s; a 1 s deadline leaves most of them unasked. (Wall time is
+        // not asserted: a loaded test machine stretches it, the accounting below does not.)
+        #expect(report.int("names") < 400)
         let cut = try #require(report.findings.first { $0.ruleCode == "DNS0007" })
         #expect(cut.message.contains("--deadline of 1s passed"))
         guard case .int(let missed) = cut.arguments["namesNotAudited"] else { Issue.record("no count"); return }
@@ -37,7 +36,7 @@ import Testing
     }
 
     /// SIGTERM to `dnslint live`: a complete JSON report with DNS0007, a valid capture, exit 1.
-    @Test func sigtermWritesWhatIsKnown() throws {
+    @Test func sigtermWritesWhatIsKnown() async throws {
         let server = try MisbehavingServer()
         defer { server.stop() }
         let folder = TestPaths.temporaryFolder()
@@ -55,11 +54,11 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        Thread.sleep(forTimeInterval: 1.5)
+        try await Task.sleep(for: .milliseconds(1_500))
         #expect(process.isRunning, "2,000 silent names take far longer than 1.5 s")
         kill(process.processIdentifier, SIGTERM)
         let deadline = Date().addingTimeInterval(15)
-        while process.isRunning, Date() < deadline { usleep(20_000) }
+        while process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         #expect(!process.isRunning, "SIGTERM ends the run within its timeouts")
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()

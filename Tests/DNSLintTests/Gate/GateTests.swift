@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+
+/// The CI gate as a team uses it: accept today's findings, fail only on new ones.
+@Suite struct GateTests {
+    static let zone = """
+        $ORIGIN example.com.
+        $TTL 300
+        @   IN SOA ns1 hostmaster 1 7200 3600 1209600 300
+        @   IN NS  ns1
+        ns1 IN A   192.0.2.1
+        api IN CNAME lb
+        lb  IN A   192.0.2.10
+
+        """
+
+    func dnslint(_ arguments: [String], in folder: URL) throws -> CommandResult {
+        try runCommand(TestPaths.binary, arguments, in: folder)
+    }
+
+    func git(_ arguments: [String], in folder: URL) throws {
+        let result = try runCommand(URL(fileURLWithPath: "/usr/bin/env"),
+                                    ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"] + arguments, in: folder)
+        #expect(result.status == 0, "git \(arguments): \(result.stderr)")
+    }
+
+    @Test func baselineSurvivesAnEditAboveTheOldFinding() throws {
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let zone = folder.appendingPathComponent("example.com.zone")
+        try Data(Self.zone.utf8).write(to: zone)
+        let write = try dnslint(["check", "example.com.zone", "--write-baseline", "baseline.json"], in: folder)
+        #expect(write.status == 0, "\(write.stderr)")
+        #expect(try dnslint(["check", "example.com.zone", "--baseline", "baseline.json"], in: folder).status == 0)
+
+        // Lines move (a record above the old finding) and a new broken alias arrives.
+        let edited = Self.zone.replacingOccurrences(of: "ns1 IN A   192.0.2.1\n", with: "ns1 IN A   192.0.2.1\nmx1 IN A   192.0.2.25\n")
+            + "web IN CNAME nowhere\n"
+        try Data(edited.utf8).write(to: zone)
+        let gated = try dnslint(["check", "example.com.zone", "--baseline", "baseline.json", "--format", "json"], in: folder)
+        #expect(gated.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(gated.stdout.utf8)) as? [String: Any])
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        #expect(findings.compactMap { ($0["subject"] as? [String: Any])?["name"] as? String } == ["web.example.com."],
+                "only the new alias: \(findings.map { $0["message"] ?? "" })")
+        #expect((report["summary"] as? [String: Any])?["baselined"] as? Int == 1)
+    }
+
+    @Test func aBrokenBaselineIsAUsageError() throws {
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(Self.zone.utf8).write(to: folder.appendingPathComponent("example.com.zone"))
+        try Data("{}".utf8).write(to: folder.appendingPathComponent("baseline.json"))
+        let result = try dnslint(["check", "example.com.zone", "--baseline", "baseline.json"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("baseline.json: not a dnslint baseline"))
+    }
+
+    @Test func newSinceReportsOnlyWhatTheChangeIntroduced() throws {
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let zones = folder.appendingPathComponent("dns/zones")
+        try FileManager.default.createDirectory(at: zones, withIntermediateDirectories: true)
+        try Data(Self.zone.utf8).write(to: zones.appendingPathComponent("example.com.zone"))
+        try git(["init", "-q", "-b", "main"], in: folder)
+        try git(["add", "."], in: folder)
+        try git(["commit", "-q", "-m", "zone with one old finding"], in: folder)
+        let edited = "; a comment that moves every line\n" + Self.zone + "web IN CNAME nowhere\n"
+        try Data(edited.utf8).write(to: zones.appendingPathComponent("example.com.zone"))
+
+        // From a subfolder, as a CI step with working-directory: dns might run it.
+        let sub = folder.appendingPathComponent("dns")
+        let result = try dnslint(["check", "zones", "--new-since", "HEAD", "--format", "json"], in: sub)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        #expect(findings.compactMap { ($0["subject"] as? [String: Any])?["name"] as? String } == ["web.example.com."])
+        #expect(result.status == 1)
+
+        let bad = try dnslint(["check", "zones", "--new-since", "no-such-rev"], in: sub)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--new-since no-such-rev: not a commit"))
+    }
+
+    @Test func sarifURIsAreRepositoryRelativeFromASubfolder() throws {
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let zones = folder.appendingPathComponent("dns/zones")
+        try FileManager.default.createDirectory(at: zones, withIntermediateDirectories: true)
+        try Data((Self.zone + "web IN CNAME nowhere\n").utf8).write(to: zones.appendingPathComponent("example.com.zone"))
+        try git(["init", "-q"], in: folder)
+        let sub = folder.appendingPathComponent("dns/zones")
+        let result = try dnslint(["check", ".", "--format", "sarif", "--output", "../../out.sarif"], in: sub)
+        #expect(result.status == 1, "\(result.stderr)")
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("out.sarif"))) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let base = (run["originalUriBaseIds"] as? [String: Any])?["%SRCROOT%"] as? [String: Any]
+        #expect((base?["uri"] as? String)?.hasSuffix(folder.lastPathComponent + "/") == true)
+        let results = try #require(run["results"] as? [[String: Any]])
+        let artifact = ((results.first?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any]
+        #expect(artifact?["uri"] as? String == "dns/zones/example.com.zone")
+        #expect(artifact?["uriBaseId"] as? String == "%SRCROOT%")
+        if let shared = TestPaths.shared {
+            let validation = try runCommand(URL(fileURLWithPath: "/usr/bin/env"),
+                                            ["python3", shared.appendingPathComponent("tools/validate-sarif").path,
+                                             folder.appendingPathComponent("out.sarif").path])
+            #expect(validation.status == 0, "\(validation.stdout)")
+        }
+    }
+
+    @Test func junitIsWellFormedWithOneCasePerFinding() throws {
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data((Self.zone + "web IN CNAME nowhere\n").utf8).write(to: folder.appendingPathComponent("example.com.zone"))
+        let result = try dnslint(["check", "example.com.zone", "--format", "junit", "--output", "junit.xml"], in: folder)
+        #expect(result.status == 1)
+        let check = """
+            import sys, xml.etree.ElementTree as ET
+            root = ET.parse(sys.argv[1]).getroot()
+            cases = root.findall('.//testcase')
+            print(root.tag, root.get('tests'), root.get('failures'), len(cases), len(root.findall('.//failure')))
+            """
+        let parsed = try runCommand(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", check, folder.appendingPathComponent("junit.xml").path])
+        let fields = parsed.stdout.split(whereSeparator: \.isWhitespace).map(String.init)
+        #expect(fields.first == "testsuites", "\(parsed.stderr)")
+        #expect(fields.count == 5 && fields[1] == fields[3] && fields[2] == fields[4] && Int(fields[2]) ?? 0 >= 2, "\(parsed.stdout)")
+
+        try Data(Self.zone.replacingOccurrences(of: "api IN CNAME lb\n", with: "").utf8).write(to: folder.appendingPathComponent("example.com.zone"))
+        let clean = try dnslint(["check", "example.com.zone", "--format", "junit"], in: folder)
+        #expect(clean.status == 0)
+        #expect(clean.stdout.contains("no problems found"))
+    }
+
+    @Test func githubFormatSaysWhenAnnotationsAreCut() throws {
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var zone = Self.zone
+        for index in 0..<12 { zone += "alias\(index) IN CNAME gone\(index)\n" }
+        try Data(zone.utf8).write(to: folder.appendingPathComponent("example.com.zone"))
+        let result = try dnslint(["check", "example.com.zone", "--format", "github"], in: folder)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("::error ") }.count >= 12)
+        #expect(lines.last?.hasPrefix("::notice title=dnslint summary::") == true)
+    }
+}
