@@ -13,7 +13,9 @@ struct GenerateDocsCommand: ParsableCommand {
     var folder: String = "rules"
 
     func run() throws {
-        for (name, text) in RuleDocs.pages(RuleRegistry.all.map(\.metadata)) {
+        // The pages show the example files, read from `<folder>/examples`.
+        let examples = URL(fileURLWithPath: folder).appendingPathComponent("examples")
+        for (name, text) in try RuleDocs.pages(RuleRegistry.all.map(\.metadata), examples: examples) {
             try Data(text.utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent(name))
         }
     }

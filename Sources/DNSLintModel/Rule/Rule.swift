@@ -9,37 +9,21 @@ package enum InputKind: String, Sendable, Codable, CaseIterable {
     case live
 }
 
-/// A file used by a rule example: written to a scratch folder and linted like user input.
-package struct ExampleFile: Sendable {
-    package var name: String
-    package var text: String
-
-    package init(_ name: String, _ text: String) {
-        self.name = name
-        self.text = text
-    }
-}
-
-/// An executable example: the files, extra command-line style options, and what must happen.
+/// An executable example: a folder of real files, `rules/examples/<code>/<folder>/`, linted exactly as the CLI
+/// lints a folder. `@expect CODE` comments in the files pin every finding it must produce (see
+/// `rules/examples/README.md`); the metadata keeps only the reference, the options and the caption.
 package struct RuleExample: Sendable {
-    package var files: [ExampleFile]
+    /// The folder's name under `rules/examples/<code>/`: `triggering-N` or `clean-N`.
+    package var folder: String
     /// Options as the CLI would take them, e.g. `["--libc", "musl"]`.
     package var arguments: [String]
-    /// How many findings of this rule the example must produce; nil means at least one.
-    package var expectedCount: Int?
     /// A short phrase shown in the generated docs.
     package var caption: String?
 
-    package init(_ files: [ExampleFile], arguments: [String] = [], expectedCount: Int? = nil, caption: String? = nil) {
-        self.files = files
+    package init(_ folder: String, arguments: [String] = [], caption: String? = nil) {
+        self.folder = folder
         self.arguments = arguments
-        self.expectedCount = expectedCount
         self.caption = caption
-    }
-
-    /// A single-file example.
-    package init(_ name: String, _ text: String, arguments: [String] = [], expectedCount: Int? = nil, caption: String? = nil) {
-        self.init([ExampleFile(name, text)], arguments: arguments, expectedCount: expectedCount, caption: caption)
     }
 }
 
@@ -76,6 +60,11 @@ package struct RuleMetadata: Sendable {
         self.triggering = triggering
         self.clean = clean
         self.aliases = aliases
+    }
+
+    /// The folder of one of this rule's examples, relative to the package root.
+    package func path(of example: RuleExample) -> String {
+        "\(RuleExampleFiles.root)/\(code)/\(example.folder)"
     }
 }
 

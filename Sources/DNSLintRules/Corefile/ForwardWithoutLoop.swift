@@ -21,34 +21,11 @@ struct ForwardWithoutLoop: Rule {
             "https://kubernetes.io/docs/tasks/administer-cluster/dns-debugging-resolution/#known-issues",
         ],
         triggering: [
-            RuleExample("Corefile", """
-                .:53 {
-                    errors
-                    forward . /etc/resolv.conf {
-                        prefer_udp
-                    }
-                    cache 30
-                }
-                """, expectedCount: 1),
+            RuleExample("triggering-1"),
         ],
         clean: [
-            RuleExample("Corefile", """
-                .:53 {
-                    errors
-                    forward . /etc/resolv.conf {
-                        prefer_udp
-                    }
-                    cache 30
-                    loop
-                }
-                """, expectedCount: 0),
-            RuleExample("Corefile", """
-                .:53 {
-                    forward . 192.0.2.53 {
-                        prefer_udp
-                    }
-                }
-                """, expectedCount: 0, caption: "fixed upstreams"),
+            RuleExample("clean-1"),
+            RuleExample("clean-2", caption: "fixed upstreams"),
         ]
     )
 

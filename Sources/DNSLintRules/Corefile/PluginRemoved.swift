@@ -24,34 +24,12 @@ struct PluginRemoved: Rule {
             "https://github.com/coredns/corefile-migration",
         ],
         triggering: [
-            RuleExample("Corefile", """
-                .:53 {
-                    errors
-                    proxy . /etc/resolv.conf
-                    cache 30
-                    loop
-                }
-                """, expectedCount: 1, caption: "proxy on the latest CoreDNS"),
-            RuleExample("Corefile", """
-                .:53 {
-                    proxy . 10.0.0.53
-                }
-                """, arguments: ["--coredns-version", "1.4.0"], expectedCount: 1, caption: "deprecated (a warning) in 1.4.0"),
+            RuleExample("triggering-1", caption: "proxy on the latest CoreDNS"),
+            RuleExample("triggering-2", arguments: ["--coredns-version", "1.4.0"], caption: "deprecated (a warning) in 1.4.0"),
         ],
         clean: [
-            RuleExample("Corefile", """
-                .:53 {
-                    errors
-                    forward . /etc/resolv.conf
-                    cache 30
-                    loop
-                }
-                """, expectedCount: 0),
-            RuleExample("Corefile", """
-                .:53 {
-                    proxy . 10.0.0.53
-                }
-                """, arguments: ["--coredns-version", "1.3.1"], expectedCount: 0, caption: "proxy was fine in 1.3.1"),
+            RuleExample("clean-1"),
+            RuleExample("clean-2", arguments: ["--coredns-version", "1.3.1"], caption: "proxy was fine in 1.3.1"),
         ]
     )
 

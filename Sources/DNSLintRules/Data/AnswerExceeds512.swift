@@ -20,14 +20,10 @@ struct AnswerExceeds512: PerNameRule {
         inputs: [.zone, .live],
         references: ["RFC 1035 4.2.1", "RFC 6891", "RFC 7766", "https://github.com/coredns/coredns/issues/4183"],
         triggering: [
-            RuleExample("example.com.zone", ExampleZone.with("""
-                big IN TXT "\(String(repeating: "x", count: 250))" "\(String(repeating: "y", count: 250))"
-                """), expectedCount: 1, caption: "a TXT answer of about 560 bytes"),
+            RuleExample("triggering-1", caption: "a TXT answer of about 560 bytes"),
         ],
         clean: [
-            RuleExample("example.com.zone", ExampleZone.with("""
-                big IN TXT "\(String(repeating: "x", count: 200))"
-                """), expectedCount: 0),
+            RuleExample("clean-1"),
         ]
     )
 

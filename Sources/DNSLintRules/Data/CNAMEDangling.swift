@@ -17,16 +17,10 @@ struct CNAMEDangling: PerNameRule {
         inputs: [.zone, .live],
         references: ["RFC 1034 3.6.2", "RFC 2308"],
         triggering: [
-            RuleExample("example.com.zone", ExampleZone.with("""
-                cache IN CNAME redis-old
-                """), expectedCount: 1),
+            RuleExample("triggering-1"),
         ],
         clean: [
-            RuleExample("example.com.zone", ExampleZone.with("""
-                cache IN CNAME redis
-                redis IN A   192.0.2.20
-                ext   IN CNAME service.example.net.
-                """), expectedCount: 0, caption: "targets outside the zone are not judged offline"),
+            RuleExample("clean-1", caption: "targets outside the zone are not judged offline"),
         ]
     )
 
