@@ -26,7 +26,7 @@ struct TTLBelowCacheFloor: PerNameRule {
             RuleExample("triggering-1", caption: "a 3-second TTL"),
         ],
         clean: [
-            RuleExample("clean-1"),
+            RuleExample("clean-1", caption: "30 s, the default Kubernetes cache time, is not below the floor"),
         ]
     )
 
