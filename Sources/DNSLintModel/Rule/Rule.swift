@@ -27,6 +27,37 @@ package struct RuleExample: Sendable {
     }
 }
 
+/// One structured argument a rule's findings may carry (`Finding.arguments`), for JSON consumers.
+package struct ArgumentKey: Sendable, Hashable {
+    /// The JSON shape of the value, as `ArgumentValue` encodes it.
+    package enum ValueType: String, Sendable, Hashable {
+        case int, string, bool, strings, ints
+    }
+
+    package var key: String
+    package var type: ValueType
+    /// One line: what the value is, with its unit.
+    package var description: String
+
+    package init(_ key: String, _ type: ValueType, _ description: String) {
+        self.key = key
+        self.type = type
+        self.description = description
+    }
+}
+
+extension ArgumentKey.ValueType {
+    package init(of value: ArgumentValue) {
+        switch value {
+        case .int: self = .int
+        case .string: self = .string
+        case .bool: self = .bool
+        case .strings: self = .strings
+        case .ints: self = .ints
+        }
+    }
+}
+
 /// Everything about a rule that is not its check: the source of docs, SARIF `rules[]` and `explain`.
 package struct RuleMetadata: Sendable {
     /// Stable code such as `DNS1001`; never changes once released.
@@ -41,13 +72,16 @@ package struct RuleMetadata: Sendable {
     package var inputs: [InputKind]
     /// RFCs, upstream issues and release notes, as URLs or `RFC 1034 3.6.2` style citations.
     package var references: [String]
+    /// Every key a finding of this rule may carry in `arguments`, with its type (the JSON schema and the rule
+    /// pages list them; a test checks the examples' findings against them).
+    package var argumentKeys: [ArgumentKey]
     package var triggering: [RuleExample]
     package var clean: [RuleExample]
     /// Former names, still accepted by `explain` and configuration.
     package var aliases: [String]
 
     package init(code: String, name: String, summary: String, rationale: String, remediation: String,
-                severity: Severity, inputs: [InputKind], references: [String] = [],
+                severity: Severity, inputs: [InputKind], references: [String] = [], argumentKeys: [ArgumentKey] = [],
                 triggering: [RuleExample], clean: [RuleExample], aliases: [String] = []) {
         self.code = code
         self.name = name
@@ -57,6 +91,7 @@ package struct RuleMetadata: Sendable {
         self.severity = severity
         self.inputs = inputs
         self.references = references
+        self.argumentKeys = argumentKeys
         self.triggering = triggering
         self.clean = clean
         self.aliases = aliases

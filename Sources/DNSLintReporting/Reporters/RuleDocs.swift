@@ -12,6 +12,10 @@ package enum RuleDocs {
         if !rule.references.isEmpty {
             out += "\n## References\n\n" + rule.references.map { "- \($0)\n" }.joined()
         }
+        if !rule.argumentKeys.isEmpty {
+            out += "\n## Arguments\n\nFindings carry these structured `arguments` in the JSON report:\n\n| Key | Type | Description |\n|---|---|---|\n"
+            out += rule.argumentKeys.map { "| `\($0.key)` | \($0.type.jsonName) | \($0.description.replacingOccurrences(of: "|", with: "\\|")) |\n" }.joined()
+        }
         out += try section("Triggers", rule, rule.triggering, examples)
         out += try section("Does not trigger", rule, rule.clean, examples)
         return out
@@ -68,5 +72,18 @@ extension RuleDocs {
     /// Every page of `rules/`: file name and content; `examples` is the `rules/examples` folder.
     package static func pages(_ rules: [RuleMetadata], examples: URL) throws -> [(String, String)] {
         try [("README.md", index(rules))] + rules.map { ("\($0.code).md", try markdown(for: $0, examples: examples)) }
+    }
+}
+
+extension ArgumentKey.ValueType {
+    /// The JSON type of the value, as the rule pages and the report schema name it.
+    package var jsonName: String {
+        switch self {
+        case .int: "integer"
+        case .string: "string"
+        case .bool: "boolean"
+        case .strings: "array of strings"
+        case .ints: "array of integers"
+        }
     }
 }

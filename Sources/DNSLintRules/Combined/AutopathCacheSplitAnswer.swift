@@ -35,6 +35,16 @@ struct AutopathCacheSplitAnswer: NameRule {
             "https://github.com/coredns/coredns/pull/8290",
             "RFC 2308",
         ],
+        argumentKeys: [
+            ArgumentKey("corednsVersion", .string, "The CoreDNS release the Corefile was judged for."),
+            ArgumentKey("serverBlock", .string, "The server block that serves the name."),
+            ArgumentKey("cacheSuccessTTL", .int, "The cache's cap on positive answers in seconds."),
+            ArgumentKey("aTTL", .int, "Effective TTL of the A answer in seconds."),
+            ArgumentKey("aaaaTTL", .int, "Effective TTL of the AAAA answer in seconds."),
+            ArgumentKey("cachedATTL", .int, "How long the cache keeps the A answer, in seconds."),
+            ArgumentKey("cachedAAAATTL", .int, "How long the cache keeps the AAAA answer, in seconds."),
+            ArgumentKey("chain", .strings, "The names along the AAAA answer's CNAME chain."),
+        ],
         triggering: [
             RuleExample("triggering-1", arguments: ["--coredns-version", "1.11.1"], caption: "The chain api -> lb ends without AAAA; the cache holds A for 10 s and the broken AAAA for 30 s"),
             RuleExample("triggering-2", caption: "the CoreDNS version read from the Deployment's image"),

@@ -24,6 +24,11 @@ struct AutopathSearchMismatch: Rule {
             "https://github.com/coredns/coredns/blob/v1.14.7/plugin/autopath/autopath.go",
             "https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-dns-config",
         ],
+        argumentKeys: [
+            ArgumentKey("search", .string, "The pod's first search domains (up to 3), space-separated."),
+            ArgumentKey("expected", .string, "The domain autopath puts first: `<namespace>.svc.<cluster-domain>`."),
+            ArgumentKey("namespace", .string, "The pod's namespace."),
+        ],
         triggering: [
             RuleExample("triggering-1", caption: "a search list copied from the default namespace"),
         ],

@@ -25,6 +25,12 @@ struct TruncationReachesClient: NameRule {
             "RFC 1035 4.2.1",
             "RFC 7766",
         ],
+        argumentKeys: [
+            ArgumentKey("bytes", .int, "Size of the answer without EDNS in bytes, 0 when only the TC flag is known."),
+            ArgumentKey("type", .string, "The query type of the oversized answer."),
+            ArgumentKey("serverBlock", .string, "The server block whose forward handles the name."),
+            ArgumentKey("forward", .string, "The forward line, as written."),
+        ],
         triggering: [
             RuleExample("triggering-1", caption: "36 A records behind a CNAME: the name and the CNAME target are both too big"),
         ],

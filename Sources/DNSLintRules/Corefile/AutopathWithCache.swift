@@ -24,6 +24,10 @@ struct AutopathWithCache: Rule {
             "https://github.com/coredns/coredns/pull/8290",
             "https://github.com/coredns/coredns/blob/v1.14.7/plugin.cfg",
         ],
+        argumentKeys: [
+            ArgumentKey("corednsVersion", .string, "The CoreDNS release the Corefile was judged for."),
+            ArgumentKey("cacheSuccessTTL", .int, "The cache's cap on positive answers in seconds: how long a split answer can last."),
+        ],
         triggering: [
             RuleExample("triggering-1", arguments: ["--coredns-version", "1.11.1"], caption: "the incident configuration on CoreDNS 1.11.1"),
         ],

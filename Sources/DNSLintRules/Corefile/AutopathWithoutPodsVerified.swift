@@ -20,6 +20,9 @@ struct AutopathWithoutPodsVerified: Rule {
             "https://github.com/coredns/coredns/blob/v1.14.7/plugin/kubernetes/README.md#autopath",
             "https://github.com/coredns/coredns/blob/v1.14.7/plugin/kubernetes/autopath.go",
         ],
+        argumentKeys: [
+            ArgumentKey("podsMode", .string, "The kubernetes plugin's `pods` mode (`insecure`, `disabled`); absent when the block has no kubernetes plugin."),
+        ],
         triggering: [
             RuleExample("triggering-1", caption: "pods insecure"),
             RuleExample("triggering-2", caption: "no kubernetes plugin in the block"),

@@ -23,9 +23,15 @@ struct DuplicatePlugin: Rule {
             "https://github.com/coredns/coredns/pull/1559",
             "https://github.com/coredns/coredns/pull/5127",
         ],
+        argumentKeys: [
+            ArgumentKey("plugin", .string, "The plugin that appears twice in the server block."),
+            ArgumentKey("corednsVersion", .string, "The CoreDNS release the Corefile was judged for."),
+            ArgumentKey("zone", .string, "The zone of a forward line an earlier forward already takes (since CoreDNS 1.10.0)."),
+        ],
         triggering: [
             RuleExample("triggering-1", caption: "cache twice"),
             RuleExample("triggering-2", arguments: ["--coredns-version", "1.9.3"], caption: "two forwards before 1.10.0"),
+            RuleExample("triggering-3", caption: "since 1.10.0, a second forward for a zone an earlier one takes (a warning)"),
         ],
         clean: [
             RuleExample("clean-1", caption: "log twice, and forwards for different zones since 1.10.0"),

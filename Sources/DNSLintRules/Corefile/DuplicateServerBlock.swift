@@ -20,6 +20,11 @@ struct DuplicateServerBlock: Rule {
             "https://github.com/coredns/coredns/blob/v1.14.7/core/dnsserver/register.go",
             "https://github.com/coredns/coredns/blob/v1.14.7/core/dnsserver/address.go",
         ],
+        argumentKeys: [
+            ArgumentKey("zone", .string, "The zone served twice, fully qualified."),
+            ArgumentKey("port", .int, "The port of the clash, 0 when unknown."),
+            ArgumentKey("transport", .string, "The transport of the clash (`dns`, `tls`, `https`, `grpc`, ...)."),
+        ],
         triggering: [
             RuleExample("triggering-1", caption: "`.` defaults to port 53"),
         ],

@@ -22,6 +22,10 @@ struct ForwardPassesTruncation: Rule {
             "https://github.com/coredns/coredns/blob/v1.14.7/plugin/forward/README.md",
             "https://github.com/coredns/coredns/blob/v1.14.7/plugin/forward/forward.go",
         ],
+        argumentKeys: [
+            ArgumentKey("plugin", .string, "`forward` or `proxy`."),
+            ArgumentKey("upstreams", .strings, "The plain-DNS upstreams (addresses or resolv.conf paths) that can truncate."),
+        ],
         triggering: [
             RuleExample("triggering-1", caption: "the stock kubeadm forward line"),
             RuleExample("triggering-2", caption: "one plain upstream among TLS ones"),

@@ -20,6 +20,9 @@ struct ForwardWithoutLoop: Rule {
             "https://github.com/coredns/coredns/blob/v1.14.7/plugin/loop/README.md#troubleshooting-loops-in-kubernetes-clusters",
             "https://kubernetes.io/docs/tasks/administer-cluster/dns-debugging-resolution/#known-issues",
         ],
+        argumentKeys: [
+            ArgumentKey("plugin", .string, "`forward` or `proxy`."),
+        ],
         triggering: [
             RuleExample("triggering-1"),
         ],

@@ -25,6 +25,14 @@ struct OptionDeprecated: Rule {
             "https://github.com/coredns/coredns/pull/7436",
             "https://github.com/coredns/corefile-migration",
         ],
+        argumentKeys: [
+            ArgumentKey("plugin", .string, "The plugin whose option it is."),
+            ArgumentKey("option", .string, "The deprecated or removed option."),
+            ArgumentKey("corednsVersion", .string, "The CoreDNS release the Corefile was judged for."),
+            ArgumentKey("deprecatedIn", .string, "The release that deprecated the option."),
+            ArgumentKey("removedIn", .string, "The release that removed the option, when it is removed."),
+            ArgumentKey("reference", .string, "URL of the release note or pull request."),
+        ],
         triggering: [
             RuleExample("triggering-1", caption: "kubernetes options removed in 1.7.0"),
             RuleExample("triggering-2", arguments: ["--coredns-version", "1.8.0"], caption: "transfer moved to its own plugin in 1.8.0"),

@@ -24,6 +24,10 @@ struct OptionValueOutOfRange: Rule {
             "https://github.com/coredns/coredns/blob/v1.14.7/plugin/reload/setup.go",
             "RFC 2308 7.1", "RFC 6891 6.2.5",
         ],
+        argumentKeys: [
+            ArgumentKey("plugin", .string, "The plugin whose value is out of range."),
+            ArgumentKey("value", .string, "The value as written."),
+        ],
         triggering: [
             RuleExample("triggering-1", caption: "bufsize above 4096 and a zero cache TTL"),
             RuleExample("triggering-2"),

@@ -23,6 +23,12 @@ struct PluginRemoved: Rule {
             "https://github.com/coredns/coredns/blob/master/notes/coredns-1.1.4.md",
             "https://github.com/coredns/corefile-migration",
         ],
+        argumentKeys: [
+            ArgumentKey("plugin", .string, "The removed plugin."),
+            ArgumentKey("corednsVersion", .string, "The CoreDNS release the Corefile was judged for."),
+            ArgumentKey("removedIn", .string, "The release that removed the plugin."),
+            ArgumentKey("reference", .string, "URL of the release note or pull request."),
+        ],
         triggering: [
             RuleExample("triggering-1", caption: "proxy on the latest CoreDNS"),
             RuleExample("triggering-2", arguments: ["--coredns-version", "1.4.0"], caption: "deprecated (a warning) in 1.4.0"),

@@ -21,6 +21,11 @@ struct UnknownPlugin: Rule {
             "https://coredns.io/plugins/",
             "https://coredns.io/explugins/",
         ],
+        argumentKeys: [
+            ArgumentKey("plugin", .string, "The directive that is not a plugin of the release."),
+            ArgumentKey("addedIn", .string, "The release that first shipped the plugin, when it is only newer than the chosen one."),
+            ArgumentKey("suggestion", .string, "The nearest plugin name, when one is close enough."),
+        ],
         triggering: [
             RuleExample("triggering-1", caption: "a typo"),
             RuleExample("triggering-2", arguments: ["--coredns-version", "1.9.3"], caption: "a plugin newer than the release"),

@@ -18,6 +18,10 @@ struct AAAATTLMismatch: PerNameRule {
         severity: .warning,
         inputs: [.zone, .live],
         references: ["RFC 2181 5.2", "RFC 1035 3.2.1", "https://github.com/coredns/coredns/issues/3765"],
+        argumentKeys: [
+            ArgumentKey("aTTL", .int, "Effective TTL of the A answer in seconds."),
+            ArgumentKey("aaaaTTL", .int, "Effective TTL of the AAAA answer in seconds."),
+        ],
         triggering: [
             RuleExample("triggering-1"),
         ],

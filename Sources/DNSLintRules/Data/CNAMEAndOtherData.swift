@@ -16,6 +16,9 @@ struct CNAMEAndOtherData: Rule {
         severity: .error,
         inputs: [.zone],
         references: ["RFC 1034 3.6.2", "RFC 2181 10.1", "RFC 4035 2.5"],
+        argumentKeys: [
+            ArgumentKey("otherTypes", .strings, "The other record types at the CNAME's name, sorted (not set when the finding is about several CNAMEs)."),
+        ],
         triggering: [
             RuleExample("triggering-1"),
             RuleExample("triggering-2", caption: "a CNAME at the apex"),

@@ -17,6 +17,9 @@ struct CNAMEChainTooLong: PerNameRule {
         severity: .warning,
         inputs: [.zone, .live],
         references: ["RFC 1034 5.3.3", "https://github.com/NLnetLabs/unbound/blob/master/doc/unbound.conf.rst"],
+        argumentKeys: [
+            ArgumentKey("hops", .int, "Number of CNAME hops in the chain."),
+        ],
         triggering: [
             RuleExample("triggering-1", caption: "nine hops from c0"),
         ],

@@ -16,6 +16,9 @@ struct CNAMEDangling: PerNameRule {
         severity: .error,
         inputs: [.zone, .live],
         references: ["RFC 1034 3.6.2", "RFC 2308"],
+        argumentKeys: [
+            ArgumentKey("target", .string, "The name the chain ends at, which does not exist."),
+        ],
         triggering: [
             RuleExample("triggering-1"),
         ],

@@ -12,6 +12,9 @@ struct CNAMELoop: PerNameRule {
         severity: .error,
         inputs: [.zone, .live],
         references: ["RFC 1034 3.6.2", "RFC 1034 5.3.3"],
+        argumentKeys: [
+            ArgumentKey("chain", .strings, "The names along the loop, from the audited name back to the first repeated one."),
+        ],
         triggering: [
             RuleExample("triggering-1"),
         ],

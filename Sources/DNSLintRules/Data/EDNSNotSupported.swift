@@ -16,6 +16,10 @@ struct EDNSNotSupported: PerNameRule {
         severity: .warning,
         inputs: [.live],
         references: ["RFC 6891 7", "https://www.dnsflagday.net/2019/", "https://www.dnsflagday.net/2020/"],
+        argumentKeys: [
+            ArgumentKey("rcode", .string, "Rcode of the reply to the EDNS query."),
+            ArgumentKey("opt", .bool, "Whether the reply carried an OPT record."),
+        ],
         triggering: [
             RuleExample("triggering-1", caption: "no OPT record in the replies to EDNS queries"),
             RuleExample("triggering-2", caption: "FORMERR to an EDNS query"),

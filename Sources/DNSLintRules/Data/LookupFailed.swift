@@ -16,6 +16,9 @@ struct LookupFailed: PerNameRule {
         severity: .error,
         inputs: [.live],
         references: ["RFC 1035 4.1.1", "RFC 8914"],
+        argumentKeys: [
+            ArgumentKey("failures", .strings, "Each failed type with its reason, e.g. `A timeout`; a failure at a CNAME hop adds `at NAME`."),
+        ],
         triggering: [
             RuleExample("triggering-1", caption: "A times out on every try, AAAA gets SERVFAIL"),
         ],

@@ -16,6 +16,9 @@ struct MissingGlue: Rule {
         severity: .error,
         inputs: [.zone],
         references: ["RFC 1034 4.2.1", "RFC 9471"],
+        argumentKeys: [
+            ArgumentKey("server", .string, "The in-zone name server without an address record."),
+        ],
         triggering: [
             RuleExample("triggering-1", caption: "a delegation whose name server has no glue"),
         ],

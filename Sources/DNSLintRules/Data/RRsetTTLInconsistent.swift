@@ -15,6 +15,9 @@ struct RRsetTTLInconsistent: Rule {
         severity: .warning,
         inputs: [.zone],
         references: ["RFC 2181 5.2"],
+        argumentKeys: [
+            ArgumentKey("ttls", .ints, "The first TTL of the RRset and the differing one, in seconds."),
+        ],
         triggering: [
             RuleExample("triggering-1"),
         ],

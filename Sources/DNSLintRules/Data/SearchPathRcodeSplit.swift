@@ -20,6 +20,12 @@ struct SearchPathRcodeSplit: PerNameRule {
         inputs: [.live],
         references: ["https://github.com/kubernetes/kubernetes/issues/56903", "https://github.com/coredns/coredns/issues/3765",
                      "man 5 resolv.conf (search, ndots)"],
+        argumentKeys: [
+            ArgumentKey("expanded", .string, "The search-list candidate whose A and AAAA rcodes differ."),
+            ArgumentKey("searchDomain", .string, "The search domain that made the candidate."),
+            ArgumentKey("aRcode", .string, "Rcode of the A answer for the candidate."),
+            ArgumentKey("aaaaRcode", .string, "Rcode of the AAAA answer for the candidate."),
+        ],
         triggering: [
             RuleExample("triggering-1", caption: "A NXDOMAIN but AAAA NOERROR under the namespace domain"),
         ],

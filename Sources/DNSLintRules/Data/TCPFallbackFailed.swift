@@ -17,6 +17,12 @@ struct TCPFallbackFailed: PerNameRule {
         severity: .error,
         inputs: [.live],
         references: ["RFC 7766 5", "RFC 1035 4.2.2", "RFC 5966"],
+        argumentKeys: [
+            ArgumentKey("type", .string, "The query type whose answer was truncated."),
+            ArgumentKey("edns", .bool, "Whether the truncated query was sent with EDNS."),
+            ArgumentKey("reason", .string, "Why the TCP retry failed (timeout, connection refused, ...)."),
+            ArgumentKey("udpSize", .int, "Size of the truncated UDP answer in bytes."),
+        ],
         triggering: [
             RuleExample("triggering-1", caption: "TC without EDNS, and the TCP connection is refused"),
         ],

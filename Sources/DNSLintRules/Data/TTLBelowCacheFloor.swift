@@ -22,6 +22,10 @@ struct TTLBelowCacheFloor: PerNameRule {
         severity: .note,
         inputs: [.live],
         references: ["https://coredns.io/plugins/cache/", "RFC 1035 3.2.1"],
+        argumentKeys: [
+            ArgumentKey("ttl", .int, "The lowest effective TTL below the floor, in seconds."),
+            ArgumentKey("types", .strings, "The types (A, AAAA) whose TTL is below 30 s."),
+        ],
         triggering: [
             RuleExample("triggering-1", caption: "a 3-second TTL"),
         ],

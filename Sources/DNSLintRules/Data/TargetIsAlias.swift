@@ -16,6 +16,9 @@ struct TargetIsAlias: Rule {
         severity: .warning,
         inputs: [.zone],
         references: ["RFC 2181 10.3", "RFC 2782", "RFC 1912 2.4"],
+        argumentKeys: [
+            ArgumentKey("target", .string, "The alias the record points at, fully qualified."),
+        ],
         triggering: [
             RuleExample("triggering-1"),
         ],

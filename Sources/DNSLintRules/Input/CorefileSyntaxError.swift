@@ -26,6 +26,9 @@ package struct CorefileSyntaxError: Rule {
             "https://github.com/coredns/coredns/pull/7571",
             "https://github.com/coredns/coredns/pull/4637",
         ],
+        argumentKeys: [
+            ArgumentKey("placeholders", .strings, "The template placeholders found, in order of appearance (a template note only)."),
+        ],
         triggering: [
             RuleExample("triggering-1", caption: "a block that never closes"),
             RuleExample("triggering-2", caption: "a closing brace on the line of a directive"),

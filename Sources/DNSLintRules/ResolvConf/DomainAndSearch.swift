@@ -19,6 +19,10 @@ struct DomainAndSearch: Rule {
             "https://man7.org/linux/man-pages/man5/resolv.conf.5.html",
             "https://sourceware.org/git/?p=glibc.git;a=blob;f=resolv/res_init.c",
         ],
+        argumentKeys: [
+            ArgumentKey("overridden", .strings, "The domains of the line that has no effect."),
+            ArgumentKey("effective", .strings, "The domains of the later line that wins."),
+        ],
         triggering: [
             RuleExample("triggering-1", caption: "domain after search drops example.com"),
         ],

@@ -25,6 +25,12 @@ struct NdotsAmplification: Rule {
             "https://github.com/kubernetes/kubernetes/issues/14051",
             "https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-dns-config",
         ],
+        argumentKeys: [
+            ArgumentKey("ndots", .int, "The effective ndots."),
+            ArgumentKey("searchDomains", .strings, "The effective search domains."),
+            ArgumentKey("exampleName", .string, "An external name the worst case is shown for."),
+            ArgumentKey("queries", .int, "The most queries one lookup of that name can send."),
+        ],
         triggering: [
             RuleExample("triggering-1", caption: "a pod's resolv.conf: up to 10 queries for api.github.com"),
             RuleExample("triggering-2", caption: "a Deployment with the default ClusterFirst policy"),

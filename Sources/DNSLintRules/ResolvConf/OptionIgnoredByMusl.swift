@@ -20,6 +20,9 @@ struct OptionIgnoredByMusl: Rule {
             "https://wiki.musl-libc.org/functional-differences-from-glibc.html#Name-Resolver/DNS",
             "https://github.com/kubernetes/kubernetes/issues/56903",
         ],
+        argumentKeys: [
+            ArgumentKey("option", .string, "The option musl ignores."),
+        ],
         triggering: [
             RuleExample("triggering-1", arguments: ["--libc", "musl"]),
         ],

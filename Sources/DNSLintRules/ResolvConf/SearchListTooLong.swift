@@ -21,6 +21,12 @@ struct SearchListTooLong: Rule {
             "https://git.musl-libc.org/cgit/musl/tree/src/network/resolvconf.c",
             "https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-dns-config",
         ],
+        argumentKeys: [
+            ArgumentKey("bytes", .int, "Length of the search or domain line musl skips, in bytes with its newline."),
+            ArgumentKey("domains", .int, "Number of search domains."),
+            ArgumentKey("characters", .int, "Length of the search list in characters."),
+            ArgumentKey("dropped", .strings, "The domains glibc before 2.26 drops."),
+        ],
         triggering: [
             RuleExample("triggering-1", caption: "seven search domains"),
             RuleExample("triggering-2", arguments: ["--libc", "musl"], caption: "a search line musl skips"),

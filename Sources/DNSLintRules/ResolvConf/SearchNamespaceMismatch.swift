@@ -20,6 +20,10 @@ struct SearchNamespaceMismatch: Rule {
             "https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services",
             "https://coredns.io/plugins/autopath/",
         ],
+        argumentKeys: [
+            ArgumentKey("first", .string, "The first search domain as written."),
+            ArgumentKey("expected", .string, "The domain that should come first: `<namespace>.svc.<cluster-domain>`."),
+        ],
         triggering: [
             RuleExample("triggering-1"),
             RuleExample("triggering-2", caption: "a pod's resolv.conf without its namespace domain"),

@@ -19,6 +19,12 @@ struct SlowFailover: Rule {
             "https://man7.org/linux/man-pages/man5/resolv.conf.5.html",
             "https://sourceware.org/git/?p=glibc.git;a=blob;f=resolv/res_send.c",
         ],
+        argumentKeys: [
+            ArgumentKey("seconds", .int, "Longest time a failing lookup takes: timeout x attempts x name servers."),
+            ArgumentKey("timeout", .int, "Effective timeout in seconds."),
+            ArgumentKey("attempts", .int, "Effective attempts."),
+            ArgumentKey("nameservers", .int, "Name servers tried (at most 3)."),
+        ],
         triggering: [
             RuleExample("triggering-1", caption: "the defaults with three servers: 30 s"),
         ],

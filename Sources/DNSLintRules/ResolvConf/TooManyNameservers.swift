@@ -19,6 +19,10 @@ struct TooManyNameservers: Rule {
             "https://git.musl-libc.org/cgit/musl/tree/src/network/lookup.h",
             "https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-dns-config",
         ],
+        argumentKeys: [
+            ArgumentKey("used", .strings, "The name servers resolvers query (the first 3)."),
+            ArgumentKey("ignored", .strings, "The name servers after the third, never queried."),
+        ],
         triggering: [
             RuleExample("triggering-1"),
             RuleExample("triggering-2", caption: "three dnsConfig servers after the cluster DNS server"),

@@ -19,6 +19,9 @@ struct UnknownOption: Rule {
             "https://sourceware.org/git/?p=glibc.git;a=blob;f=resolv/res_init.c",
             "https://github.com/kubernetes/kubernetes/issues/127991",
         ],
+        argumentKeys: [
+            ArgumentKey("option", .string, "The option as written."),
+        ],
         triggering: [
             RuleExample("triggering-1", caption: "ends0 instead of edns0"),
             RuleExample("triggering-2"),
