@@ -19,6 +19,7 @@ package enum InputReader {
         for file in try InputDiscovery.files(for: paths, options: options) {
             if let stop = options.stop, stop.isRequested {
                 stop.filesNotRead.add(1, ordering: .relaxed)
+                stop.leftOut(at: SourceLocation(path: file.path, line: 1))
                 continue
             }
             read.files += 1

@@ -25,6 +25,6 @@ struct ExplainCommand: ParsableCommand {
         guard let found = RuleRegistry.rule(named: rule) else {
             throw ValidationError("no rule \(rule); `dnslint rules` lists them")
         }
-        print(RuleDocs.markdown(for: found.metadata), terminator: "")
+        print(try RuleDocs.markdown(for: found.metadata), terminator: "")
     }
 }

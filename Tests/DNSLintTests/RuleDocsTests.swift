@@ -11,7 +11,7 @@ import Testing
     /// `rules/` is generated; regenerate with `swift run dnslint generate-docs rules`.
     @Test func committedPagesMatchMetadata() throws {
         let folder = TestPaths.packageRoot.appendingPathComponent("rules")
-        let pages = RuleDocs.pages(RuleRegistry.all.map(\.metadata))
+        let pages = try RuleDocs.pages(RuleRegistry.all.map(\.metadata), examples: folder.appendingPathComponent("examples"))
         for (name, text) in pages {
             let committed = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
             #expect(committed == text, "rules/\(name) drifted from the metadata: run `swift run dnslint generate-docs rules`")

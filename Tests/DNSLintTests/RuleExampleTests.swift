@@ -7,46 +7,87 @@
 import Foundation
 import Testing
 
-/// One executable rule example: the rule, which example, and whether it must trigger.
+/// One executable rule example: the rule, the example and whether it must trigger.
 struct ExampleCase: Sendable, CustomTestStringConvertible {
-    var code: String
-    var index: Int
-    var triggering: Bool
+    var rule: RuleMetadata
     var example: RuleExample
-    var testDescription: String { "\(code) \(triggering ? "triggering" : "clean") #\(index + 1)" }
+    var triggering: Bool
 
-    static let all: [ExampleCase] = RuleRegistry.all.flatMap { rule in
-        let meta = rule.metadata
-        return meta.triggering.enumerated().map { ExampleCase(code: meta.code, index: $0, triggering: true, example: $1) }
-            + meta.clean.enumerated().map { ExampleCase(code: meta.code, index: $0, triggering: false, example: $1) }
+    /// The example's folder relative to the package root, as findings and markers name it.
+    var path: String { rule.path(of: example) }
+    var folder: URL { TestPaths.packageRoot.appendingPathComponent(path) }
+    var testDescription: String { path }
+
+    static let all: [ExampleCase] = RuleRegistry.all.map(\.metadata).flatMap { rule in
+        rule.triggering.map { ExampleCase(rule: rule, example: $0, triggering: true) }
+            + rule.clean.map { ExampleCase(rule: rule, example: $0, triggering: false) }
     }
 }
 
-/// Writes an example's files into a fresh folder and lints the folder as the CLI would.
-func lintExample(_ example: RuleExample) throws -> [Finding] {
-    let folder = TestPaths.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    for file in example.files {
-        let url = folder.appendingPathComponent(file.name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(file.text.utf8).write(to: url)
-    }
-    let options = try LintArguments.options(from: example.arguments)
-    return try Linter.run(paths: [folder.path], options: options).findings
+/// Lints an example's folder in place, as `dnslint check [arguments] FOLDER` does.
+func lintExample(_ item: ExampleCase) throws -> [Finding] {
+    let options = try LintArguments.options(from: item.example.arguments)
+    return try Linter.run(paths: [item.folder.path], options: options).findings
+}
+
+/// Where findings landed, with paths relative to the package root (captures name their names file so);
+/// a finding without a location shows as `-:0`, which no marker can match.
+func pinned(_ findings: [Finding]) -> [ExpectComments.Expectation] {
+    let prefix = TestPaths.packageRoot.path + "/"
+    return findings.map { finding in
+        guard let location = finding.location else { return ExpectComments.Expectation(path: "-", line: 0, code: finding.ruleCode) }
+        let path = location.path.hasPrefix(prefix) ? String(location.path.dropFirst(prefix.count)) : location.path
+        return ExpectComments.Expectation(path: path, line: location.line, code: finding.ruleCode)
+    }.sorted()
+}
+
+/// The `@expect` markers in every file of an example (JSON captures carry none: their names file does).
+func markers(_ item: ExampleCase) throws -> [ExpectComments.Expectation] {
+    try RuleExampleFiles.files(in: item.folder).flatMap { file in
+        ExpectComments.expectations(in: item.folder.appendingPathComponent(file.name), shownAs: item.path + "/" + file.name)
+    }.sorted()
 }
 
 @Suite struct RuleExampleTests {
+    /// Clean examples produce no finding at all, except where the point of the example needs another rule's
+    /// finding beside it: a combination rule shown with one of its parts and not the other, and DNS1011's
+    /// truncated answer whose TCP retry works, which is still over 512 bytes without EDNS (DNS1010).
+    static let cleanCompanions: [String: Set<String>] = [
+        "DNS1011": ["DNS1010"],
+        "DNS4001": ["DNS1001", "DNS2001"],
+        "DNS4002": ["DNS1010", "DNS2005"],
+        "DNS4003": ["DNS3010"],
+    ]
+
+    /// Every finding of every rule lands on a line whose marker names it, as often as it names it, and every
+    /// marker is met: a triggering example shows its rule, a clean example shows nothing (but its companions).
     @Test(arguments: ExampleCase.all)
     func example(_ item: ExampleCase) throws {
-        let findings = try lintExample(item.example).filter { $0.ruleCode == item.code }
+        let expected = try markers(item)
+        let actual = pinned(try lintExample(item))
+        #expect(actual == expected, "\(item.path): findings differ from the @expect markers")
         if item.triggering {
-            if let expected = item.example.expectedCount {
-                #expect(findings.count == expected, "\(findings.map(\.message))")
-            } else {
-                #expect(!findings.isEmpty)
-            }
+            #expect(expected.contains { $0.code == item.rule.code }, "\(item.path) marks no \(item.rule.code) finding")
         } else {
-            #expect(findings.isEmpty, "\(findings.map(\.message))")
+            let allowed = Self.cleanCompanions[item.rule.code] ?? []
+            #expect(expected.allSatisfy { allowed.contains($0.code) }, "\(item.path) is a clean example but expects \(expected)")
+        }
+    }
+
+    /// `rules/examples` holds exactly the declared folders: `<code>/triggering-N` and `<code>/clean-N`.
+    @Test func everyExampleFolderIsDeclared() throws {
+        let root = TestPaths.packageRoot.appendingPathComponent(RuleExampleFiles.root)
+        let onDisk = Set(try RuleExampleFiles.files(in: root).map(\.name).compactMap { name -> String? in
+            let parts = name.split(separator: "/")
+            return parts.count > 2 ? parts.prefix(2).joined(separator: "/") : nil
+        })
+        let declared = ExampleCase.all.map { "\($0.rule.code)/\($0.example.folder)" }
+        #expect(onDisk == Set(declared))
+        #expect(Set(declared).count == declared.count, "two examples share a folder")
+        for item in ExampleCase.all {
+            let kind = item.triggering ? "triggering" : "clean"
+            #expect(item.example.folder.range(of: "^\(kind)-[1-9][0-9]*$", options: .regularExpression) != nil,
+                    "\(item.path) should be named \(kind)-N")
         }
     }
 

@@ -70,6 +70,7 @@ package enum LiveRun {
                 // Once stopped, no new queries: the names left are only counted for the report.
                 if let stop, stop.isRequested {
                     stop.namesNotAudited.add(1, ordering: .relaxed)
+                    stop.leftOut(at: entry.source.map { SourceLocation(path: $0.path, line: $0.line) })
                     return
                 }
                 await body(entry)

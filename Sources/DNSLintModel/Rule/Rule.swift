@@ -9,37 +9,53 @@ package enum InputKind: String, Sendable, Codable, CaseIterable {
     case live
 }
 
-/// A file used by a rule example: written to a scratch folder and linted like user input.
-package struct ExampleFile: Sendable {
-    package var name: String
-    package var text: String
-
-    package init(_ name: String, _ text: String) {
-        self.name = name
-        self.text = text
-    }
-}
-
-/// An executable example: the files, extra command-line style options, and what must happen.
+/// An executable example: a folder of real files, `rules/examples/<code>/<folder>/`, linted exactly as the CLI
+/// lints a folder. `@expect CODE` comments in the files pin every finding it must produce (see
+/// `rules/examples/README.md`); the metadata keeps only the reference, the options and the caption.
 package struct RuleExample: Sendable {
-    package var files: [ExampleFile]
+    /// The folder's name under `rules/examples/<code>/`: `triggering-N` or `clean-N`.
+    package var folder: String
     /// Options as the CLI would take them, e.g. `["--libc", "musl"]`.
     package var arguments: [String]
-    /// How many findings of this rule the example must produce; nil means at least one.
-    package var expectedCount: Int?
     /// A short phrase shown in the generated docs.
     package var caption: String?
 
-    package init(_ files: [ExampleFile], arguments: [String] = [], expectedCount: Int? = nil, caption: String? = nil) {
-        self.files = files
+    package init(_ folder: String, arguments: [String] = [], caption: String? = nil) {
+        self.folder = folder
         self.arguments = arguments
-        self.expectedCount = expectedCount
         self.caption = caption
     }
+}
 
-    /// A single-file example.
-    package init(_ name: String, _ text: String, arguments: [String] = [], expectedCount: Int? = nil, caption: String? = nil) {
-        self.init([ExampleFile(name, text)], arguments: arguments, expectedCount: expectedCount, caption: caption)
+/// One structured argument a rule's findings may carry (`Finding.arguments`), for JSON consumers.
+package struct ArgumentKey: Sendable, Hashable {
+    /// The JSON shape of the value, as `ArgumentValue` encodes it.
+    package enum ValueType: String, Sendable, Hashable {
+        case int, string, bool, strings, ints, number
+    }
+
+    package var key: String
+    package var type: ValueType
+    /// One line: what the value is, with its unit.
+    package var description: String
+
+    package init(_ key: String, _ type: ValueType, _ description: String) {
+        self.key = key
+        self.type = type
+        self.description = description
+    }
+}
+
+extension ArgumentKey.ValueType {
+    package init(of value: ArgumentValue) {
+        switch value {
+        case .int: self = .int
+        case .string: self = .string
+        case .bool: self = .bool
+        case .strings: self = .strings
+        case .ints: self = .ints
+        case .number: self = .number
+        }
     }
 }
 
@@ -57,13 +73,16 @@ package struct RuleMetadata: Sendable {
     package var inputs: [InputKind]
     /// RFCs, upstream issues and release notes, as URLs or `RFC 1034 3.6.2` style citations.
     package var references: [String]
+    /// Every key a finding of this rule may carry in `arguments`, with its type (the JSON schema and the rule
+    /// pages list them; a test checks the examples' findings against them).
+    package var argumentKeys: [ArgumentKey]
     package var triggering: [RuleExample]
     package var clean: [RuleExample]
     /// Former names, still accepted by `explain` and configuration.
     package var aliases: [String]
 
     package init(code: String, name: String, summary: String, rationale: String, remediation: String,
-                severity: Severity, inputs: [InputKind], references: [String] = [],
+                severity: Severity, inputs: [InputKind], references: [String] = [], argumentKeys: [ArgumentKey] = [],
                 triggering: [RuleExample], clean: [RuleExample], aliases: [String] = []) {
         self.code = code
         self.name = name
@@ -73,9 +92,15 @@ package struct RuleMetadata: Sendable {
         self.severity = severity
         self.inputs = inputs
         self.references = references
+        self.argumentKeys = argumentKeys
         self.triggering = triggering
         self.clean = clean
         self.aliases = aliases
+    }
+
+    /// The folder of one of this rule's examples, relative to the package root.
+    package func path(of example: RuleExample) -> String {
+        "\(RuleExampleFiles.root)/\(code)/\(example.folder)"
     }
 }
 

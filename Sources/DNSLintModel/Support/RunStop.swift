@@ -22,6 +22,16 @@ package final class RunStop: Sendable {
     package let filesNotRead = Atomic<Int>(0)
     package let namesNotJudged = Atomic<Int>(0)
     package let namesNotAudited = Atomic<Int>(0)
+    /// The first file or name left out, where the DNS0007 finding points (nil: nothing had a place).
+    private let firstLeftOut = Mutex<SourceLocation?>(nil)
+
+    /// Remembers where the first piece of work left out was declared.
+    package func leftOut(at location: SourceLocation?) {
+        guard let location else { return }
+        firstLeftOut.withLock { if $0 == nil { $0 = location } }
+    }
+
+    package var firstLeftOutLocation: SourceLocation? { firstLeftOut.withLock { $0 } }
 
     package var isRequested: Bool { reason.load(ordering: .relaxed) != 0 }
 

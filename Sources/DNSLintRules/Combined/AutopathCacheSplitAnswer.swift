@@ -4,20 +4,6 @@ import LDNS
 /// DNS4001: the production incident's triad — autopath with cache, a broken AAAA chain, and A/AAAA
 /// answers the cache holds for different times — on one name.
 struct AutopathCacheSplitAnswer: NameRule {
-    static let corefile = ExampleCorefile.incident
-
-    static func zone(lbTTL: Int, lbHasAAAA: Bool = false) -> String {
-        """
-        $ORIGIN example.com.
-        $TTL 300
-        @   IN SOA ns1 hostmaster 1 7200 3600 1209600 300
-        @   IN NS  ns1
-        ns1 IN A   192.0.2.1
-        api IN CNAME lb
-        lb  \(lbTTL) IN A 192.0.2.10
-        """ + (lbHasAAAA ? "\nlb  \(lbTTL) IN AAAA 2001:db8::10" : "")
-    }
-
     let metadata = RuleMetadata(
         code: "DNS4001",
         name: "autopath-cache-split-answer",
@@ -49,46 +35,24 @@ struct AutopathCacheSplitAnswer: NameRule {
             "https://github.com/coredns/coredns/pull/8290",
             "RFC 2308",
         ],
+        argumentKeys: [
+            ArgumentKey("corednsVersion", .string, "The CoreDNS release the Corefile was judged for."),
+            ArgumentKey("serverBlock", .string, "The server block that serves the name."),
+            ArgumentKey("cacheSuccessTTL", .int, "The cache's cap on positive answers in seconds."),
+            ArgumentKey("aTTL", .int, "Effective TTL of the A answer in seconds."),
+            ArgumentKey("aaaaTTL", .int, "Effective TTL of the AAAA answer in seconds."),
+            ArgumentKey("cachedATTL", .int, "How long the cache keeps the A answer, in seconds."),
+            ArgumentKey("cachedAAAATTL", .int, "How long the cache keeps the AAAA answer, in seconds."),
+            ArgumentKey("chain", .strings, "The names along the AAAA answer's CNAME chain."),
+        ],
         triggering: [
-            RuleExample([ExampleFile("Corefile", Self.corefile), ExampleFile("example.com.zone", Self.zone(lbTTL: 10))],
-                        arguments: ["--coredns-version", "1.11.1"], expectedCount: 1,
-                        caption: "The chain api -> lb ends without AAAA; the cache holds A for 10 s and the broken AAAA for 30 s"),
-            RuleExample([
-                ExampleFile("coredns.yaml", """
-                    apiVersion: v1
-                    kind: ConfigMap
-                    metadata:
-                      name: coredns
-                      namespace: kube-system
-                    data:
-                      Corefile: |
-                    \(Self.corefile.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
-                    ---
-                    apiVersion: apps/v1
-                    kind: Deployment
-                    metadata:
-                      name: coredns
-                      namespace: kube-system
-                    spec:
-                      template:
-                        spec:
-                          dnsPolicy: Default
-                          containers:
-                          - name: coredns
-                            image: registry.k8s.io/coredns/coredns:v1.11.1
-                    """),
-                ExampleFile("example.com.zone", Self.zone(lbTTL: 10)),
-            ], expectedCount: 1, caption: "the CoreDNS version read from the Deployment's image"),
+            RuleExample("triggering-1", arguments: ["--coredns-version", "1.11.1"], caption: "The chain api -> lb ends without AAAA; the cache holds A for 10 s and the broken AAAA for 30 s"),
+            RuleExample("triggering-2", caption: "the CoreDNS version read from the Deployment's image"),
         ],
         clean: [
-            RuleExample([ExampleFile("Corefile", Self.corefile), ExampleFile("example.com.zone", Self.zone(lbTTL: 10))],
-                        arguments: ["--coredns-version", "1.14.7"], expectedCount: 0,
-                        caption: "CoreDNS 1.14.7 runs autopath before cache"),
-            RuleExample([ExampleFile("Corefile", Self.corefile), ExampleFile("example.com.zone", Self.zone(lbTTL: 60))],
-                        arguments: ["--coredns-version", "1.11.1"], expectedCount: 0,
-                        caption: "TTLs of 60 s and 300 s are both capped at the cache's 30 s, so they expire together"),
-            RuleExample([ExampleFile("Corefile", Self.corefile), ExampleFile("example.com.zone", Self.zone(lbTTL: 10, lbHasAAAA: true))],
-                        arguments: ["--coredns-version", "1.11.1"], expectedCount: 0, caption: "lb has an AAAA record"),
+            RuleExample("clean-1", arguments: ["--coredns-version", "1.14.7"], caption: "CoreDNS 1.14.7 runs autopath before cache"),
+            RuleExample("clean-2", arguments: ["--coredns-version", "1.11.1"], caption: "TTLs of 60 s and 300 s are both capped at the cache's 30 s, so they expire together"),
+            RuleExample("clean-3", arguments: ["--coredns-version", "1.11.1"], caption: "lb has an AAAA record"),
         ]
     )
 

@@ -2,42 +2,6 @@ import DNSLintModel
 import LDNS
 /// DNS4003: a pod whose own search path differs from the one autopath rebuilds for it (DNS3010), behind autopath.
 struct AutopathSearchMismatch: Rule {
-    static let corefile = """
-        .:53 {
-            autopath @kubernetes
-            kubernetes cluster.local {
-                pods verified
-            }
-            forward . /etc/resolv.conf {
-                prefer_udp
-            }
-            loop
-        }
-        """
-
-    static func app(searches: String) -> String {
-        """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: worker
-          namespace: shop
-        spec:
-          template:
-            spec:
-              dnsPolicy: None
-              dnsConfig:
-                nameservers: [10.96.0.10]
-                searches: [\(searches)]
-                options:
-                - name: ndots
-                  value: "1"
-              containers:
-              - name: worker
-                image: registry.example/worker:1.0
-        """
-    }
-
     let metadata = RuleMetadata(
         code: "DNS4003",
         name: "autopath-search-mismatch",
@@ -60,24 +24,17 @@ struct AutopathSearchMismatch: Rule {
             "https://github.com/coredns/coredns/blob/v1.14.7/plugin/autopath/autopath.go",
             "https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-dns-config",
         ],
+        argumentKeys: [
+            ArgumentKey("search", .string, "The pod's first search domains (up to 3), space-separated."),
+            ArgumentKey("expected", .string, "The domain autopath puts first: `<namespace>.svc.<cluster-domain>`."),
+            ArgumentKey("namespace", .string, "The pod's namespace."),
+        ],
         triggering: [
-            RuleExample([ExampleFile("Corefile", Self.corefile),
-                         ExampleFile("app.yaml", Self.app(searches: "default.svc.cluster.local, svc.cluster.local, cluster.local"))],
-                        expectedCount: 1, caption: "a search list copied from the default namespace"),
+            RuleExample("triggering-1", caption: "a search list copied from the default namespace"),
         ],
         clean: [
-            RuleExample([ExampleFile("Corefile", Self.corefile),
-                         ExampleFile("app.yaml", Self.app(searches: "shop.svc.cluster.local, svc.cluster.local, cluster.local"))],
-                        expectedCount: 0, caption: "the pod's own namespace first"),
-            RuleExample([ExampleFile("Corefile", """
-                .:53 {
-                    kubernetes cluster.local
-                    forward . /etc/resolv.conf {
-                        prefer_udp
-                    }
-                }
-                """), ExampleFile("app.yaml", Self.app(searches: "default.svc.cluster.local, svc.cluster.local, cluster.local"))],
-                        expectedCount: 0, caption: "no autopath in the Corefile"),
+            RuleExample("clean-1", caption: "the pod's own namespace first"),
+            RuleExample("clean-2", caption: "no autopath in the Corefile"),
         ]
     )
 

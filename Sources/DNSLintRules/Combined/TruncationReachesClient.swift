@@ -3,26 +3,6 @@ import LDNS
 
 /// DNS4002: a forward that passes truncation on (DNS2005) in front of an answer that only fits with EDNS (DNS1010).
 struct TruncationReachesClient: NameRule {
-    static func corefile(forwardOptions: String = "") -> String {
-        """
-        .:53 {
-            errors
-            forward . /etc/resolv.conf\(forwardOptions.isEmpty ? "" : " {\n        \(forwardOptions)\n    }")
-            cache 30
-            loop
-        }
-        """
-    }
-
-    static let zone = """
-        $ORIGIN cache.internal.
-        $TTL 60
-        @ IN SOA ns1 hostmaster 1 7200 3600 1209600 60
-        @ IN NS ns1
-        ns1 IN A 192.0.2.53
-        sessions IN CNAME sessions-cluster.use1
-        """ + (1...36).map { "\nsessions-cluster.use1 IN A 10.0.0.\($0)" }.joined()
-
     let metadata = RuleMetadata(
         code: "DNS4002",
         name: "truncation-reaches-client",
@@ -45,22 +25,18 @@ struct TruncationReachesClient: NameRule {
             "RFC 1035 4.2.1",
             "RFC 7766",
         ],
+        argumentKeys: [
+            ArgumentKey("bytes", .int, "Size of the answer without EDNS in bytes, 0 when only the TC flag is known."),
+            ArgumentKey("type", .string, "The query type of the oversized answer."),
+            ArgumentKey("serverBlock", .string, "The server block whose forward handles the name."),
+            ArgumentKey("forward", .string, "The forward line, as written."),
+        ],
         triggering: [
-            RuleExample([ExampleFile("Corefile", Self.corefile()), ExampleFile("cache.internal.zone", Self.zone)],
-                        expectedCount: 2, caption: "36 A records behind a CNAME: the name and the CNAME target are both too big"),
+            RuleExample("triggering-1", caption: "36 A records behind a CNAME: the name and the CNAME target are both too big"),
         ],
         clean: [
-            RuleExample([ExampleFile("Corefile", Self.corefile(forwardOptions: "prefer_udp")), ExampleFile("cache.internal.zone", Self.zone)],
-                        expectedCount: 0, caption: "prefer_udp retries truncated answers over TCP"),
-            RuleExample([ExampleFile("Corefile", """
-                .:53 {
-                    forward . /etc/resolv.conf
-                }
-                cache.internal {
-                    file /etc/coredns/cache.internal.zone
-                }
-                """), ExampleFile("cache.internal.zone", Self.zone)],
-                        expectedCount: 0, caption: "the zone is answered by its own server block, not forwarded"),
+            RuleExample("clean-1", caption: "prefer_udp retries truncated answers over TCP"),
+            RuleExample("clean-2", caption: "the zone is answered by its own server block, not forwarded"),
         ]
     )
 

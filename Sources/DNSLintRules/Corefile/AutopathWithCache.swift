@@ -24,29 +24,16 @@ struct AutopathWithCache: Rule {
             "https://github.com/coredns/coredns/pull/8290",
             "https://github.com/coredns/coredns/blob/v1.14.7/plugin.cfg",
         ],
+        argumentKeys: [
+            ArgumentKey("corednsVersion", .string, "The CoreDNS release the Corefile was judged for."),
+            ArgumentKey("cacheSuccessTTL", .int, "The cache's cap on positive answers in seconds: how long a split answer can last."),
+        ],
         triggering: [
-            RuleExample("Corefile", ExampleCorefile.incident, arguments: ["--coredns-version", "1.11.1"], expectedCount: 1,
-                caption: "the incident configuration on CoreDNS 1.11.1"),
+            RuleExample("triggering-1", arguments: ["--coredns-version", "1.11.1"], caption: "the incident configuration on CoreDNS 1.11.1"),
         ],
         clean: [
-            RuleExample("Corefile", """
-                .:53 {
-                    autopath @kubernetes
-                    kubernetes cluster.local {
-                        pods verified
-                    }
-                    cache 30
-                }
-                """, arguments: ["--coredns-version", "1.14.7"], expectedCount: 0,
-                caption: "CoreDNS 1.14.7 runs autopath before cache"),
-            RuleExample("Corefile", """
-                .:53 {
-                    autopath @kubernetes
-                    kubernetes cluster.local {
-                        pods verified
-                    }
-                }
-                """, arguments: ["--coredns-version", "1.11.1"], expectedCount: 0, caption: "autopath without cache"),
+            RuleExample("clean-1", arguments: ["--coredns-version", "1.14.7"], caption: "CoreDNS 1.14.7 runs autopath before cache"),
+            RuleExample("clean-2", arguments: ["--coredns-version", "1.11.1"], caption: "autopath without cache"),
         ]
     )
 

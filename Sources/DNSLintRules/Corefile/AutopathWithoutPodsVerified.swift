@@ -20,32 +20,15 @@ struct AutopathWithoutPodsVerified: Rule {
             "https://github.com/coredns/coredns/blob/v1.14.7/plugin/kubernetes/README.md#autopath",
             "https://github.com/coredns/coredns/blob/v1.14.7/plugin/kubernetes/autopath.go",
         ],
+        argumentKeys: [
+            ArgumentKey("podsMode", .string, "The kubernetes plugin's `pods` mode (`insecure`, `disabled`); absent when the block has no kubernetes plugin."),
+        ],
         triggering: [
-            RuleExample("Corefile", """
-                .:53 {
-                    autopath @kubernetes
-                    kubernetes cluster.local in-addr.arpa ip6.arpa {
-                        pods insecure
-                    }
-                    forward . 10.0.0.53
-                }
-                """, expectedCount: 1, caption: "pods insecure"),
-            RuleExample("Corefile", """
-                .:53 {
-                    autopath @kubernetes
-                    forward . 10.0.0.53
-                }
-                """, expectedCount: 1, caption: "no kubernetes plugin in the block"),
+            RuleExample("triggering-1", caption: "pods insecure"),
+            RuleExample("triggering-2", caption: "no kubernetes plugin in the block"),
         ],
         clean: [
-            RuleExample("Corefile", """
-                cluster.local {
-                    autopath @kubernetes
-                    kubernetes {
-                        pods verified
-                    }
-                }
-                """, expectedCount: 0),
+            RuleExample("clean-1"),
         ]
     )
 

@@ -23,41 +23,18 @@ struct DuplicatePlugin: Rule {
             "https://github.com/coredns/coredns/pull/1559",
             "https://github.com/coredns/coredns/pull/5127",
         ],
+        argumentKeys: [
+            ArgumentKey("plugin", .string, "The plugin that appears twice in the server block."),
+            ArgumentKey("corednsVersion", .string, "The CoreDNS release the Corefile was judged for."),
+            ArgumentKey("zone", .string, "The zone of a forward line an earlier forward already takes (since CoreDNS 1.10.0)."),
+        ],
         triggering: [
-            RuleExample("Corefile", """
-                .:53 {
-                    cache 30
-                    forward . 192.0.2.53 {
-                        prefer_udp
-                    }
-                    cache 60
-                }
-                """, expectedCount: 1, caption: "cache twice"),
-            RuleExample("Corefile", """
-                .:53 {
-                    forward example.org 192.0.2.1 {
-                        prefer_udp
-                    }
-                    forward . 192.0.2.53 {
-                        prefer_udp
-                    }
-                }
-                """, arguments: ["--coredns-version", "1.9.3"], expectedCount: 1, caption: "two forwards before 1.10.0"),
+            RuleExample("triggering-1", caption: "cache twice"),
+            RuleExample("triggering-2", arguments: ["--coredns-version", "1.9.3"], caption: "two forwards before 1.10.0"),
+            RuleExample("triggering-3", caption: "since 1.10.0, a second forward for a zone an earlier one takes (a warning)"),
         ],
         clean: [
-            RuleExample("Corefile", """
-                .:53 {
-                    log
-                    log example.org
-                    forward example.org 192.0.2.1 {
-                        prefer_udp
-                    }
-                    forward . 192.0.2.53 {
-                        prefer_udp
-                    }
-                    cache 30
-                }
-                """, expectedCount: 0, caption: "log twice, and forwards for different zones since 1.10.0"),
+            RuleExample("clean-1", caption: "log twice, and forwards for different zones since 1.10.0"),
         ]
     )
 

@@ -20,30 +20,16 @@ struct DuplicateServerBlock: Rule {
             "https://github.com/coredns/coredns/blob/v1.14.7/core/dnsserver/register.go",
             "https://github.com/coredns/coredns/blob/v1.14.7/core/dnsserver/address.go",
         ],
+        argumentKeys: [
+            ArgumentKey("zone", .string, "The zone served twice, fully qualified."),
+            ArgumentKey("port", .int, "The port of the clash, 0 when unknown."),
+            ArgumentKey("transport", .string, "The transport of the clash (`dns`, `tls`, `https`, `grpc`, ...)."),
+        ],
         triggering: [
-            RuleExample("Corefile", """
-                .:53 {
-                    whoami
-                }
-                example.org:5353 . {
-                    whoami
-                }
-                """, expectedCount: 1, caption: "`.` defaults to port 53"),
+            RuleExample("triggering-1", caption: "`.` defaults to port 53"),
         ],
         clean: [
-            RuleExample("Corefile", """
-                .:53 {
-                    bind 127.0.0.1
-                    whoami
-                }
-                .:53 {
-                    bind 192.0.2.10
-                    whoami
-                }
-                tls://.:853 .:5353 {
-                    whoami
-                }
-                """, expectedCount: 0, caption: "different addresses, transports or ports"),
+            RuleExample("clean-1", caption: "different addresses, transports or ports"),
         ]
     )
 

@@ -22,41 +22,16 @@ struct ForwardPassesTruncation: Rule {
             "https://github.com/coredns/coredns/blob/v1.14.7/plugin/forward/README.md",
             "https://github.com/coredns/coredns/blob/v1.14.7/plugin/forward/forward.go",
         ],
+        argumentKeys: [
+            ArgumentKey("plugin", .string, "`forward` or `proxy`."),
+            ArgumentKey("upstreams", .strings, "The plain-DNS upstreams (addresses or resolv.conf paths) that can truncate."),
+        ],
         triggering: [
-            RuleExample("Corefile", """
-                .:53 {
-                    forward . /etc/resolv.conf
-                    cache 30
-                    loop
-                }
-                """, expectedCount: 1, caption: "the stock kubeadm forward line"),
-            RuleExample("Corefile", """
-                .:53 {
-                    forward . tls://9.9.9.9 192.0.2.53 {
-                        tls_servername dns.quad9.net
-                    }
-                }
-                """, expectedCount: 1, caption: "one plain upstream among TLS ones"),
+            RuleExample("triggering-1", caption: "the stock kubeadm forward line"),
+            RuleExample("triggering-2", caption: "one plain upstream among TLS ones"),
         ],
         clean: [
-            RuleExample("Corefile", """
-                .:53 {
-                    forward . /etc/resolv.conf {
-                        prefer_udp
-                    }
-                    loop
-                }
-                example.org {
-                    forward . 192.0.2.53 {
-                        force_tcp
-                    }
-                }
-                dns.example {
-                    forward . tls://9.9.9.9 {
-                        tls_servername dns.quad9.net
-                    }
-                }
-                """, expectedCount: 0),
+            RuleExample("clean-1"),
         ]
     )
 

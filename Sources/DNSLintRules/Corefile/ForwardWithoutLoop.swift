@@ -20,35 +20,15 @@ struct ForwardWithoutLoop: Rule {
             "https://github.com/coredns/coredns/blob/v1.14.7/plugin/loop/README.md#troubleshooting-loops-in-kubernetes-clusters",
             "https://kubernetes.io/docs/tasks/administer-cluster/dns-debugging-resolution/#known-issues",
         ],
+        argumentKeys: [
+            ArgumentKey("plugin", .string, "`forward` or `proxy`."),
+        ],
         triggering: [
-            RuleExample("Corefile", """
-                .:53 {
-                    errors
-                    forward . /etc/resolv.conf {
-                        prefer_udp
-                    }
-                    cache 30
-                }
-                """, expectedCount: 1),
+            RuleExample("triggering-1"),
         ],
         clean: [
-            RuleExample("Corefile", """
-                .:53 {
-                    errors
-                    forward . /etc/resolv.conf {
-                        prefer_udp
-                    }
-                    cache 30
-                    loop
-                }
-                """, expectedCount: 0),
-            RuleExample("Corefile", """
-                .:53 {
-                    forward . 192.0.2.53 {
-                        prefer_udp
-                    }
-                }
-                """, expectedCount: 0, caption: "fixed upstreams"),
+            RuleExample("clean-1"),
+            RuleExample("clean-2", caption: "fixed upstreams"),
         ]
     )
 

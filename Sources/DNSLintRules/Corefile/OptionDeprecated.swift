@@ -25,50 +25,22 @@ struct OptionDeprecated: Rule {
             "https://github.com/coredns/coredns/pull/7436",
             "https://github.com/coredns/corefile-migration",
         ],
+        argumentKeys: [
+            ArgumentKey("plugin", .string, "The plugin whose option it is."),
+            ArgumentKey("option", .string, "The deprecated or removed option."),
+            ArgumentKey("corednsVersion", .string, "The CoreDNS release the Corefile was judged for."),
+            ArgumentKey("deprecatedIn", .string, "The release that deprecated the option."),
+            ArgumentKey("removedIn", .string, "The release that removed the option, when it is removed."),
+            ArgumentKey("reference", .string, "URL of the release note or pull request."),
+        ],
         triggering: [
-            RuleExample("Corefile", """
-                .:53 {
-                    kubernetes cluster.local in-addr.arpa ip6.arpa {
-                        pods insecure
-                        upstream
-                        resyncperiod 1m
-                    }
-                    forward . /etc/resolv.conf
-                    loop
-                }
-                """, expectedCount: 2, caption: "kubernetes options removed in 1.7.0"),
-            RuleExample("Corefile", """
-                example.org {
-                    file /etc/coredns/db.example.org {
-                        transfer to *
-                    }
-                }
-                """, arguments: ["--coredns-version", "1.8.0"], expectedCount: 1, caption: "transfer moved to its own plugin in 1.8.0"),
+            RuleExample("triggering-1", caption: "kubernetes options removed in 1.7.0"),
+            RuleExample("triggering-2", arguments: ["--coredns-version", "1.8.0"], caption: "transfer moved to its own plugin in 1.8.0"),
         ],
         clean: [
-            RuleExample("Corefile", """
-                example.org {
-                    file /etc/coredns/db.example.org
-                    transfer {
-                        to *
-                    }
-                }
-                """, expectedCount: 0),
-            RuleExample("Corefile", """
-                .:53 {
-                    kubernetes cluster.local {
-                        upstream
-                    }
-                }
-                """, arguments: ["--coredns-version", "1.5.0"], expectedCount: 0, caption: "upstream was still in use in 1.5.0"),
-            RuleExample("Corefile", """
-                example.org {
-                    file /etc/coredns/db.example.org {
-                        transfer to *
-                    }
-                }
-                """, arguments: ["--coredns-version", "1.7.1"], expectedCount: 0,
-                caption: "transfer to inside file was still right in 1.7.1"),
+            RuleExample("clean-1"),
+            RuleExample("clean-2", arguments: ["--coredns-version", "1.5.0"], caption: "upstream was still in use in 1.5.0"),
+            RuleExample("clean-3", arguments: ["--coredns-version", "1.7.1"], caption: "transfer to inside file was still right in 1.7.1"),
         ]
     )
 

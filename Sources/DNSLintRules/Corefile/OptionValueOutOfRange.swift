@@ -24,48 +24,16 @@ struct OptionValueOutOfRange: Rule {
             "https://github.com/coredns/coredns/blob/v1.14.7/plugin/reload/setup.go",
             "RFC 2308 7.1", "RFC 6891 6.2.5",
         ],
+        argumentKeys: [
+            ArgumentKey("plugin", .string, "The plugin whose value is out of range."),
+            ArgumentKey("value", .string, "The value as written."),
+        ],
         triggering: [
-            RuleExample("Corefile", """
-                .:53 {
-                    bufsize 8192
-                    cache 0
-                    forward . 192.0.2.53 {
-                        prefer_udp
-                    }
-                }
-                """, expectedCount: 2, caption: "bufsize above 4096 and a zero cache TTL"),
-            RuleExample("Corefile", """
-                .:53 {
-                    kubernetes cluster.local {
-                        ttl 7200
-                    }
-                    cache 30 {
-                        servfail 10m
-                        prefetch 10 1m 95%
-                    }
-                    reload 1s
-                }
-                """, expectedCount: 4),
+            RuleExample("triggering-1", caption: "bufsize above 4096 and a zero cache TTL"),
+            RuleExample("triggering-2"),
         ],
         clean: [
-            RuleExample("Corefile", """
-                .:53 {
-                    bufsize 1232
-                    kubernetes cluster.local {
-                        ttl 30
-                    }
-                    cache 30 {
-                        success 9984 30 5
-                        denial 9984 5
-                        servfail 5m
-                        prefetch 10 1m 20%
-                    }
-                    reload 30s 10s
-                    hosts {
-                        ttl 60
-                    }
-                }
-                """, expectedCount: 0),
+            RuleExample("clean-1"),
         ]
     )
 

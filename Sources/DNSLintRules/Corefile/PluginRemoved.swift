@@ -23,35 +23,19 @@ struct PluginRemoved: Rule {
             "https://github.com/coredns/coredns/blob/master/notes/coredns-1.1.4.md",
             "https://github.com/coredns/corefile-migration",
         ],
+        argumentKeys: [
+            ArgumentKey("plugin", .string, "The removed plugin."),
+            ArgumentKey("corednsVersion", .string, "The CoreDNS release the Corefile was judged for."),
+            ArgumentKey("removedIn", .string, "The release that removed the plugin."),
+            ArgumentKey("reference", .string, "URL of the release note or pull request."),
+        ],
         triggering: [
-            RuleExample("Corefile", """
-                .:53 {
-                    errors
-                    proxy . /etc/resolv.conf
-                    cache 30
-                    loop
-                }
-                """, expectedCount: 1, caption: "proxy on the latest CoreDNS"),
-            RuleExample("Corefile", """
-                .:53 {
-                    proxy . 10.0.0.53
-                }
-                """, arguments: ["--coredns-version", "1.4.0"], expectedCount: 1, caption: "deprecated (a warning) in 1.4.0"),
+            RuleExample("triggering-1", caption: "proxy on the latest CoreDNS"),
+            RuleExample("triggering-2", arguments: ["--coredns-version", "1.4.0"], caption: "deprecated (a warning) in 1.4.0"),
         ],
         clean: [
-            RuleExample("Corefile", """
-                .:53 {
-                    errors
-                    forward . /etc/resolv.conf
-                    cache 30
-                    loop
-                }
-                """, expectedCount: 0),
-            RuleExample("Corefile", """
-                .:53 {
-                    proxy . 10.0.0.53
-                }
-                """, arguments: ["--coredns-version", "1.3.1"], expectedCount: 0, caption: "proxy was fine in 1.3.1"),
+            RuleExample("clean-1"),
+            RuleExample("clean-2", arguments: ["--coredns-version", "1.3.1"], caption: "proxy was fine in 1.3.1"),
         ]
     )
 

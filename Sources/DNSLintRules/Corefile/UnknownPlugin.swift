@@ -21,39 +21,17 @@ struct UnknownPlugin: Rule {
             "https://coredns.io/plugins/",
             "https://coredns.io/explugins/",
         ],
+        argumentKeys: [
+            ArgumentKey("plugin", .string, "The directive that is not a plugin of the release."),
+            ArgumentKey("addedIn", .string, "The release that first shipped the plugin, when it is only newer than the chosen one."),
+            ArgumentKey("suggestion", .string, "The nearest plugin name, when one is close enough."),
+        ],
         triggering: [
-            RuleExample("Corefile", """
-                .:53 {
-                    errors
-                    forwrd . /etc/resolv.conf
-                }
-                """, expectedCount: 1, caption: "a typo"),
-            RuleExample("Corefile", """
-                .:53 {
-                    view internal {
-                        expr incidr(client_ip(), '10.0.0.0/8')
-                    }
-                    whoami
-                }
-                """, arguments: ["--coredns-version", "1.9.3"], expectedCount: 1, caption: "a plugin newer than the release"),
+            RuleExample("triggering-1", caption: "a typo"),
+            RuleExample("triggering-2", arguments: ["--coredns-version", "1.9.3"], caption: "a plugin newer than the release"),
         ],
         clean: [
-            RuleExample("Corefile", """
-                .:53 {
-                    errors
-                    health {
-                        lameduck 5s
-                    }
-                    ready
-                    kubernetes cluster.local in-addr.arpa ip6.arpa
-                    prometheus :9153
-                    forward . /etc/resolv.conf
-                    cache 30
-                    loop
-                    reload
-                    loadbalance
-                }
-                """, expectedCount: 0),
+            RuleExample("clean-1"),
         ]
     )
 

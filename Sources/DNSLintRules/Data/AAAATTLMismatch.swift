@@ -18,25 +18,15 @@ struct AAAATTLMismatch: PerNameRule {
         severity: .warning,
         inputs: [.zone, .live],
         references: ["RFC 2181 5.2", "RFC 1035 3.2.1", "https://github.com/coredns/coredns/issues/3765"],
+        argumentKeys: [
+            ArgumentKey("aTTL", .int, "Effective TTL of the A answer in seconds."),
+            ArgumentKey("aaaaTTL", .int, "Effective TTL of the AAAA answer in seconds."),
+        ],
         triggering: [
-            RuleExample("example.com.zone", """
-                $ORIGIN example.com.
-                @   3600 IN SOA ns1 hostmaster 1 7200 3600 1209600 300
-                @   3600 IN NS  ns1
-                ns1 3600 IN A   192.0.2.1
-                www 300  IN A    192.0.2.10
-                www 3600 IN AAAA 2001:db8::10
-                """, expectedCount: 1),
+            RuleExample("triggering-1"),
         ],
         clean: [
-            RuleExample("example.com.zone", """
-                $ORIGIN example.com.
-                @   3600 IN SOA ns1 hostmaster 1 7200 3600 1209600 300
-                @   3600 IN NS  ns1
-                ns1 3600 IN A   192.0.2.1
-                www 300  IN A    192.0.2.10
-                www 300  IN AAAA 2001:db8::10
-                """, expectedCount: 0),
+            RuleExample("clean-1"),
         ]
     )
 

@@ -16,26 +16,15 @@ struct CNAMEAndOtherData: Rule {
         severity: .error,
         inputs: [.zone, .live],
         references: ["RFC 1034 3.6.2", "RFC 2181 10.1", "RFC 4035 2.5"],
+        argumentKeys: [
+            ArgumentKey("otherTypes", .strings, "The other record types at the CNAME's name, sorted (not set when the finding is about several CNAMEs)."),
+        ],
         triggering: [
-            RuleExample("example.com.zone", ExampleZone.with("""
-                www IN CNAME web
-                www IN MX 10 mail
-                web IN A 192.0.2.2
-                """), expectedCount: 1),
-            RuleExample("example.com.zone", """
-                $ORIGIN example.com.
-                $TTL 300
-                @   IN SOA ns1 hostmaster 1 7200 3600 1209600 300
-                @   IN NS  ns1
-                @   IN CNAME elsewhere.example.net.
-                ns1 IN A   192.0.2.1
-                """, expectedCount: 1, caption: "a CNAME at the apex"),
+            RuleExample("triggering-1"),
+            RuleExample("triggering-2", caption: "a CNAME at the apex"),
         ],
         clean: [
-            RuleExample("example.com.zone", ExampleZone.with("""
-                www IN CNAME web
-                web IN A 192.0.2.2
-                """), expectedCount: 0),
+            RuleExample("clean-1"),
         ]
     )
 

@@ -25,19 +25,16 @@ struct CNAMEChainNoAAAA: PerNameRule {
         inputs: [.zone, .live],
         references: ["RFC 1034 3.6.2", "RFC 2308", "https://github.com/coredns/coredns/issues/3765",
                      "https://github.com/coredns/coredns/issues/2842"],
+        argumentKeys: [
+            ArgumentKey("chain", .strings, "The names from the audited name along its CNAME chain to the final name, fully qualified."),
+            ArgumentKey("aTTL", .int, "Effective TTL of the A answer in seconds (the minimum along the chain)."),
+            ArgumentKey("aaaaTTL", .int, "Effective TTL of the AAAA answer in seconds (the negative-caching TTL when it ends without AAAA)."),
+        ],
         triggering: [
-            RuleExample("example.com.zone", ExampleZone.with("""
-                api IN CNAME lb
-                lb  IN CNAME nlb
-                nlb 60 IN A 192.0.2.10
-                """), expectedCount: 2, caption: "api -> lb -> nlb, and nlb has no AAAA (api and lb are both reported)"),
+            RuleExample("triggering-1", caption: "api -> lb -> nlb, and nlb has no AAAA (api and lb are both reported)"),
         ],
         clean: [
-            RuleExample("example.com.zone", ExampleZone.with("""
-                api IN CNAME nlb
-                nlb IN A    192.0.2.10
-                nlb IN AAAA 2001:db8::10
-                """), expectedCount: 0),
+            RuleExample("clean-1"),
         ]
     )
 

@@ -12,18 +12,14 @@ struct CNAMELoop: PerNameRule {
         severity: .error,
         inputs: [.zone, .live],
         references: ["RFC 1034 3.6.2", "RFC 1034 5.3.3"],
+        argumentKeys: [
+            ArgumentKey("chain", .strings, "The names along the loop, from the audited name back to the first repeated one."),
+        ],
         triggering: [
-            RuleExample("example.com.zone", ExampleZone.with("""
-                a  IN CNAME b
-                b  IN CNAME a
-                """), expectedCount: 2),
+            RuleExample("triggering-1"),
         ],
         clean: [
-            RuleExample("example.com.zone", ExampleZone.with("""
-                a  IN CNAME b
-                b  IN A 192.0.2.2
-                b  IN AAAA 2001:db8::2
-                """), expectedCount: 0),
+            RuleExample("clean-1"),
         ]
     )
 

@@ -13,16 +13,10 @@ struct DuplicateRecord: Rule {
         inputs: [.zone],
         references: ["RFC 2181 5"],
         triggering: [
-            RuleExample("example.com.zone", ExampleZone.with("""
-                www IN A   192.0.2.10
-                www IN A   192.0.2.10
-                """), expectedCount: 1),
+            RuleExample("triggering-1"),
         ],
         clean: [
-            RuleExample("example.com.zone", ExampleZone.with("""
-                www IN A   192.0.2.10
-                www IN A   192.0.2.11
-                """), expectedCount: 0),
+            RuleExample("clean-1"),
         ]
     )
 

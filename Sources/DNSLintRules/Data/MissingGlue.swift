@@ -16,17 +16,14 @@ struct MissingGlue: Rule {
         severity: .error,
         inputs: [.zone],
         references: ["RFC 1034 4.2.1", "RFC 9471"],
+        argumentKeys: [
+            ArgumentKey("server", .string, "The in-zone name server without an address record."),
+        ],
         triggering: [
-            RuleExample("example.com.zone", ExampleZone.with("""
-                child IN NS  ns.child
-                """), expectedCount: 1, caption: "a delegation whose name server has no glue"),
+            RuleExample("triggering-1", caption: "a delegation whose name server has no glue"),
         ],
         clean: [
-            RuleExample("example.com.zone", ExampleZone.with("""
-                child IN NS  ns.child
-                ns.child IN A 192.0.2.53
-                other IN NS  ns.example.net.
-                """), expectedCount: 0),
+            RuleExample("clean-1"),
         ]
     )
 

@@ -15,25 +15,14 @@ struct RRsetTTLInconsistent: Rule {
         severity: .warning,
         inputs: [.zone, .live],
         references: ["RFC 2181 5.2"],
+        argumentKeys: [
+            ArgumentKey("ttls", .ints, "The first TTL of the RRset and the differing one, in seconds."),
+        ],
         triggering: [
-            RuleExample("example.com.zone", """
-                $ORIGIN example.com.
-                @   3600 IN SOA ns1 hostmaster 1 7200 3600 1209600 300
-                @   3600 IN NS  ns1
-                ns1 3600 IN A   192.0.2.1
-                www 300  IN A   192.0.2.10
-                www 600  IN A   192.0.2.11
-                """, expectedCount: 1),
+            RuleExample("triggering-1"),
         ],
         clean: [
-            RuleExample("example.com.zone", """
-                $ORIGIN example.com.
-                @   3600 IN SOA ns1 hostmaster 1 7200 3600 1209600 300
-                @   3600 IN NS  ns1
-                ns1 3600 IN A   192.0.2.1
-                www 300  IN A   192.0.2.10
-                www 300  IN A   192.0.2.11
-                """, expectedCount: 0),
+            RuleExample("clean-1"),
         ]
     )
 

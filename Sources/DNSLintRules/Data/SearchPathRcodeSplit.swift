@@ -20,22 +20,17 @@ struct SearchPathRcodeSplit: PerNameRule {
         inputs: [.live],
         references: ["https://github.com/kubernetes/kubernetes/issues/56903", "https://github.com/coredns/coredns/issues/3765",
                      "man 5 resolv.conf (search, ndots)"],
+        argumentKeys: [
+            ArgumentKey("expanded", .string, "The search-list candidate whose A and AAAA rcodes differ."),
+            ArgumentKey("searchDomain", .string, "The search domain that made the candidate."),
+            ArgumentKey("aRcode", .string, "Rcode of the A answer for the candidate."),
+            ArgumentKey("aaaaRcode", .string, "Rcode of the AAAA answer for the candidate."),
+        ],
         triggering: [
-            RuleExample("pod.capture.json", CaptureExample.capture(CaptureExample.name("api.twilio.com.", [
-                CaptureExample.query("api.twilio.com.", "A", answer: ["api.twilio.com. 60 IN A 192.0.2.7"]),
-                CaptureExample.query("api.twilio.com.", "AAAA", answer: ["api.twilio.com. 60 IN AAAA 2001:db8::7"]),
-                CaptureExample.query("api.twilio.com.default.svc.cluster.local.", "A", rcode: "NXDOMAIN",
-                                     authority: ["cluster.local. 30 IN SOA ns.dns.cluster.local. hostmaster.cluster.local. 1 7200 1800 86400 30"]),
-                CaptureExample.query("api.twilio.com.default.svc.cluster.local.", "AAAA",
-                                     authority: ["cluster.local. 30 IN SOA ns.dns.cluster.local. hostmaster.cluster.local. 1 7200 1800 86400 30"]),
-            ]), search: ["default.svc.cluster.local"]), expectedCount: 1, caption: "A NXDOMAIN but AAAA NOERROR under the namespace domain"),
+            RuleExample("triggering-1", caption: "A NXDOMAIN but AAAA NOERROR under the namespace domain"),
         ],
         clean: [
-            RuleExample("pod.capture.json", CaptureExample.capture(CaptureExample.name("api.twilio.com.", [
-                CaptureExample.query("api.twilio.com.", "A", answer: ["api.twilio.com. 60 IN A 192.0.2.7"]),
-                CaptureExample.query("api.twilio.com.default.svc.cluster.local.", "A", rcode: "NXDOMAIN"),
-                CaptureExample.query("api.twilio.com.default.svc.cluster.local.", "AAAA", rcode: "NXDOMAIN"),
-            ]), search: ["default.svc.cluster.local"]), expectedCount: 0, caption: "both types NXDOMAIN"),
+            RuleExample("clean-1", caption: "both types NXDOMAIN"),
         ]
     )
 

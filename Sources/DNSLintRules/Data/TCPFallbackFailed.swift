@@ -17,24 +17,17 @@ struct TCPFallbackFailed: PerNameRule {
         severity: .error,
         inputs: [.live],
         references: ["RFC 7766 5", "RFC 1035 4.2.2", "RFC 5966"],
+        argumentKeys: [
+            ArgumentKey("type", .string, "The query type whose answer was truncated."),
+            ArgumentKey("edns", .bool, "Whether the truncated query was sent with EDNS."),
+            ArgumentKey("reason", .string, "Why the TCP retry failed (timeout, connection refused, ...)."),
+            ArgumentKey("udpSize", .int, "Size of the truncated UDP answer in bytes."),
+        ],
         triggering: [
-            RuleExample("legacy.capture.json", CaptureExample.capture(CaptureExample.name("legacy.internal.", [
-                CaptureExample.query("legacy.internal.", "A", answer: ["legacy.internal. 300 IN A 10.1.0.1"]),
-                CaptureExample.query("legacy.internal.", "AAAA", authority: ["internal. 300 IN SOA ns hm 1 2 3 4 300"]),
-                CaptureExample.query("legacy.internal.", "A", edns: false, flags: ["qr", "tc", "rd", "ra"], size: 512,
-                                     answer: ["legacy.internal. 300 IN A 10.1.0.1"]),
-                CaptureExample.query("legacy.internal.", "A", transport: "tcp", edns: false, rcode: nil, status: "error",
-                                     error: "TCP connection to 10.0.0.10:53 failed: connection refused"),
-            ])), expectedCount: 1, caption: "TC without EDNS, and the TCP connection is refused"),
+            RuleExample("triggering-1", caption: "TC without EDNS, and the TCP connection is refused"),
         ],
         clean: [
-            RuleExample("legacy.capture.json", CaptureExample.capture(CaptureExample.name("legacy.internal.", [
-                CaptureExample.query("legacy.internal.", "A", answer: ["legacy.internal. 300 IN A 10.1.0.1"]),
-                CaptureExample.query("legacy.internal.", "A", edns: false, flags: ["qr", "tc", "rd", "ra"], size: 512,
-                                     answer: ["legacy.internal. 300 IN A 10.1.0.1"]),
-                CaptureExample.query("legacy.internal.", "A", transport: "tcp", edns: false, size: 700,
-                                     answer: ["legacy.internal. 300 IN A 10.1.0.1"]),
-            ])), expectedCount: 0, caption: "the TCP retry answers"),
+            RuleExample("clean-1", caption: "the TCP retry answers"),
         ]
     )
 

@@ -16,28 +16,14 @@ struct TargetIsAlias: Rule {
         severity: .warning,
         inputs: [.zone],
         references: ["RFC 2181 10.3", "RFC 2782", "RFC 1912 2.4"],
+        argumentKeys: [
+            ArgumentKey("target", .string, "The alias the record points at, fully qualified."),
+        ],
         triggering: [
-            RuleExample("example.com.zone", """
-                $ORIGIN example.com.
-                $TTL 300
-                @    IN SOA ns1 hostmaster 1 7200 3600 1209600 300
-                @    IN NS  ns1
-                @    IN MX  10 mail
-                ns1  IN A   192.0.2.1
-                mail IN CNAME mx-host
-                mx-host IN A 192.0.2.25
-                """, expectedCount: 1),
+            RuleExample("triggering-1"),
         ],
         clean: [
-            RuleExample("example.com.zone", """
-                $ORIGIN example.com.
-                $TTL 300
-                @    IN SOA ns1 hostmaster 1 7200 3600 1209600 300
-                @    IN NS  ns1
-                @    IN MX  10 mx-host
-                ns1  IN A   192.0.2.1
-                mx-host IN A 192.0.2.25
-                """, expectedCount: 0),
+            RuleExample("clean-1"),
         ]
     )
 

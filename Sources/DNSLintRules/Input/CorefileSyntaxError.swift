@@ -26,45 +26,16 @@ package struct CorefileSyntaxError: Rule {
             "https://github.com/coredns/coredns/pull/7571",
             "https://github.com/coredns/coredns/pull/4637",
         ],
+        argumentKeys: [
+            ArgumentKey("placeholders", .strings, "The template placeholders found, in order of appearance (a template note only)."),
+        ],
         triggering: [
-            RuleExample("Corefile", """
-                .:53 {
-                    forward . 8.8.8.8 {
-                        policy sequential
-                    cache 30
-                }
-                """, expectedCount: 1, caption: "a block that never closes"),
-            RuleExample("Corefile", """
-                .:53 {
-                    errors }
-                """, expectedCount: 1, caption: "a closing brace on the line of a directive"),
-            RuleExample("Corefile", """
-                .:53 {
-                    kubernetes CLUSTER_DOMAIN in-addr.arpa ip6.arpa
-                    forward . UPSTREAMNAMESERVER
-                    cache 30
-                    loop
-                }STUBDOMAINS
-                """, expectedCount: 1, caption: "a deployment template, reported once as a note"),
+            RuleExample("triggering-1", caption: "a block that never closes"),
+            RuleExample("triggering-2", caption: "a closing brace on the line of a directive"),
+            RuleExample("triggering-3", caption: "a deployment template, reported once as a note"),
         ],
         clean: [
-            RuleExample("Corefile", """
-                # comments, several keys, snippets, quoted strings
-                (common) {
-                    errors
-                    cache 30
-                }
-                example.org:5353 example.net:5353 {
-                    import common
-                    file "/etc/coredns/db.example.org"
-                }
-                .:53 {
-                    import common
-                    forward . tls://9.9.9.9 {
-                        tls_servername dns.quad9.net
-                    }
-                }
-                """, expectedCount: 0),
+            RuleExample("clean-1"),
         ]
     )
 

@@ -23,49 +23,11 @@ package struct ManifestError: Rule {
             "https://yaml.org/spec/1.2.2/",
         ],
         triggering: [
-            RuleExample("app.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata:
-                  name: web
-                spec:
-                  containers:
-                  - name: web
-                    image: nginx
-                   ports: []
-                """, expectedCount: 1, caption: "a key indented one space short"),
-            RuleExample("app.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata:
-                  name: web
-                spec:
-                  dnsPolicy: ClusterFrist
-                  dnsConfig:
-                    options:
-                    - name: ndots
-                      value: 2
-                  containers:
-                  - name: web
-                    image: nginx
-                """, expectedCount: 2, caption: "a misspelt dnsPolicy and an unquoted option value"),
+            RuleExample("triggering-1", caption: "a key indented one space short"),
+            RuleExample("triggering-2", caption: "a misspelt dnsPolicy and an unquoted option value"),
         ],
         clean: [
-            RuleExample("app.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata:
-                  name: web
-                spec:
-                  dnsPolicy: ClusterFirst
-                  dnsConfig:
-                    options:
-                    - name: ndots
-                      value: "2"
-                  containers:
-                  - name: web
-                    image: nginx
-                """, expectedCount: 0),
+            RuleExample("clean-1"),
         ]
     )
 

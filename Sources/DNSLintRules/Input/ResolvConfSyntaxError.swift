@@ -23,28 +23,12 @@ package struct ResolvConfSyntaxError: Rule {
             "https://git.musl-libc.org/cgit/musl/tree/src/network/resolvconf.c",
         ],
         triggering: [
-            RuleExample("resolv.conf", """
-                namserver 192.0.2.53
-                search example.com
-                """, expectedCount: 1, caption: "a misspelt keyword"),
-            RuleExample("resolv.conf", """
-                nameserver 192.0.2.53:5353
-                  search example.com
-                """, expectedCount: 2, caption: "a port on the nameserver and an indented search line"),
-            RuleExample("resolv.conf", """
-                nameserver 192.0.2.53
-                search corp.example.com # office
-                """, expectedCount: 1, caption: "a comment after the search domains"),
+            RuleExample("triggering-1", caption: "a misspelt keyword"),
+            RuleExample("triggering-2", caption: "a port on the nameserver and an indented search line"),
+            RuleExample("triggering-3", caption: "a comment after the search domains"),
         ],
         clean: [
-            RuleExample("resolv.conf", """
-                # office network
-                ; managed by hand
-                nameserver 192.0.2.53
-                nameserver 2001:db8::53
-                search corp.example.com example.com
-                options ndots:2 timeout:2
-                """, expectedCount: 0),
+            RuleExample("clean-1"),
         ]
     )
 

@@ -20,23 +20,16 @@ package struct RunIncomplete: Rule {
             """,
         severity: .error,
         inputs: InputKind.allCases,
+        argumentKeys: [
+            ArgumentKey("filesNotRead", .int, "Input files not read once the stop came."),
+            ArgumentKey("namesNotAudited", .int, "Live names never sent to a server."),
+            ArgumentKey("namesNotJudged", .int, "Audited names the rules did not judge."),
+        ],
         triggering: [
-            RuleExample("example.com.zone", """
-                $ORIGIN example.com.
-                $TTL 3600
-                @ IN SOA ns1 hostmaster 1 7200 3600 1209600 300
-                @ IN NS ns1
-                ns1 IN A 192.0.2.1
-                """, arguments: ["--deadline", "0s"], expectedCount: 1, caption: "a deadline that has already passed"),
+            RuleExample("triggering-1", arguments: ["--deadline", "0s"], caption: "a deadline that has already passed"),
         ],
         clean: [
-            RuleExample("example.com.zone", """
-                $ORIGIN example.com.
-                $TTL 3600
-                @ IN SOA ns1 hostmaster 1 7200 3600 1209600 300
-                @ IN NS ns1
-                ns1 IN A 192.0.2.1
-                """, arguments: ["--deadline", "10m"], expectedCount: 0),
+            RuleExample("clean-1", arguments: ["--deadline", "10m"]),
         ]
     )
 
@@ -52,9 +45,10 @@ package struct RunIncomplete: Rule {
         if files > 0 { missed.append("\(files) input file\(files == 1 ? "" : "s") not read") }
         if audited > 0 { missed.append("\(audited) name\(audited == 1 ? "" : "s") not audited") }
         if judged > 0 { missed.append("\(judged) name\(judged == 1 ? "" : "s") not judged") }
-        let summary = missed.isEmpty ? "nothing was left undone" : missed.joined(separator: ", ")
+        var summary = missed.isEmpty ? "nothing was left undone" : missed.joined(separator: ", ")
+        if stop.firstLeftOutLocation != nil { summary += ", the first of them here" }
         return RunIncomplete().finding("The run was cut short because \(why): \(summary); this report is incomplete.",
-                                       at: nil, arguments: ["filesNotRead": .int(files), "namesNotAudited": .int(audited),
+                                       at: stop.firstLeftOutLocation, arguments: ["filesNotRead": .int(files), "namesNotAudited": .int(audited),
                                                             "namesNotJudged": .int(judged)])
     }
 }

@@ -19,37 +19,10 @@ struct DNSPolicyNoneWithoutDNSConfig: Rule {
             "https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-dns-config",
         ],
         triggering: [
-            RuleExample("app.yaml", """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: web
-                spec:
-                  template:
-                    spec:
-                      dnsPolicy: None
-                      containers:
-                      - name: web
-                        image: nginx
-                """, expectedCount: 1),
+            RuleExample("triggering-1"),
         ],
         clean: [
-            RuleExample("app.yaml", """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: web
-                spec:
-                  template:
-                    spec:
-                      dnsPolicy: None
-                      dnsConfig:
-                        nameservers: [192.0.2.53]
-                        searches: [default.svc.cluster.local]
-                      containers:
-                      - name: web
-                        image: nginx
-                """, expectedCount: 0),
+            RuleExample("clean-1"),
         ]
     )
 

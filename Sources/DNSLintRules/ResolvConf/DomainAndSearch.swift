@@ -19,18 +19,15 @@ struct DomainAndSearch: Rule {
             "https://man7.org/linux/man-pages/man5/resolv.conf.5.html",
             "https://sourceware.org/git/?p=glibc.git;a=blob;f=resolv/res_init.c",
         ],
+        argumentKeys: [
+            ArgumentKey("overridden", .strings, "The domains of the line that has no effect."),
+            ArgumentKey("effective", .strings, "The domains of the later line that wins."),
+        ],
         triggering: [
-            RuleExample("resolv.conf", """
-                search corp.example.com example.com
-                domain corp.example.com
-                nameserver 192.0.2.53
-                """, expectedCount: 1, caption: "domain after search drops example.com"),
+            RuleExample("triggering-1", caption: "domain after search drops example.com"),
         ],
         clean: [
-            RuleExample("resolv.conf", """
-                search corp.example.com example.com
-                nameserver 192.0.2.53
-                """, expectedCount: 0),
+            RuleExample("clean-1"),
         ]
     )
 

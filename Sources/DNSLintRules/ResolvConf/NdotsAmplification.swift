@@ -25,48 +25,19 @@ struct NdotsAmplification: Rule {
             "https://github.com/kubernetes/kubernetes/issues/14051",
             "https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-dns-config",
         ],
+        argumentKeys: [
+            ArgumentKey("ndots", .int, "The effective ndots."),
+            ArgumentKey("searchDomains", .strings, "The effective search domains."),
+            ArgumentKey("exampleName", .string, "An external name the worst case is shown for."),
+            ArgumentKey("queries", .int, "The most queries one lookup of that name can send."),
+        ],
         triggering: [
-            RuleExample("resolv.conf", """
-                nameserver 10.96.0.10
-                search default.svc.cluster.local svc.cluster.local cluster.local ec2.internal
-                options ndots:5
-                """, expectedCount: 1, caption: "a pod's resolv.conf: up to 10 queries for api.github.com"),
-            RuleExample("app.yaml", """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: web
-                  namespace: shop
-                spec:
-                  template:
-                    spec:
-                      containers:
-                      - name: web
-                        image: nginx
-                """, expectedCount: 1, caption: "a Deployment with the default ClusterFirst policy"),
+            RuleExample("triggering-1", caption: "a pod's resolv.conf: up to 10 queries for api.github.com"),
+            RuleExample("triggering-2", caption: "a Deployment with the default ClusterFirst policy"),
         ],
         clean: [
-            RuleExample("resolv.conf", """
-                nameserver 10.96.0.10
-                search default.svc.cluster.local svc.cluster.local cluster.local
-                options ndots:1
-                """, expectedCount: 0),
-            RuleExample("app.yaml", """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: web
-                spec:
-                  template:
-                    spec:
-                      dnsConfig:
-                        options:
-                        - name: ndots
-                          value: "1"
-                      containers:
-                      - name: web
-                        image: nginx
-                """, expectedCount: 0),
+            RuleExample("clean-1"),
+            RuleExample("clean-2"),
         ]
     )
 

@@ -21,21 +21,18 @@ struct SearchListTooLong: Rule {
             "https://git.musl-libc.org/cgit/musl/tree/src/network/resolvconf.c",
             "https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-dns-config",
         ],
+        argumentKeys: [
+            ArgumentKey("bytes", .int, "Length of the search or domain line musl skips, in bytes with its newline."),
+            ArgumentKey("domains", .int, "Number of search domains."),
+            ArgumentKey("characters", .int, "Length of the search list in characters."),
+            ArgumentKey("dropped", .strings, "The domains glibc before 2.26 drops."),
+        ],
         triggering: [
-            RuleExample("resolv.conf", """
-                nameserver 192.0.2.53
-                search a.example.com b.example.com c.example.com d.example.com e.example.com f.example.com g.example.com
-                """, expectedCount: 1, caption: "seven search domains"),
-            RuleExample("resolv.conf", """
-                nameserver 192.0.2.53
-                search \(String(repeating: "very-long-department-name.", count: 5))example.com \(String(repeating: "another-long-department.", count: 5))example.org \(String(repeating: "third-long-department-x.", count: 1))example.net
-                """, arguments: ["--libc", "musl"], expectedCount: 1, caption: "a search line musl skips"),
+            RuleExample("triggering-1", caption: "seven search domains"),
+            RuleExample("triggering-2", arguments: ["--libc", "musl"], caption: "a search line musl skips"),
         ],
         clean: [
-            RuleExample("resolv.conf", """
-                nameserver 192.0.2.53
-                search corp.example.com example.com
-                """, expectedCount: 0),
+            RuleExample("clean-1"),
         ]
     )
 

@@ -20,60 +20,17 @@ struct SearchNamespaceMismatch: Rule {
             "https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services",
             "https://coredns.io/plugins/autopath/",
         ],
+        argumentKeys: [
+            ArgumentKey("first", .string, "The first search domain as written."),
+            ArgumentKey("expected", .string, "The domain that should come first: `<namespace>.svc.<cluster-domain>`."),
+        ],
         triggering: [
-            RuleExample("app.yaml", """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: web
-                  namespace: shop
-                spec:
-                  template:
-                    spec:
-                      dnsPolicy: None
-                      dnsConfig:
-                        nameservers: [10.96.0.10]
-                        searches: [default.svc.cluster.local, svc.cluster.local, cluster.local]
-                      containers:
-                      - name: web
-                        image: nginx
-                """, expectedCount: 1),
-            RuleExample("resolv.conf", """
-                nameserver 10.96.0.10
-                search svc.cluster.local cluster.local
-                options ndots:2
-                """, expectedCount: 1, caption: "a pod's resolv.conf without its namespace domain"),
+            RuleExample("triggering-1"),
+            RuleExample("triggering-2", caption: "a pod's resolv.conf without its namespace domain"),
         ],
         clean: [
-            RuleExample("app.yaml", """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: web
-                  namespace: shop
-                spec:
-                  template:
-                    spec:
-                      dnsPolicy: None
-                      dnsConfig:
-                        nameservers: [10.96.0.10]
-                        searches: [shop.svc.cluster.local, svc.cluster.local, cluster.local]
-                      containers:
-                      - name: web
-                        image: nginx
-                """, expectedCount: 0),
-            RuleExample("app.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata:
-                  name: web
-                  namespace: shop
-                spec:
-                  containers:
-                  - name: web
-                    image: nginx
-                """, arguments: ["--cluster-domain", "k8s.example.net"], expectedCount: 0,
-                caption: "ClusterFirst always starts with the right domain"),
+            RuleExample("clean-1"),
+            RuleExample("clean-2", arguments: ["--cluster-domain", "k8s.example.net"], caption: "ClusterFirst always starts with the right domain"),
         ]
     )
 

@@ -19,20 +19,17 @@ struct SlowFailover: Rule {
             "https://man7.org/linux/man-pages/man5/resolv.conf.5.html",
             "https://sourceware.org/git/?p=glibc.git;a=blob;f=resolv/res_send.c",
         ],
+        argumentKeys: [
+            ArgumentKey("seconds", .int, "Longest time a failing lookup takes: timeout x attempts x name servers."),
+            ArgumentKey("timeout", .int, "Effective timeout in seconds."),
+            ArgumentKey("attempts", .int, "Effective attempts."),
+            ArgumentKey("nameservers", .int, "Name servers tried (at most 3)."),
+        ],
         triggering: [
-            RuleExample("resolv.conf", """
-                nameserver 192.0.2.1
-                nameserver 192.0.2.2
-                nameserver 192.0.2.3
-                """, expectedCount: 1, caption: "the defaults with three servers: 30 s"),
+            RuleExample("triggering-1", caption: "the defaults with three servers: 30 s"),
         ],
         clean: [
-            RuleExample("resolv.conf", """
-                nameserver 192.0.2.1
-                nameserver 192.0.2.2
-                nameserver 192.0.2.3
-                options timeout:1 attempts:2
-                """, expectedCount: 0),
+            RuleExample("clean-1"),
         ]
     )
 

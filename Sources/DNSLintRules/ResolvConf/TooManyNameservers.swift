@@ -19,32 +19,16 @@ struct TooManyNameservers: Rule {
             "https://git.musl-libc.org/cgit/musl/tree/src/network/lookup.h",
             "https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-dns-config",
         ],
+        argumentKeys: [
+            ArgumentKey("used", .strings, "The name servers resolvers query (the first 3)."),
+            ArgumentKey("ignored", .strings, "The name servers after the third, never queried."),
+        ],
         triggering: [
-            RuleExample("resolv.conf", """
-                nameserver 192.0.2.1
-                nameserver 192.0.2.2
-                nameserver 192.0.2.3
-                nameserver 192.0.2.4
-                """, expectedCount: 1),
-            RuleExample("app.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata:
-                  name: web
-                spec:
-                  dnsConfig:
-                    nameservers: [192.0.2.1, 192.0.2.2, 192.0.2.3]
-                  containers:
-                  - name: web
-                    image: nginx
-                """, expectedCount: 1, caption: "three dnsConfig servers after the cluster DNS server"),
+            RuleExample("triggering-1"),
+            RuleExample("triggering-2", caption: "three dnsConfig servers after the cluster DNS server"),
         ],
         clean: [
-            RuleExample("resolv.conf", """
-                nameserver 192.0.2.1
-                nameserver 192.0.2.2
-                nameserver 192.0.2.3
-                """, expectedCount: 0),
+            RuleExample("clean-1"),
         ]
     )
 

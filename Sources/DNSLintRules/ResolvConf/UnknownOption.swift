@@ -19,30 +19,15 @@ struct UnknownOption: Rule {
             "https://sourceware.org/git/?p=glibc.git;a=blob;f=resolv/res_init.c",
             "https://github.com/kubernetes/kubernetes/issues/127991",
         ],
+        argumentKeys: [
+            ArgumentKey("option", .string, "The option as written."),
+        ],
         triggering: [
-            RuleExample("resolv.conf", """
-                nameserver 127.0.0.1
-                options ends0 timeout:3
-                """, expectedCount: 1, caption: "ends0 instead of edns0"),
-            RuleExample("app.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata:
-                  name: web
-                spec:
-                  dnsConfig:
-                    options:
-                    - name: single-request-repoen
-                  containers:
-                  - name: web
-                    image: nginx
-                """, expectedCount: 1),
+            RuleExample("triggering-1", caption: "ends0 instead of edns0"),
+            RuleExample("triggering-2"),
         ],
         clean: [
-            RuleExample("resolv.conf", """
-                nameserver 127.0.0.53
-                options edns0 trust-ad rotate timeout:2 attempts:3
-                """, expectedCount: 0),
+            RuleExample("clean-1"),
         ]
     )
 

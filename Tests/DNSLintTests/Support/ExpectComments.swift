@@ -9,11 +9,15 @@ import Foundation
 /// Inline expectations in fixtures: `; @expect DNS1001` (zones) or `# @expect DNS2001` (others) on a
 /// line means a finding with that code at that line; a fixture must have no other findings.
 enum ExpectComments {
-    struct Expectation: Hashable, CustomStringConvertible {
+    struct Expectation: Hashable, Comparable, CustomStringConvertible {
         var path: String
         var line: Int
         var code: String
         var description: String { "\(path):\(line) \(code)" }
+
+        static func < (lhs: Expectation, rhs: Expectation) -> Bool {
+            (lhs.path, lhs.line, lhs.code) < (rhs.path, rhs.line, rhs.code)
+        }
     }
 
     /// An `@expect` at the end of a line is about that line; on a comment line of its own (resolv.conf,
