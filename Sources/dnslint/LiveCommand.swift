@@ -56,6 +56,9 @@ struct LiveCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Write every query and response to this JSON file (re-analyse with `dnslint analyze`).")
     var capture: String?
 
+    @Option(name: .long, help: "K/N: audit only shard K of N (1-based), a stable split of the names; join the reports with `dnslint merge`.")
+    var shard: String?
+
     @Flag(name: .long, inversion: .prefixedNo, help: "Progress line on stderr (default: only on a terminal).")
     var progress: Bool?
 
@@ -78,6 +81,10 @@ struct LiveCommand: AsyncParsableCommand {
         live.capturePath = capture
         live.progress = progress
         live.configPaths = config
+        if let shard {
+            guard let parsed = Shard(shard) else { throw ValidationError("--shard takes K/N with 1 <= K <= N, e.g. 2/8, not \(shard)") }
+            live.shard = parsed
+        }
         let source = NameSource(arguments: names, namesFiles: namesFile, zoneFiles: zone, transfers: axfr)
         let report = try await LiveRun.run(names: source, live: live, lint: lint.optionsForRun(), policy: output.policy)
         try output.emit(report, category: "dnslint/live/")

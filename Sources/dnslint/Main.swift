@@ -40,7 +40,7 @@ struct DNSLintCommand: AsyncParsableCommand {
         commandName: "dnslint",
         abstract: "Audit DNS zones, CoreDNS Corefiles, resolv.conf and Kubernetes DNS settings, offline and live.",
         version: DNSLintVersion.current,
-        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, LiveCommand.self, AnalyzeCommand.self,
+        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, LiveCommand.self, AnalyzeCommand.self, MergeCommand.self,
                       GenerateDocsCommand.self],
         defaultSubcommand: CheckCommand.self
     )

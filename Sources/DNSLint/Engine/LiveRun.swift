@@ -25,6 +25,8 @@ package struct LiveOptions: Sendable {
     package var systemResolvConf = "/etc/resolv.conf"
     /// Corefiles, CoreDNS ConfigMaps or manifests whose combined rules (DNS4001, DNS4002) judge the answers.
     package var configPaths: [String] = []
+    /// Audit only this shard's part of the names.
+    package var shard: Shard?
 
     package init() {}
 }
@@ -67,6 +69,7 @@ package enum LiveRun {
         let stats = try await LiveProbe.run(probe, feed: { body throws(InputError) in
             try await names.forEach(options: lint, timeoutSeconds: Int(live.timeoutSeconds.rounded(.up)),
                                     issues: { batches.linter.add($0) }) { entry in
+                if let shard = live.shard, !shard.owns(entry.name) { return }
                 // Once stopped, no new queries: the names left are only counted for the report.
                 if let stop, stop.isRequested {
                     stop.namesNotAudited.add(1, ordering: .relaxed)

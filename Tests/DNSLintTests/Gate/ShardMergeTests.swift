@@ -1,0 +1,99 @@
+@testable import DNSLint
+@testable import DNSLintModel
+import Foundation
+import Testing
+
+/// Nightly audits split over the pods of an Indexed Job: every name goes to exactly one shard, the same one on
+/// every machine and run, and the merged shard reports equal one unsharded run.
+@Suite struct ShardMergeTests {
+    static let names = (0..<500).map { "host-\($0).example.org." }
+
+    @Test func everyNameBelongsToExactlyOneShard() throws {
+        let shards = (1...4).map { Shard("\($0)/4")! }
+        for name in Self.names {
+            #expect(shards.filter { $0.owns(DNSName(name)) }.count == 1, "\(name)")
+        }
+        let sizes = shards.map { shard in Self.names.filter { shard.owns(DNSName($0)) }.count }
+        #expect(sizes.allSatisfy { $0 > 60 }, "a usable spread: \(sizes)")
+    }
+
+    /// The partition is FNV-1a of the lowercased name: an independent implementation (Python, another
+    /// process) gives the same shard for every name, so no per-process hash seed is involved.
+    @Test func thePartitionIsTheSameInAnotherProcess() throws {
+        let script = """
+            import sys
+            for name in sys.stdin.read().split():
+                h = 14695981039346656037
+                for b in name.lower().encode():
+                    h = ((h ^ b) * 1099511628211) % (1 << 64)
+                print(h % 7 + 1)
+            """
+        let input = TestPaths.temporaryFolder().appendingPathComponent("names.txt")
+        defer { try? FileManager.default.removeItem(at: input.deletingLastPathComponent()) }
+        try Data(Self.names.map { $0.uppercased() }.joined(separator: "\n").utf8).write(to: input)
+        let python = try runCommand(URL(fileURLWithPath: "/bin/sh"), ["-c", "python3 -c '\(script)' < \(input.path)"])
+        let theirs = python.stdout.split(separator: "\n").compactMap { Int($0) }
+        let ours = Self.names.map { name in (1...7).first { Shard("\($0)/7")!.owns(DNSName(name.uppercased())) }! }
+        #expect(theirs == ours)
+    }
+
+    @Test func badShardsAreUsageErrors() throws {
+        for bad in ["0/3", "4/3", "1/0", "x/2", "2", "1/2/3"] { #expect(Shard(bad) == nil, "\(bad)") }
+        let result = try runCommand(TestPaths.binary, ["live", "a.example.", "--server", "127.0.0.1:1", "--shard", "5/4"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--shard takes K/N"))
+    }
+
+    @Test func mergedShardsEqualOneRunAgainstNSD() throws {
+        let nsd = try ServerProcess.nsd(zones: ["incident.test", "elb.test"])
+        defer { nsd.stop() }
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let names = ["api", "both", "also", "short", "ok", "big", "nx", "missing", "virginia.us1.api-lb"].map { "\($0).incident.test." }
+            + (0..<20).map { "n\($0).elb.test." } + ["nlb-1.elb.test.", "nlb-2.elb.test."]
+        try Data(names.joined(separator: "\n").utf8).write(to: folder.appendingPathComponent("names.txt"))
+        func live(_ extra: [String]) throws {
+            let result = try runCommand(TestPaths.binary, ["live", "--names-file", "names.txt", "--server", "127.0.0.1:\(nsd.port)",
+                                                           "--timeout", "2", "--retries", "1", "--qps", "0", "--no-progress"] + extra,
+                                        in: folder)
+            #expect(result.status == 0 || result.status == 1, "\(result.stderr)")
+        }
+        try live(["--format", "json", "--output", "whole.json"])
+        for index in 1...3 { try live(["--shard", "\(index)/3", "--format", "json", "--output", "shard\(index).json"]) }
+        let merge = try runCommand(TestPaths.binary, ["merge", "shard1.json", "shard2.json", "shard3.json",
+                                                      "--format", "json", "--output", "all.json", "--format", "sarif", "--output", "all.sarif"],
+                                   in: folder)
+        #expect(merge.status == 1, "\(merge.stderr)")
+
+        func load(_ name: String) throws -> [String: Any] {
+            try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent(name))) as? [String: Any])
+        }
+        let whole = try load("whole.json")
+        let merged = try load("all.json")
+        let wholeFindings = try JSONSerialization.data(withJSONObject: whole["findings"] as Any, options: .sortedKeys)
+        let mergedFindings = try JSONSerialization.data(withJSONObject: merged["findings"] as Any, options: .sortedKeys)
+        #expect(wholeFindings == mergedFindings, "the merged shards give the findings of one run")
+        #expect(((whole["findings"] as? [Any])?.count ?? 0) >= 3)
+        let wholeSummary = try #require(whole["summary"] as? [String: Any])
+        let mergedSummary = try #require(merged["summary"] as? [String: Any])
+        for key in ["names", "errors", "warnings", "notes"] {
+            #expect(wholeSummary[key] as? Int == mergedSummary[key] as? Int, "\(key)")
+        }
+        #expect(mergedSummary["names"] as? Int == names.count)
+        if let shared = TestPaths.shared {
+            let validation = try runCommand(URL(fileURLWithPath: "/usr/bin/env"),
+                                            ["python3", shared.appendingPathComponent("tools/validate-sarif").path,
+                                             folder.appendingPathComponent("all.sarif").path])
+            #expect(validation.status == 0, "\(validation.stdout)")
+        }
+    }
+
+    @Test func notAReportIsAUsageError() throws {
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("{\"version\":1}".utf8).write(to: folder.appendingPathComponent("broken.json"))
+        let result = try runCommand(TestPaths.binary, ["merge", "broken.json"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("broken.json: not a dnslint JSON report"))
+    }
+}
