@@ -4,6 +4,7 @@ import Foundation
 /// Reads lines of input files for showing them under diagnostics; each file is read once.
 final class SourceLines {
     private var files: [String: (data: [UInt8], lineStarts: [Int])] = [:]
+    static let maxShownBytes = 4096
 
     func line(_ number: Int, of path: String) -> String? {
         if files[path] == nil {
@@ -18,6 +19,10 @@ final class SourceLines {
         var end = number < file.lineStarts.count ? file.lineStarts[number] - 1 : file.data.count
         if end > start, file.data[end - 1] == 13 { end -= 1 }
         guard start <= end else { return nil }
+        // An input line may be megabytes long (a zone line over the reader's limit): show only its start.
+        if end - start > SourceLines.maxShownBytes {
+            return String(decoding: file.data[start..<start + SourceLines.maxShownBytes], as: UTF8.self) + "..."
+        }
         return String(decoding: file.data[start..<end], as: UTF8.self)
     }
 }

@@ -1,3 +1,5 @@
+@testable import DNSLint
+import DNSLintModel
 import Foundation
 
 /// Runs the built `dnslint` with a wall-clock bound: a hang becomes a failed expectation, not a stuck test run.
@@ -7,6 +9,12 @@ struct BoundedRun {
     var stdout: String
     var stderr: String
     var timedOut: Bool
+
+    /// The JSON report's summary object.
+    func summary() throws -> [String: Any] {
+        let report = try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any]
+        return report?["summary"] as? [String: Any] ?? [:]
+    }
 
     /// The JSON report's findings, in report order.
     func findings() throws -> [ReportedFinding] {
@@ -31,7 +39,7 @@ struct ReportedFinding: Equatable, CustomStringConvertible {
     var description: String { "\(rule) \(path):\(line) \(message) \(relatedLines)" }
 }
 
-func runBounded(_ arguments: [String], seconds: Double, in folder: URL? = nil) throws -> BoundedRun {
+func runBounded(_ arguments: [String], seconds: Double, in folder: URL? = nil, executable: URL = TestPaths.binary) throws -> BoundedRun {
     let scratch = TestPaths.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: scratch) }
     let outURL = scratch.appendingPathComponent("stdout")
@@ -41,7 +49,7 @@ func runBounded(_ arguments: [String], seconds: Double, in folder: URL? = nil) t
     let out = try FileHandle(forWritingTo: outURL)
     let err = try FileHandle(forWritingTo: errURL)
     let process = Process()
-    process.executableURL = TestPaths.binary
+    process.executableURL = executable
     process.arguments = arguments
     if let folder { process.currentDirectoryURL = folder }
     process.standardOutput = out
@@ -65,4 +73,37 @@ func runBounded(_ arguments: [String], seconds: Double, in folder: URL? = nil) t
 /// Zone text with an SOA, an NS and glue, then `body`.
 func zoneText(origin: String, _ body: String) -> String {
     "$ORIGIN \(origin)\n$TTL 300\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n@ IN NS ns1\nns1 IN A 192.0.2.1\n" + body
+}
+
+extension ReportedFinding {
+    init(_ finding: Finding) {
+        self.init(rule: finding.ruleCode, path: finding.location?.path ?? "", line: finding.location?.line ?? 0,
+                  message: finding.message, relatedLines: finding.related.map { $0.location?.line ?? 0 })
+    }
+}
+
+/// Lints in-process (for options the command line does not offer) and returns the findings in report order.
+func lintFindings(_ paths: [String], _ options: LintOptions = LintOptions()) throws -> [ReportedFinding] {
+    try Linter.run(paths: paths, options: options).findings.map(ReportedFinding.init)
+}
+
+/// A temporary folder holding `files` (name -> text); removed by the caller.
+func folderWith(_ files: [String: String]) throws -> URL {
+    let folder = TestPaths.temporaryFolder()
+    for (name, text) in files {
+        let url = folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+    return folder
+}
+
+func makeFIFO(_ url: URL) throws {
+    guard mkfifo(url.path, 0o644) == 0 else { throw CocoaError(.fileWriteUnknown) }
+}
+
+/// `runBounded` as user `nobody` (for permission tests when the suite runs as root).
+func runBoundedAs(nobody arguments: [String], seconds: Double) throws -> BoundedRun {
+    try runBounded(["--reuid=65534", "--regid=65534", "--clear-groups", TestPaths.binary.path] + arguments, seconds: seconds,
+                   executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
 }
