@@ -25,6 +25,9 @@ struct CorefileParser {
     static let maxSyntaxErrors = 20
     static let maxImportDepth = 10
     static let maxExpansions = 1000
+    /// Blocks nest two levels in CoreDNS (server block, plugin block); deeper ones are skipped with a finding
+    /// rather than parsed, so nesting costs no stack.
+    static let maxNesting = 32
 
     var tokens: [CorefileToken] = []
     var position = 0
@@ -40,6 +43,8 @@ struct CorefileParser {
     var syntaxErrors = 0
     /// Lines longer than this are reported and left out.
     let maxLineBytes: Int
+    /// Blocks open around the current position.
+    var nesting = 0
 
     init(policy: ImportPolicy, rootDirectory: String?, maxLineBytes: Int = LintOptions().maxLineBytes) {
         self.policy = policy
@@ -263,6 +268,14 @@ struct CorefileParser {
 
     /// Lines up to the `}` matching `opener` (or to the end of the file when there is no opener).
     mutating func parseDirectives(opener: CorefileToken?, nested: Bool) -> [Corefile.Directive] {
+        nesting += 1
+        defer { nesting -= 1 }
+        if let opener, nesting > Self.maxNesting {
+            syntaxError("blocks nest more than \(Self.maxNesting) deep here (CoreDNS plugins use two levels); the block opened here was not read",
+                        at: opener)
+            skipBlock(opened: opener)
+            return []
+        }
         var directives: [Corefile.Directive] = []
         while position < tokens.count {
             let token = tokens[position]
@@ -333,6 +346,22 @@ struct CorefileParser {
             last = next
         }
         return directive
+    }
+
+    /// Moves past the `}` matching `opener` without parsing what is between, counting braces instead of recursing.
+    mutating func skipBlock(opened opener: CorefileToken) {
+        var depth = 1
+        while position < tokens.count {
+            let token = tokens[position]
+            position += 1
+            if token.isOpenBrace {
+                depth += 1
+            } else if token.isCloseBrace {
+                depth -= 1
+                if depth == 0 { return }
+            }
+        }
+        syntaxError("expected '}' to close the block opened here before the end of the file", at: opener)
     }
 
     /// After a nested block's `}`, the line must end: CoreDNS hands further words to the plugin.

@@ -21,6 +21,9 @@ package struct ManifestLoader: InputLoader {
         case .success(let bytes): data = bytes
         case .failure(let failure): return LoadResult(issues: [.unreadable(path: file.path, reason: failure.reason)])
         }
-        return ManifestReader.read(path: file.path, text: String(decoding: data, as: UTF8.self), options: options)
+        let path = file.path
+        let text = String(decoding: data, as: UTF8.self)
+        // YAML nests up to libyaml's limit of 1,000 levels; Yams recurses per level, so parse where the stack is deep.
+        return LargeStack.run { ManifestReader.read(path: path, text: text, options: options) }
     }
 }
