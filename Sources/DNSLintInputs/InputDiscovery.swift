@@ -6,9 +6,8 @@ import Foundation
 struct DiscoveredFile {
     var path: String
     var loader: any InputLoader
-    /// The opened head, read once for recognition and reused for loading; nil when it cannot be read.
-    var file: InputFile?
-    var unreadableReason: String
+    /// The opened head, read once for recognition and reused for loading; or why it was not read.
+    var file: Result<InputFile, FileReadFailure>
 }
 
 /// Turns command-line paths into files and picks a loader for each.
@@ -31,12 +30,13 @@ enum InputDiscovery {
 
     /// A file named on the command line is always read: by its recognised kind, else as a zone.
     private static func explicitFile(_ path: String, options: LintOptions) -> DiscoveredFile {
-        let file = InputFile.open(path)
-        let loader = pickLoader(file, options: options) ?? ZoneLoader()
-        return DiscoveredFile(path: path, loader: loader, file: file, unreadableReason: reason(path))
+        let file = InputFile.openChecked(path, limit: options.maxFileBytes)
+        let loader = pickLoader(try? file.get(), options: options) ?? ZoneLoader()
+        return DiscoveredFile(path: path, loader: loader, file: file)
     }
 
-    /// In a folder, only files some loader recognises are read; hidden entries are skipped.
+    /// In a folder, only files some loader recognises are read; hidden entries are skipped. A file that cannot
+    /// be read (no permission, a FIFO, too large) is reported when its name says it is an input.
     private static func walk(_ root: String, options: LintOptions) -> [DiscoveredFile] {
         let base = root.hasSuffix("/") ? String(root.dropLast()) : root
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
@@ -45,10 +45,18 @@ enum InputDiscovery {
             if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
             let path = base + "/" + relative
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            let file = InputFile.open(path)
-            if let loader = pickLoader(file, options: options) {
-                found.append(DiscoveredFile(path: path, loader: loader, file: file, unreadableReason: reason(path)))
+            // A dangling symlink is not skipped: it goes on to fail like any file that cannot be opened.
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { continue }
+            let file = InputFile.openChecked(path, limit: options.maxFileBytes)
+            switch file {
+            case .success(let opened):
+                if let loader = pickLoader(opened, options: options) {
+                    found.append(DiscoveredFile(path: path, loader: loader, file: file))
+                }
+            case .failure:
+                if let loader = loaderByName(path, options: options) {
+                    found.append(DiscoveredFile(path: path, loader: loader, file: file))
+                }
             }
         }
         return found.sorted { $0.path < $1.path }
@@ -69,7 +77,13 @@ enum InputDiscovery {
         return best
     }
 
-    private static func reason(_ path: String) -> String {
-        FileManager.default.isReadableFile(atPath: path) ? "it is not a text file" : "it cannot be read"
+    /// The loader a file's name alone points to (`*.zone`, `Corefile`, `resolv.conf`, `*.yaml`...), for files
+    /// whose content cannot be read.
+    private static func loaderByName(_ path: String, options: LintOptions) -> (any InputLoader)? {
+        if let kind = options.kindOverride { return InputLoaders.loader(for: kind) }
+        let nameOnly = InputFile(path: path, url: URL(fileURLWithPath: path), head: [])
+        if let loader = InputLoaders.all.first(where: { $0.recognize(nameOnly) == .byName }) { return loader }
+        let name = nameOnly.fileName.lowercased()
+        return name.hasSuffix(".yaml") || name.hasSuffix(".yml") ? ManifestLoader() : nil
     }
 }

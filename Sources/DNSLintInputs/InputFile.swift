@@ -17,13 +17,18 @@ package struct InputFile: Sendable {
         self.head = head
     }
 
-    /// Reads the head of `path`; nil when the file cannot be opened.
+    /// Reads the head of `path`; nil when it cannot be opened or is not a regular file.
     package static func open(_ path: String) -> InputFile? {
-        let url = URL(fileURLWithPath: path)
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
-        defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: 4096) else { return nil }
-        return InputFile(path: path, url: url, head: [UInt8](data))
+        try? openChecked(path, limit: Int.max).get()
+    }
+
+    /// Reads the head of `path`, saying why not when it is not a readable regular file of at most `limit` bytes.
+    /// An empty file has an empty head.
+    package static func openChecked(_ path: String, limit: Int) -> Result<InputFile, FileReadFailure> {
+        RegularFile.open(path, limit: limit).flatMap { file in
+            guard let head = file.read(upTo: 4096) else { return .failure(.cannotOpen(errno: EIO)) }
+            return .success(InputFile(path: path, url: URL(fileURLWithPath: path), head: head))
+        }
     }
 
     package var fileName: String { url.lastPathComponent }

@@ -32,9 +32,13 @@ package enum InputReader {
     }
 
     static func load(_ discovered: DiscoveredFile, options: LintOptions) throws(InputError) -> LoadResult {
-        guard let file = discovered.file, !file.looksBinary else {
-            return LoadResult(issues: [.unreadable(path: discovered.path, reason: discovered.unreadableReason)])
+        switch discovered.file {
+        case .failure(let failure):
+            return LoadResult(issues: [.unreadable(path: discovered.path, reason: failure.reason)])
+        case .success(let file) where file.looksBinary:
+            return LoadResult(issues: [.unreadable(path: discovered.path, reason: "it is not a text file")])
+        case .success(let file):
+            return try discovered.loader.load(file, options: options)
         }
-        return try discovered.loader.load(file, options: options)
     }
 }

@@ -5,6 +5,9 @@ package enum AnswerEncoder {
     /// Size in bytes of a response to `question`/`type` carrying `answers` in the answer
     /// section, no EDNS, names compressed by ldns' encoder; nil if ldns cannot encode it.
     package static func wireSize(question: [UInt8], type: RRType, answers: [RecordParts]) -> Int? {
+        // ldns counts a section's records in a 16-bit loop variable: at 65,536 it wraps and encodes forever.
+        // No DNS message holds that many records in a section anyway.
+        guard answers.count <= Int(UInt16.max) else { return nil }
         guard let packet = ldns_pkt_new() else { return nil }
         defer { ldns_pkt_free(packet) }
         ldns_pkt_set_qr(packet, true)

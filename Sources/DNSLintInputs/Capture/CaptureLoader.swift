@@ -24,9 +24,13 @@ package struct CaptureLoader: InputLoader {
 
     package func load(_ file: InputFile, options: LintOptions) throws(InputError) -> LoadResult {
         let capture: Capture
+        let data: [UInt8]
+        switch RegularFile.read(file.url.path, limit: options.maxFileBytes) {
+        case .success(let bytes): data = bytes
+        case .failure(let failure): return LoadResult(issues: [.unreadable(path: file.path, reason: failure.reason)])
+        }
         do {
-            let data = try Data(contentsOf: file.url)
-            capture = try JSONDecoder().decode(Capture.self, from: data)
+            capture = try JSONDecoder().decode(Capture.self, from: Data(data))
         } catch {
             return LoadResult(issues: [.unreadable(path: file.path, reason: "it is not a dnslint capture (\(Self.describe(error)))")])
         }

@@ -28,15 +28,18 @@ package struct CorefileLoader: InputLoader {
     }
 
     package func load(_ file: InputFile, options: LintOptions) throws(InputError) -> LoadResult {
-        guard let data = FileManager.default.contents(atPath: file.url.path) else {
-            return LoadResult(issues: [.unreadable(path: file.path, reason: "it cannot be read")])
+        let data: [UInt8]
+        switch RegularFile.read(file.url.path, limit: options.maxFileBytes) {
+        case .success(let bytes): data = bytes
+        case .failure(let failure): return LoadResult(issues: [.unreadable(path: file.path, reason: failure.reason)])
         }
         let directory = file.url.deletingLastPathComponent().path
         let shownDirectory = (file.path as NSString).deletingLastPathComponent
         let source = CorefileSource(path: file.path, includedFrom: [], lineMap: nil, columnOffset: 0,
                                     directory: directory, displayDirectory: shownDirectory)
-        let policy = CorefileParser.ImportPolicy(followFiles: true, allowOutside: options.allowIncludeOutside)
-        return Self.result(CorefileParser.parse([UInt8](data), source: source, policy: policy))
+        let policy = CorefileParser.ImportPolicy(followFiles: true, allowOutside: options.allowIncludeOutside,
+                                                 maxFileBytes: options.maxFileBytes)
+        return Self.result(CorefileParser.parse(data, source: source, policy: policy, maxLineBytes: options.maxLineBytes))
     }
 
     /// Parses a Corefile embedded in another file (a ConfigMap's `data.Corefile`).
@@ -46,7 +49,7 @@ package struct CorefileLoader: InputLoader {
         let source = CorefileSource(path: path, includedFrom: [], lineMap: lineMap, columnOffset: columnOffset,
                                     directory: nil, displayDirectory: nil)
         let policy = CorefileParser.ImportPolicy(followFiles: false, allowOutside: false)
-        return Self.result(CorefileParser.parse(Array(text.utf8), source: source, policy: policy))
+        return Self.result(CorefileParser.parse(Array(text.utf8), source: source, policy: policy, maxLineBytes: options.maxLineBytes))
     }
 
     static func result(_ parsed: (corefile: Corefile, issues: [CorefileIssue])) -> LoadResult {

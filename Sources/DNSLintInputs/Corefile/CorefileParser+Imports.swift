@@ -90,15 +90,18 @@ extension CorefileParser {
                 return result
             }
             let shown = Self.shownPath(for: match, pattern: diskPattern, shownPattern: shownPattern)
-            guard let data = FileManager.default.contents(atPath: match) else {
+            let data: [UInt8]
+            switch RegularFile.read(match, limit: policy.maxFileBytes) {
+            case .success(let bytes): data = bytes
+            case .failure(let failure):
                 issues.append(CorefileIssue(kind: .unreadable, severity: .error,
-                                            message: "import '\(pattern)' matches \(shown), which cannot be read.", location: here))
+                                            message: "import '\(pattern)' matches \(shown), which was not read: \(failure.reason).", location: here))
                 continue
             }
             let importedSource = CorefileSource(path: shown, includedFrom: source.includedFrom + [site], lineMap: nil,
                                                 columnOffset: 0, directory: (match as NSString).deletingLastPathComponent,
                                                 displayDirectory: (shown as NSString).deletingLastPathComponent)
-            result += lex([UInt8](data), source: importedSource)
+            result += lex(data, source: importedSource)
         }
         return result
     }

@@ -18,11 +18,16 @@ struct CorefileParser {
         /// False for embedded text: its imports name files inside the CoreDNS container.
         var followFiles: Bool
         var allowOutside: Bool
+        /// Imported files larger than this are reported, not read.
+        var maxFileBytes = LintOptions().maxFileBytes
     }
 
     static let maxSyntaxErrors = 20
     static let maxImportDepth = 10
     static let maxExpansions = 1000
+    /// Blocks nest two levels in CoreDNS (server block, plugin block); deeper ones are skipped with a finding
+    /// rather than parsed, so nesting costs no stack.
+    static let maxNesting = 32
 
     var tokens: [CorefileToken] = []
     var position = 0
@@ -36,15 +41,21 @@ struct CorefileParser {
     var snippetExpansions = 0
     var fileExpansions = 0
     var syntaxErrors = 0
+    /// Lines longer than this are reported and left out.
+    let maxLineBytes: Int
+    /// Blocks open around the current position.
+    var nesting = 0
 
-    init(policy: ImportPolicy, rootDirectory: String?) {
+    init(policy: ImportPolicy, rootDirectory: String?, maxLineBytes: Int = LintOptions().maxLineBytes) {
         self.policy = policy
         self.rootDirectory = rootDirectory
+        self.maxLineBytes = maxLineBytes
     }
 
     /// Parses one Corefile (the text of `source`) with everything it imports.
-    static func parse(_ bytes: [UInt8], source: CorefileSource, policy: ImportPolicy) -> (corefile: Corefile, issues: [CorefileIssue]) {
-        var parser = CorefileParser(policy: policy, rootDirectory: source.directory)
+    static func parse(_ bytes: [UInt8], source: CorefileSource, policy: ImportPolicy,
+                      maxLineBytes: Int = LintOptions().maxLineBytes) -> (corefile: Corefile, issues: [CorefileIssue]) {
+        var parser = CorefileParser(policy: policy, rootDirectory: source.directory, maxLineBytes: maxLineBytes)
         parser.tokens = parser.lex(bytes, source: source)
         let blocks = parser.parseAll()
         parser.reportTemplate()
@@ -60,7 +71,7 @@ struct CorefileParser {
     mutating func lex(_ bytes: [UInt8], source: CorefileSource) -> [CorefileToken] {
         let index = sources.count
         sources.append(source)
-        let output = CorefileLexer.tokenize(bytes, source: index)
+        let output = CorefileLexer.tokenize(withoutLongLines(bytes, source: source), source: index)
         for quote in output.unterminatedQuotes {
             syntaxError("quoted string never closes; expected '\"' before the end of the file",
                         at: source.location(line: quote.line, column: quote.column))
@@ -90,6 +101,29 @@ struct CorefileParser {
             }
         }
         return result
+    }
+
+    /// Blanks lines longer than `maxLineBytes`, keeping their line breaks so later lines keep their numbers.
+    mutating func withoutLongLines(_ bytes: [UInt8], source: CorefileSource) -> [UInt8] {
+        guard bytes.count > maxLineBytes else { return bytes }
+        var kept: [UInt8] = []
+        var lineStart = 0
+        var number = 1
+        var dropped = false
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == 10 {
+            let length = index - lineStart
+            if length > maxLineBytes {
+                syntaxError("line \(number) is \(length) bytes long, more than the limit of \(maxLineBytes) bytes for one line; it was not read",
+                            at: source.location(line: number, column: 1))
+                dropped = true
+            } else {
+                kept += bytes[lineStart..<index]
+            }
+            if index < bytes.count { kept.append(10) }
+            lineStart = index + 1
+            number += 1
+        }
+        return dropped ? kept : bytes
     }
 
     func location(of token: CorefileToken) -> SourceLocation {
@@ -234,6 +268,14 @@ struct CorefileParser {
 
     /// Lines up to the `}` matching `opener` (or to the end of the file when there is no opener).
     mutating func parseDirectives(opener: CorefileToken?, nested: Bool) -> [Corefile.Directive] {
+        nesting += 1
+        defer { nesting -= 1 }
+        if let opener, nesting > Self.maxNesting {
+            syntaxError("blocks nest more than \(Self.maxNesting) deep here (CoreDNS plugins use two levels); the block opened here was not read",
+                        at: opener)
+            skipBlock(opened: opener)
+            return []
+        }
         var directives: [Corefile.Directive] = []
         while position < tokens.count {
             let token = tokens[position]
@@ -304,6 +346,22 @@ struct CorefileParser {
             last = next
         }
         return directive
+    }
+
+    /// Moves past the `}` matching `opener` without parsing what is between, counting braces instead of recursing.
+    mutating func skipBlock(opened opener: CorefileToken) {
+        var depth = 1
+        while position < tokens.count {
+            let token = tokens[position]
+            position += 1
+            if token.isOpenBrace {
+                depth += 1
+            } else if token.isCloseBrace {
+                depth -= 1
+                if depth == 0 { return }
+            }
+        }
+        syntaxError("expected '}' to close the block opened here before the end of the file", at: opener)
     }
 
     /// After a nested block's `}`, the line must end: CoreDNS hands further words to the plugin.

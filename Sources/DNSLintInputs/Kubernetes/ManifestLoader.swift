@@ -16,9 +16,14 @@ package struct ManifestLoader: InputLoader {
     }
 
     package func load(_ file: InputFile, options: LintOptions) throws(InputError) -> LoadResult {
-        guard let data = try? Data(contentsOf: file.url) else {
-            return LoadResult(issues: [.unreadable(path: file.path, reason: "it cannot be read")])
+        let data: [UInt8]
+        switch RegularFile.read(file.url.path, limit: options.maxFileBytes) {
+        case .success(let bytes): data = bytes
+        case .failure(let failure): return LoadResult(issues: [.unreadable(path: file.path, reason: failure.reason)])
         }
-        return ManifestReader.read(path: file.path, text: String(decoding: data, as: UTF8.self), options: options)
+        let path = file.path
+        let text = String(decoding: data, as: UTF8.self)
+        // YAML nests up to libyaml's limit of 1,000 levels; Yams recurses per level, so parse where the stack is deep.
+        return LargeStack.run { ManifestReader.read(path: path, text: text, options: options) }
     }
 }

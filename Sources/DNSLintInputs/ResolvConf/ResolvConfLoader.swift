@@ -14,11 +14,13 @@ package struct ResolvConfLoader: InputLoader {
     }
 
     package func load(_ file: InputFile, options: LintOptions) throws(InputError) -> LoadResult {
-        guard let data = try? Data(contentsOf: file.url) else {
-            return LoadResult(issues: [.unreadable(path: file.path, reason: "it cannot be read")])
+        let data: [UInt8]
+        switch RegularFile.read(file.url.path, limit: options.maxFileBytes) {
+        case .success(let bytes): data = bytes
+        case .failure(let failure): return LoadResult(issues: [.unreadable(path: file.path, reason: failure.reason)])
         }
         let text = String(decoding: data, as: UTF8.self)
-        let (conf, issues) = ResolvConfParser.parse(text, path: file.path)
+        let (conf, issues) = ResolvConfParser.parse(text, path: file.path, maxLineBytes: options.maxLineBytes)
         let found = issues.map { InputIssue(.resolvConfSyntax, $0.message, at: $0.location, severity: $0.severity) }
         return LoadResult(inputs: [conf], issues: found)
     }

@@ -19,11 +19,16 @@ struct ResolvConfParser {
 
     init(path: String) { self.path = path }
 
-    static func parse(_ text: String, path: String) -> (conf: ResolvConf, issues: [ResolvConfIssue]) {
+    static func parse(_ text: String, path: String, maxLineBytes: Int = LintOptions().maxLineBytes) -> (conf: ResolvConf, issues: [ResolvConfIssue]) {
         var parser = ResolvConfParser(path: path)
         var lineNumber = 0
         for rawLine in TextLines.split(text) {
             lineNumber += 1
+            guard rawLine.utf8.count <= maxLineBytes else {
+                parser.report("Line \(lineNumber) is \(rawLine.utf8.count) bytes long, more than the limit of \(maxLineBytes) bytes for one line; it was not read.",
+                              lineNumber, 1)
+                continue
+            }
             parser.read(rawLine, number: lineNumber)
         }
         if !parser.placeholders.isEmpty {

@@ -8,11 +8,11 @@ enum GenericRdataCheck {
         let words = String(cString: record).split(separator: " ")
         guard let marker = words.firstIndex(of: "\\#"), marker + 1 < words.count else { return nil }
         guard let length = Int(words[marker + 1]) else {
-            return "generic rdata (\\#) needs a length, not \(words[marker + 1])"
+            return "generic rdata (\\#) needs a length, not \(Excerpt.text(words[marker + 1], limit: 24))"
         }
         let hex = words[(marker + 2)...].joined()
         if let bad = hex.first(where: { !$0.isHexDigit }) {
-            return "generic rdata (\\#) has a character that is not a hex digit: \(bad)"
+            return "generic rdata (\\#) has a character that is not a hex digit: \(Excerpt.text(String(bad), limit: 8))"
         }
         guard hex.count == length * 2 else {
             return "generic rdata (\\#) says \(length) bytes but holds \(hex.count / 2)\(hex.count % 2 == 1 ? " and a half" : "")"

@@ -79,7 +79,7 @@ enum RecordBatchParser {
                 }
                 let start = text.baseAddress! + Int(batch.starts[index])
                 if let problem = GenericRdataCheck.problem(in: start) {
-                    out.errors.append((line, "Record \"\(String(cString: start).prefix(72))\" does not parse: \(problem)."))
+                    out.errors.append((line, "Record \"\(Excerpt.text(String(cString: start)))\" does not parse: \(problem)."))
                     continue
                 }
                 let failure = parser.parse(start, defaultTTL: context.defaultTTL) { record in
@@ -107,7 +107,7 @@ enum RecordBatchParser {
     }
 
     private static func describe(_ error: LDNSError, record: String) -> String {
-        let shown = record.count > 72 ? String(record.prefix(69)) + "..." : record
+        let shown = Excerpt.text(record)
         var reason = error.message
         if let first = reason.first { reason = first.lowercased() + reason.dropFirst() }
         return "Record \"\(shown)\" does not parse: \(reason)."

@@ -10,6 +10,20 @@ struct ZoneReadIssue {
     var message: String
 }
 
+/// What one file of a zone held, to tell a zone with mistakes from a file that is no zone at all.
+struct FileTally {
+    static let headBytes = 256
+    static let quotedScalars = 24
+    /// Logical records handed to ldns (directives are not counted).
+    var records = 0
+    /// Records ldns refused plus problems the tokenizer found.
+    var failed = 0
+    var head: [UInt8] = []
+
+    /// Most of it fails, and enough of it that this is not a small zone with a few typos.
+    var isNotAZone: Bool { failed >= 8 && failed * 4 >= records * 3 }
+}
+
 /// Streams a zone file and its includes through the tokenizer and ldns, into a `ZoneBuilder`.
 /// Reads in blocks so memory stays flat in the file size; parses each batch on all cores.
 struct ZoneReader {
@@ -28,10 +42,15 @@ struct ZoneReader {
     }
 
     mutating func read(path: String, url: URL, origin: String) {
-        // Reserved but untouched pages cost no memory; growing by doubling would copy the largest arrays.
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        builder.reserve(forFileSize: size)
-        readFile(path: path, url: url, origin: origin, includedFrom: [], chain: [])
+        switch RegularFile.open(url.path, limit: options.maxFileBytes) {
+        case .success(let file):
+            // Reserved but untouched pages cost no memory; growing by doubling would copy the largest arrays.
+            builder.reserve(forFileSize: file.size)
+            readFile(file, path: path, url: url, origin: origin, includedFrom: [], chain: [])
+        case .failure(let failure):
+            builder.files.append(ZoneFile(path: path, includedFrom: []))
+            issue(.unreadable, path, [], 1, "\(path) was not checked: \(failure.reason)")
+        }
     }
 
     /// Hands the records over without keeping a second reference to them.
@@ -41,48 +60,77 @@ struct ZoneReader {
         return taken
     }
 
-    private mutating func readFile(path: String, url: URL, origin: String, includedFrom: [IncludeSite], chain: [String]) {
+    private mutating func readFile(_ file: RegularFile, path: String, url: URL, origin: String, includedFrom: [IncludeSite], chain: [String]) {
         let fileID = UInt16(min(builder.files.count, Int(UInt16.max)))
         builder.files.append(ZoneFile(path: path, includedFrom: includedFrom))
-        guard let handle = try? FileHandle(forReadingFrom: url) else {
-            issue(.unreadable, path, includedFrom, 1, "\(path) cannot be read")
-            return
-        }
-        defer { try? handle.close() }
-        var tokenizer = ZoneTokenizer(origin: origin, defaultTTL: nil)
+        let firstIssue = issues.count
+        var tally = FileTally()
+        var tokenizer = ZoneTokenizer(origin: origin, defaultTTL: nil, maxLineBytes: options.maxLineBytes)
         var pending: [UInt8] = []
         var batch = RecordBatch()
         var atEnd = false
+        var bytesRead = 0
         while !atEnd {
-            let block = (try? handle.read(upToCount: ZoneReader.blockSize)) ?? nil
+            let block = file.read(upTo: ZoneReader.blockSize)
             atEnd = block?.isEmpty ?? true
-            if let block { pending.append(contentsOf: block) }
+            if let block {
+                if tally.head.count < FileTally.headBytes { tally.head += block.prefix(FileTally.headBytes - tally.head.count) }
+                bytesRead += block.count
+                // The file grew past the limit after it was opened: read no further.
+                if bytesRead > options.maxFileBytes {
+                    issue(.unreadable, path, includedFrom, 1, "\(path) was not read to the end: it grew past the limit of \(options.maxFileBytes) bytes for one input file")
+                    atEnd = true
+                } else {
+                    pending.append(contentsOf: block)
+                }
+            }
             let consumed = pending.withUnsafeBufferPointer { tokenizer.scan($0, final: atEnd, into: &batch) }
             pending.removeFirst(consumed)
             if batch.count >= ZoneReader.batchSize || atEnd {
-                parse(batch, contexts: tokenizer.contexts, file: fileID, path: path, includedFrom: includedFrom)
+                tally.records += batch.count
+                tally.failed += parse(batch, contexts: tokenizer.contexts, file: fileID, path: path, includedFrom: includedFrom)
                 batch.removeAll()
             }
         }
         for tokenIssue in tokenizer.issues {
             issue(.syntax, path, includedFrom, tokenIssue.line, tokenIssue.message)
         }
+        tally.failed += tokenizer.issues.count
+        if tally.isNotAZone {
+            summarizeNotAZone(tally, path: path, includedFrom: includedFrom, from: firstIssue)
+        }
         for include in tokenizer.includes {
             readInclude(include, from: path, url: url, includedFrom: includedFrom, chain: chain + [url.standardizedFileURL.path])
         }
     }
 
-    private mutating func parse(_ batch: RecordBatch, contexts: [ZoneParseContext], file: UInt16, path: String, includedFrom: [IncludeSite]) {
+    /// Parses a batch into the builder; returns how many records failed.
+    private mutating func parse(_ batch: RecordBatch, contexts: [ZoneParseContext], file: UInt16, path: String, includedFrom: [IncludeSite]) -> Int {
         let ranges = chunkRanges(batch.count, parts: options.threads)
         let parts = parallelMap(ranges.count, threads: options.threads) {
             RecordBatchParser.parse(batch, contexts: contexts, range: ranges[$0])
         }
+        var failed = 0
         for part in parts {
             builder.merge(part, file: file)
+            failed += part.errors.count
             for error in part.errors {
                 issue(.syntax, path, includedFrom, Int(error.line), error.message)
             }
         }
+        return failed
+    }
+
+    /// Replaces the per-line syntax findings of a file that is not a zone at all (a passwd file reached by
+    /// `$INCLUDE`, a README) with one finding that quotes only its first bytes: its lines stay out of the report.
+    private mutating func summarizeNotAZone(_ tally: FileTally, path: String, includedFrom: [IncludeSite], from firstIssue: Int) {
+        let isSummarized = { (issue: ZoneReadIssue) in issue.kind == .syntax && issue.location.path == path }
+        guard let first = issues[firstIssue...].filter(isSummarized).map(\.location.line).min() else { return }
+        issues = Array(issues[..<firstIssue]) + issues[firstIssue...].filter { !isSummarized($0) }
+        let start = String(decoding: tally.head.prefix { $0 != 10 && $0 != 13 }, as: UTF8.self)
+        let quoted = start.isEmpty ? "" : ", which starts \"\(Excerpt.text(start, limit: FileTally.quotedScalars))\""
+        issue(.syntax, path, includedFrom, first,
+              "\(path) does not look like a zone file\(quoted): most of its lines (\(tally.failed) problems in \(tally.records) records) do not parse, so they are not listed one by one")
     }
 
     private mutating func readInclude(_ include: IncludeRequest, from path: String, url: URL, includedFrom: [IncludeSite], chain: [String]) {
@@ -96,18 +144,21 @@ struct ZoneReader {
             : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(include.path)
         if !options.allowIncludeOutside, !(resolved + "/").hasPrefix(rootFolder + "/") || resolved == rootFolder {
             issue(.unreadable, path, includedFrom, include.line,
-                  "$INCLUDE \(include.path) points outside the zone's folder and was not read; pass --allow-include-outside to allow it")
+                  "$INCLUDE \(Excerpt.text(include.path)) points outside the zone's folder and was not read; pass --allow-include-outside to allow it")
             return
         }
         if chain.contains(target.standardizedFileURL.path) || chain.count >= ZoneReader.maxIncludeDepth {
-            issue(.syntax, path, includedFrom, include.line, "$INCLUDE \(include.path) includes itself (an include loop); it was read once")
+            issue(.syntax, path, includedFrom, include.line, "$INCLUDE \(Excerpt.text(include.path)) includes itself (an include loop); it was read once")
             return
         }
-        guard FileManager.default.isReadableFile(atPath: target.path) else {
-            issue(.unreadable, path, includedFrom, include.line, "$INCLUDE \(include.path): no such readable file")
-            return
+        switch RegularFile.open(target.path, limit: options.maxFileBytes) {
+        case .success(let file):
+            readFile(file, path: shownPath, url: target, origin: include.origin, includedFrom: site, chain: chain)
+        case .failure(.cannotOpen):
+            issue(.unreadable, path, includedFrom, include.line, "$INCLUDE \(Excerpt.text(include.path)): no such readable file")
+        case .failure(let failure):
+            issue(.unreadable, path, includedFrom, include.line, "$INCLUDE \(Excerpt.text(include.path)) was not read: \(failure.reason)")
         }
-        readFile(path: shownPath, url: target, origin: include.origin, includedFrom: site, chain: chain)
     }
 
     private mutating func issue(_ kind: ZoneReadIssue.Kind, _ path: String, _ includedFrom: [IncludeSite], _ line: Int, _ message: String) {

@@ -51,12 +51,20 @@ struct ZoneTokenizer {
     private var lastOwnerAbsolute: [UInt8]?
     var includes: [IncludeRequest] = []
     var issues: [ZoneTokenIssue] = []
+    /// A physical line longer than this drops its record with a finding.
+    let maxLineBytes: Int
+    /// A record continued over lines may run to this many bytes; past it the record is dropped, so an
+    /// unclosed parenthesis or quote cannot pull the rest of a large file into memory.
+    var maxRecordBytes: Int { maxLineBytes.multipliedReportingOverflow(by: 16).overflow ? Int.max : maxLineBytes * 16 }
+    /// Set while the rest of an over-long record is being skipped, across blocks.
+    private var skipping: RecordSkipper?
 
-    init(origin: String, defaultTTL: UInt32?) {
+    init(origin: String, defaultTTL: UInt32?, maxLineBytes: Int = LintOptions().maxLineBytes) {
         contexts = [ZoneParseContext(origin: origin, defaultTTL: defaultTTL ?? 0)]
         contextIndex = [contexts[0]: 0]
         explicitDefaultTTL = defaultTTL != nil
         lastOwnerOrigin = origin
+        self.maxLineBytes = maxLineBytes
     }
 
     var currentOrigin: String { contexts[Int(context)].origin }
@@ -65,25 +73,71 @@ struct ZoneTokenizer {
     /// With `final`, the end of input ends the last record.
     mutating func scan(_ input: UnsafeBufferPointer<UInt8>, final: Bool, into batch: inout RecordBatch) -> Int {
         var position = 0
+        if skipping != nil {
+            position = skip(input, from: 0, final: final)
+            if skipping != nil { return position }
+        }
         var scratch: [UInt8] = []
         scratch.reserveCapacity(256)
         var tokens: [Range<Int>] = []
         while position < input.count {
             let recordStart = position
             let recordLine = line
-            guard let end = logicalRecord(input, from: position, final: final, scratch: &scratch, tokens: &tokens) else {
-                return recordStart
+            guard let record = logicalRecord(input, from: position, final: final, scratch: &scratch, tokens: &tokens) else {
+                // The record goes on past this block. Keep it for the next block unless it is already too long.
+                guard input.count - recordStart > maxRecordBytes else { return recordStart }
+                reportOversized(input, from: recordStart, firstLine: recordLine)
+                skipping = RecordSkipper()
+                position = skip(input, from: recordStart, final: final)
+                if skipping != nil { return position }
+                continue
             }
+            let (end, longLine) = record
             position = end
+            if longLine != nil || end - recordStart > maxRecordBytes {
+                reportOversized(input, from: recordStart, firstLine: recordLine)
+                continue
+            }
             emit(scratch: scratch, tokens: tokens, firstLine: recordLine, into: &batch)
         }
         return position
     }
 
+    /// One finding for a record dropped for its size: at its first over-long line, else at its first line.
+    private mutating func reportOversized(_ input: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int) {
+        var lineNumber = firstLine
+        var lineStart = start
+        var index = start
+        let end = min(input.count, start.addingReportingOverflow(maxRecordBytes).overflow ? input.count : start + maxRecordBytes + 1)
+        while index < end {
+            if input[index] == 10 {
+                if index - lineStart > maxLineBytes { break }
+                lineNumber += 1
+                lineStart = index + 1
+            }
+            index += 1
+        }
+        if index - lineStart > maxLineBytes {
+            issues.append(ZoneTokenIssue(line: lineNumber, message: "line \(lineNumber) is longer than \(maxLineBytes) bytes, the limit for one line; the record there was not read"))
+        } else {
+            issues.append(ZoneTokenIssue(line: firstLine, message: "the record starting at line \(firstLine) runs for more than \(maxRecordBytes) bytes (is a parenthesis or quote left open?); it was not read"))
+        }
+    }
+
+    /// Consumes the rest of a dropped record from `start`; clears `skipping` when the record ends.
+    private mutating func skip(_ input: UnsafeBufferPointer<UInt8>, from start: Int, final: Bool) -> Int {
+        guard var skipper = skipping else { return start }
+        let (end, lines, done) = skipper.advance(input, from: start)
+        line += lines
+        skipping = done || final ? nil : skipper
+        return end
+    }
+
     /// Reads one logical record starting at `start` into `scratch`, a token per range.
-    /// Returns the offset after it, or nil when the block ends first and more input may follow.
+    /// Returns the offset after it and the first of its lines longer than `maxLineBytes`, or nil when the
+    /// block ends first and more input may follow.
     private mutating func logicalRecord(_ input: UnsafeBufferPointer<UInt8>, from start: Int, final: Bool,
-                                        scratch: inout [UInt8], tokens: inout [Range<Int>]) -> Int? {
+                                        scratch: inout [UInt8], tokens: inout [Range<Int>]) -> (Int, Int?)? {
         scratch.removeAll(keepingCapacity: true)
         tokens.removeAll(keepingCapacity: true)
         var index = start
@@ -93,6 +147,9 @@ struct ZoneTokenizer {
         var quoted = false
         var openLine = 0
         var pending: [ZoneTokenIssue] = []
+        var lineStart = start
+        var longLine: Int?
+        let maxLineBytes = maxLineBytes
         let inheritsOwner = input[start] == UInt8(ascii: " ") || input[start] == UInt8(ascii: "\t")
         if inheritsOwner { tokens.append(0..<0) }
 
@@ -109,7 +166,11 @@ struct ZoneTokenizer {
                 if byte == UInt8(ascii: "\\"), index + 1 < input.count {
                     scratch.append(byte)
                     scratch.append(input[index + 1])
-                    if input[index + 1] == 10 { linesSeen += 1 }
+                    if input[index + 1] == 10 {
+                        if longLine == nil, index + 1 - lineStart > maxLineBytes { longLine = line + linesSeen }
+                        linesSeen += 1
+                        lineStart = index + 2
+                    }
                     index += 2
                     continue
                 }
@@ -126,13 +187,15 @@ struct ZoneTokenizer {
             }
             switch byte {
             case 10:
+                if longLine == nil, index - lineStart > maxLineBytes { longLine = line + linesSeen }
                 linesSeen += 1
                 index += 1
+                lineStart = index
                 closeToken()
                 if depth == 0 {
                     line += linesSeen
-                    issues += pending
-                    return index
+                    if longLine == nil { issues += pending }
+                    return (index, longLine)
                 }
             case UInt8(ascii: " "), UInt8(ascii: "\t"), 13:
                 closeToken()
@@ -170,15 +233,18 @@ struct ZoneTokenizer {
         }
         if !final { return nil }
         closeToken()
-        issues += pending
-        if quoted {
-            issues.append(ZoneTokenIssue(line: line + linesSeen, message: "a quoted string is not closed before the end of the file"))
-        }
-        if depth > 0 {
-            issues.append(ZoneTokenIssue(line: openLine, message: "an opening parenthesis is never closed"))
+        if longLine == nil, index - lineStart > maxLineBytes { longLine = line + linesSeen }
+        if longLine == nil {
+            issues += pending
+            if quoted {
+                issues.append(ZoneTokenIssue(line: line + linesSeen, message: "a quoted string is not closed before the end of the file"))
+            }
+            if depth > 0 {
+                issues.append(ZoneTokenIssue(line: openLine, message: "an opening parenthesis is never closed"))
+            }
         }
         line += linesSeen
-        return index
+        return (index, longLine)
     }
 
     private mutating func emit(scratch: [UInt8], tokens: [Range<Int>], firstLine: Int, into batch: inout RecordBatch) {
@@ -263,13 +329,13 @@ struct ZoneTokenizer {
             }
             let origin = String(decoding: absolute(Array(value.utf8)), as: UTF8.self)
             guard origin.utf8.count <= 255, DNSName(origin).wire != nil else {
-                issues.append(ZoneTokenIssue(line: line, message: "$ORIGIN \(value) is not a valid domain name"))
+                issues.append(ZoneTokenIssue(line: line, message: "$ORIGIN \(Excerpt.text(value)) is not a valid domain name"))
                 return
             }
             switchContext(origin: origin, defaultTTL: contexts[Int(context)].defaultTTL)
         case "$TTL":
             guard let value = arguments.first, let ttl = TTLText.seconds(value) else {
-                issues.append(ZoneTokenIssue(line: line, message: "$TTL needs a TTL such as 3600 or 1h" + (arguments.first.map { ", not \($0)" } ?? "")))
+                issues.append(ZoneTokenIssue(line: line, message: "$TTL needs a TTL such as 3600 or 1h" + (arguments.first.map { ", not \(Excerpt.text($0))" } ?? "")))
                 return
             }
             explicitDefaultTTL = true
@@ -284,7 +350,7 @@ struct ZoneTokenizer {
         case "$GENERATE":
             issues.append(ZoneTokenIssue(line: line, message: "$GENERATE (a BIND extension) is not supported; the records it would create are not checked"))
         default:
-            issues.append(ZoneTokenIssue(line: line, message: "unknown directive \(name); zone files know $ORIGIN, $TTL and $INCLUDE"))
+            issues.append(ZoneTokenIssue(line: line, message: "unknown directive \(Excerpt.text(name)); zone files know $ORIGIN, $TTL and $INCLUDE"))
         }
     }
 
@@ -297,6 +363,50 @@ struct ZoneTokenizer {
             context = UInt16(contexts.count - 1)
             contextIndex[wanted] = context
         }
+    }
+}
+
+/// Finds where a dropped record ends without keeping its bytes: the same quote, escape, comment and
+/// parenthesis rules as `ZoneTokenizer.logicalRecord`, resumable across blocks.
+struct RecordSkipper {
+    private var depth = 0
+    private var quoted = false
+    private var comment = false
+    private var escaped = false
+
+    /// Returns where scanning stopped, the line breaks passed, and whether the record ended there.
+    mutating func advance(_ input: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, lines: Int, done: Bool) {
+        var lines = 0
+        var index = start
+        while index < input.count {
+            let byte = input[index]
+            index += 1
+            if byte == 10 { lines += 1 }
+            if escaped {
+                escaped = false
+                continue
+            }
+            if byte == 10 {
+                quoted = false
+                comment = false
+                if depth == 0 { return (index, lines, true) }
+                continue
+            }
+            if comment { continue }
+            if quoted {
+                if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { quoted = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: ";"), 0: comment = true
+            case UInt8(ascii: "("): depth += 1
+            case UInt8(ascii: ")"): depth = max(0, depth - 1)
+            case UInt8(ascii: "\""): quoted = true
+            case UInt8(ascii: "\\"): escaped = true
+            default: break
+            }
+        }
+        return (index, lines, false)
     }
 }
 

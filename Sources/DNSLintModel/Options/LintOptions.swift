@@ -19,6 +19,13 @@ package struct LintOptions: Sendable {
     /// CoreDNS version the Corefile runs on, e.g. `1.11.1`; nil means the latest known.
     package var corednsVersion: String?
     package var clusterDomain = "cluster.local"
+    /// Largest input file read, in bytes (each `$INCLUDE`d or imported file too); a larger one is a DNS0005
+    /// finding and is not read.
+    package var maxFileBytes = 256 << 20
+    /// Longest line read from a zone file, Corefile or resolv.conf, in bytes; a longer one is a syntax finding
+    /// (DNS0001, DNS0002, DNS0003) and is skipped. A zone record continued over lines in parentheses may
+    /// run to 16 times this in all.
+    package var maxLineBytes = 64 << 10
     /// Worker threads for parsing and rule evaluation.
     package var threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
     /// CNAME hops recorded per answer (and, live, asked). Zone files are still walked to the end beyond it,

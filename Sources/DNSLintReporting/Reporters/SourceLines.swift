@@ -6,6 +6,7 @@ package final class SourceLines {
     package init() {}
 
     private var files: [String: (data: [UInt8], lineStarts: [Int])] = [:]
+    static let maxShownBytes = 4096
 
     package func line(_ number: Int, of path: String) -> String? {
         if files[path] == nil {
@@ -20,6 +21,10 @@ package final class SourceLines {
         var end = number < file.lineStarts.count ? file.lineStarts[number] - 1 : file.data.count
         if end > start, file.data[end - 1] == 13 { end -= 1 }
         guard start <= end else { return nil }
+        // An input line may be megabytes long (a zone line over the reader's limit): show only its start.
+        if end - start > SourceLines.maxShownBytes {
+            return String(decoding: file.data[start..<start + SourceLines.maxShownBytes], as: UTF8.self) + "..."
+        }
         return String(decoding: file.data[start..<end], as: UTF8.self)
     }
 }

@@ -25,22 +25,54 @@ struct DuplicateRecord: Rule {
         for zone in context.zones {
             zone.forEachOwner { id, records in
                 guard records.count > 1 else { return }
-                // Owners hold a handful of records: comparing pairs is cheaper than hashing them.
-                for (position, record) in records.enumerated() {
-                    let earlier = records.prefix(position)
-                    if let first = earlier.first(where: { zone.sameData($0, record) }) {
-                        found.append(finding(
-                            "The \(record.type) record of \(zone.name(id).text) at this line repeats an earlier one with the same data.",
-                            at: zone.location(of: record), subject: zone.subject(id, record.type),
-                            related: [RelatedLocation(message: "first written here", location: zone.location(of: first))]
-                        ))
-                    }
+                for (record, first) in zone.repeats(in: records) {
+                    found.append(finding(
+                        "The \(record.type) record of \(zone.name(id).text) at this line repeats an earlier one with the same data.",
+                        at: zone.location(of: record), subject: zone.subject(id, record.type),
+                        related: [RelatedLocation(message: "first written here", location: zone.location(of: first))]
+                    ))
                 }
             }
         }
         return found
     }
+}
 
+extension ZoneContents {
+    /// Each record that repeats an earlier one of the owner, with the first record holding that data, in input order.
+    func repeats(in records: ArraySlice<ZoneRecord>) -> [(record: ZoneRecord, first: ZoneRecord)] {
+        var result: [(record: ZoneRecord, first: ZoneRecord)] = []
+        // A handful of records: comparing pairs is cheaper than hashing. Many (an owner with 100k records):
+        // hashing keeps the pass linear.
+        if records.count <= 16 {
+            for (position, record) in records.enumerated() {
+                if let first = records.prefix(position).first(where: { sameData($0, record) }) {
+                    result.append((record, first))
+                }
+            }
+            return result
+        }
+        // Hash of type, class and rdata -> the first record of each distinct data with that hash.
+        var firsts: [Int: [ZoneRecord]] = [:]
+        firsts.reserveCapacity(records.count)
+        for record in records {
+            let key = dataHash(record)
+            if let first = firsts[key]?.first(where: { sameData($0, record) }) {
+                result.append((record, first))
+            } else {
+                firsts[key, default: []].append(record)
+            }
+        }
+        return result
+    }
+
+    private func dataHash(_ record: ZoneRecord) -> Int {
+        var hasher = Hasher()
+        hasher.combine(record.type.rawValue)
+        hasher.combine(record.rrClass)
+        rdataBytes(of: record).withUnsafeBytes { hasher.combine(bytes: $0) }
+        return hasher.finalize()
+    }
 }
 
 extension ZoneContents {

@@ -26,7 +26,12 @@ struct SOAMissingOrMultiple: Rule {
         for zone in context.zones {
             let apexSOAs = zone.records(of: zone.originID).filter { $0.type == .soa }
             if apexSOAs.isEmpty {
-                found.append(finding("The zone \(zone.origin.text) has no SOA record at its apex.",
+                // An empty file is the common case: say the zone holds nothing rather than only "no SOA".
+                let holdsNothing = (0..<Int32(zone.nameCount)).allSatisfy { zone.records(of: $0).isEmpty }
+                let message = holdsNothing
+                    ? "The zone \(zone.origin.text) holds no records, so it has no SOA record at its apex: \(zone.path) is empty or none of its lines is a record."
+                    : "The zone \(zone.origin.text) has no SOA record at its apex."
+                found.append(finding(message,
                                      at: SourceLocation(path: zone.path, line: 1), subject: DNSSubject(name: zone.origin.text, type: "SOA")))
             } else if apexSOAs.count > 1 {
                 found.append(finding("The zone \(zone.origin.text) has \(apexSOAs.count) SOA records; it must have exactly one.",
