@@ -71,6 +71,11 @@ package struct LiveAnswers: Sendable {
         }
     }
 
+    /// When the first query for this audited name went out (seconds into the run), if the capture says.
+    var firstSent: Double? {
+        record.queries.compactMap { query in query.at.map { $0 - (query.ms ?? 0) / 1000 } }.min()
+    }
+
     /// The answer to `name`/`type` with EDNS, following every CNAME hop the prober asked itself.
     func answer(_ name: DNSName, _ type: RRType) -> DNSAnswer {
         var answer = DNSAnswer(name: name, type: type, outcome: .failed("not asked"), rcode: nil)
@@ -85,7 +90,10 @@ package struct LiveAnswers: Sendable {
             }
             if current == name { answer.server = step.server }
             if let at = step.at {
-                answer.readAt = answer.readAt.map { min($0.lowerBound, at)...max($0.upperBound, at) } ?? at...at
+                // From the first query sent for this name: any of them (a retry's first try, the query
+                // without EDNS) may have filled the resolver's cache, which then ages until this reading.
+                let start = min(firstSent ?? at, at)
+                answer.readAt = answer.readAt.map { min($0.lowerBound, start)...max($0.upperBound, at) } ?? start...at
             }
             guard let response = step.response, step.failure == nil else {
                 answer.outcome = .failed(step.failure ?? "no response")

@@ -1,5 +1,6 @@
 @testable import DNSLintModel
 import Foundation
+import Synchronization
 import Testing
 
 /// Reports, captures and baselines take their name only when complete: a killed run never leaves a
@@ -50,18 +51,32 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        var caughtWriting = false
-        let deadline = Date().addingTimeInterval(60)
-        while process.isRunning, Date() < deadline {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            if names.contains(where: { $0.hasPrefix(".report.json.tmp-") }) {
-                kill(process.processIdentifier, SIGKILL)
-                caughtWriting = true
-                break
+        // A plain thread watches for the temporary file: the test's own task pool may be busy with other tests.
+        let caught = Atomic<Bool>(false)
+        let watched = DispatchSemaphore(value: 0)
+        let pid = process.processIdentifier
+        let folderPath = folder.path
+        Thread.detachNewThread {
+            let deadline = Date().addingTimeInterval(120)
+            while Date() < deadline, kill(pid, 0) == 0 {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: folderPath)) ?? []
+                if names.contains(where: { $0.hasPrefix(".report.json.tmp-") }) {
+                    kill(pid, SIGKILL)
+                    caught.store(true, ordering: .relaxed)
+                    break
+                }
+                usleep(100)
             }
-            try await Task.sleep(for: .microseconds(200))
+            watched.signal()
+        }
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                watched.wait()
+                continuation.resume()
+            }
         }
         process.waitUntilExit()
+        let caughtWriting = caught.load(ordering: .relaxed)
         #expect(caughtWriting, "the run ended before its report was being written; make the zone larger")
         #expect(try String(contentsOf: report, encoding: .utf8) == old)
     }
