@@ -8,41 +8,55 @@ struct DiscoveredFile {
     var loader: any InputLoader
     /// The opened head, read once for recognition and reused for loading; or why it was not read.
     var file: Result<InputFile, FileReadFailure>
+    /// Named on the command line (read whatever it is) rather than found in a folder.
+    var explicit = false
 }
+
 
 /// Turns command-line paths into files and picks a loader for each.
 enum InputDiscovery {
-    static func files(for paths: [String], options: LintOptions) throws(InputError) -> [DiscoveredFile] {
+    static func files(for paths: [String], options: LintOptions) throws(InputError) -> (files: [DiscoveredFile], skipped: [SkippedFile]) {
         var found: [DiscoveredFile] = []
+        var skipped: [SkippedFile] = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw InputError("\(path): no such file or directory")
             }
             if isDirectory.boolValue {
-                found += walk(path, options: options)
+                let scan = walk(path, options: options)
+                if scan.files.isEmpty {
+                    throw InputError("\(path): nothing to check: no zone file, Corefile, resolv.conf file, Kubernetes manifest or capture "
+                        + "was recognised in this folder (--verbose lists what was skipped and why)")
+                }
+                found += scan.files
+                skipped += scan.skipped
             } else {
                 found.append(explicitFile(path, options: options))
             }
         }
-        return found
+        return (found, skipped)
     }
 
     /// A file named on the command line is always read: by its recognised kind, else as a zone.
     private static func explicitFile(_ path: String, options: LintOptions) -> DiscoveredFile {
         let file = InputFile.openChecked(path, limit: options.maxFileBytes)
         let loader = pickLoader(try? file.get(), options: options) ?? ZoneLoader()
-        return DiscoveredFile(path: path, loader: loader, file: file)
+        return DiscoveredFile(path: path, loader: loader, file: file, explicit: true)
     }
 
     /// In a folder, only files some loader recognises are read; hidden entries are skipped. A file that cannot
     /// be read (no permission, a FIFO, too large) is reported when its name says it is an input.
-    private static func walk(_ root: String, options: LintOptions) -> [DiscoveredFile] {
+    private static func walk(_ root: String, options: LintOptions) -> (files: [DiscoveredFile], skipped: [SkippedFile]) {
         let base = root.hasSuffix("/") ? String(root.dropLast()) : root
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return ([], []) }
         var found: [DiscoveredFile] = []
+        var skipped: [SkippedFile] = []
         for case let relative as String in enumerator {
-            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                if !relative.contains("/") { skipped.append(SkippedFile(path: base + "/" + relative, reason: "hidden")) }
+                continue
+            }
             let path = base + "/" + relative
             var isDirectory: ObjCBool = false
             // A dangling symlink is not skipped: it goes on to fail like any file that cannot be opened.
@@ -52,6 +66,8 @@ enum InputDiscovery {
             case .success(let opened):
                 if let loader = pickLoader(opened, options: options) {
                     found.append(DiscoveredFile(path: path, loader: loader, file: file))
+                } else {
+                    skipped.append(SkippedFile(path: path, reason: "not a zone file, Corefile, resolv.conf file, Kubernetes manifest or capture"))
                 }
             case .failure:
                 if let loader = loaderByName(path, options: options) {
@@ -59,7 +75,19 @@ enum InputDiscovery {
                 }
             }
         }
-        return found.sorted { $0.path < $1.path }
+        let included = IncludedFiles.targets(of: found.filter { $0.loader is ZoneLoader })
+        let charts = HelmCharts(found: found.map(\.path) + skipped.map(\.path))
+        var kept: [DiscoveredFile] = []
+        for file in found {
+            if file.loader is ManifestLoader, let chart = charts.chart(holding: file.path) {
+                skipped.append(SkippedFile(path: file.path, reason: "part of the Helm chart \(chart): a template, not a manifest until rendered (lint `helm template` output instead)"))
+            } else if let includer = included[IncludedFiles.key(file.path)] {
+                skipped.append(SkippedFile(path: file.path, reason: "reached by $INCLUDE from \(includer); read through it"))
+            } else {
+                kept.append(file)
+            }
+        }
+        return (kept.sorted { $0.path < $1.path }, skipped.sorted { $0.path < $1.path })
     }
 
     private static func pickLoader(_ file: InputFile?, options: LintOptions) -> (any InputLoader)? {

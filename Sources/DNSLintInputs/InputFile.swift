@@ -8,8 +8,9 @@ package struct InputFile: Sendable {
     package var path: String
     /// Where the file is on disk.
     package var url: URL
-    /// Up to the first 4 KiB, for recognising the kind by content.
+    /// Up to the first `headSize` bytes, for recognising the kind by content.
     package var head: [UInt8]
+    package static let headSize = 4096
 
     package init(path: String, url: URL, head: [UInt8]) {
         self.path = path
@@ -26,7 +27,7 @@ package struct InputFile: Sendable {
     /// An empty file has an empty head.
     package static func openChecked(_ path: String, limit: Int) -> Result<InputFile, FileReadFailure> {
         RegularFile.open(path, limit: limit).flatMap { file in
-            guard let head = file.read(upTo: 4096) else { return .failure(.cannotOpen(errno: EIO)) }
+            guard let head = file.read(upTo: headSize) else { return .failure(.cannotOpen(errno: EIO)) }
             return .success(InputFile(path: path, url: URL(fileURLWithPath: path), head: head))
         }
     }

@@ -7,6 +7,8 @@ package struct ReadInputs: Sendable {
     package var views: [any DNSView] = []
     package var issues: [InputIssue] = []
     package var files = 0
+    /// What folder scans passed over, and why.
+    package var skipped: [SkippedFile] = []
 
     package init() {}
 }
@@ -16,7 +18,9 @@ package enum InputReader {
     /// Throws only for usage problems (a missing path, a zone whose origin cannot be known).
     package static func read(paths: [String], options: LintOptions) throws(InputError) -> ReadInputs {
         var read = ReadInputs()
-        for file in try InputDiscovery.files(for: paths, options: options) {
+        let discovered = try InputDiscovery.files(for: paths, options: options)
+        read.skipped = discovered.skipped
+        for file in discovered.files {
             if let stop = options.stop, stop.isRequested {
                 stop.filesNotRead.add(1, ordering: .relaxed)
                 stop.leftOut(at: SourceLocation(path: file.path, line: 1))
@@ -37,8 +41,19 @@ package enum InputReader {
             return LoadResult(issues: [.unreadable(path: discovered.path, reason: failure.reason)])
         case .success(let file) where file.looksBinary:
             return LoadResult(issues: [.unreadable(path: discovered.path, reason: "it is not a text file")])
-        case .success(let file):
+        case .success(let file) where discovered.explicit:
             return try discovered.loader.load(file, options: options)
+        case .success(let file):
+            // In a folder scan one file's problem (a zone whose origin cannot be told) is a finding on it:
+            // the other files are still checked.
+            do {
+                return try discovered.loader.load(file, options: options)
+            } catch {
+                var reason = error.message
+                if reason.hasPrefix(discovered.path + ": ") { reason.removeFirst(discovered.path.count + 2) }
+                return LoadResult(issues: [InputIssue(.unreadable, "\(discovered.path) was not checked: \(reason)",
+                                                      at: SourceLocation(path: discovered.path, line: 1))])
+            }
         }
     }
 }

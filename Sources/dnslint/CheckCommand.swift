@@ -32,6 +32,6 @@ struct CheckCommand: ParsableCommand {
             GateOptions.keepNew(&report, old, keys)
         }
         if try gate.apply(to: &report, keys: keys) { return }
-        try output.emit(report, category: "dnslint/check/")
+        try output.emit(report, category: "dnslint/check/", verbose: lint.verbose)
     }
 }

@@ -45,7 +45,12 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// Writes every requested report and turns the findings into the exit code.
-    func emit(_ report: LintReport, category: String) throws {
+    func emit(_ report: LintReport, category: String, verbose: Bool = false) throws {
+        if verbose {
+            for file in report.skipped {
+                FileHandle.standardError.write(Data("dnslint: skipped \(file.path): \(file.reason)\n".utf8))
+            }
+        }
         var report = report
         let elapsed = ContinuousClock.now - RunClock.started
         report.elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -105,6 +110,9 @@ struct LintFlags: ParsableArguments {
 
     @Option(name: .long, help: "Wall-clock budget for the whole run, e.g. 90s, 30m, 1h30m: then dnslint stops taking new work and reports what it has (DNS0007).")
     var deadline: String?
+
+    @Flag(name: .long, help: "List on stderr the files a folder scan skipped, and why.")
+    var verbose = false
 
     @Option(name: .long, help: "Worker threads (default: all cores).")
     var threads: Int?

@@ -16,6 +16,7 @@ package struct Linter {
     private let inputs: [any ParsedInput]
     private var findings: [Finding]
     private let files: Int
+    private let skipped: [SkippedFile]
     private var summary: [String: ArgumentValue] = [:]
 
     /// Reads `paths` and runs the rules that judge whole inputs. Throws only for usage problems (exit 2).
@@ -32,6 +33,7 @@ package struct Linter {
         self.nameRules = enabled.filter { $0 is any NameRule }
         self.inputs = read.inputs
         self.files = read.files
+        self.skipped = read.skipped
         let context = LintContext(options: options, inputs: read.inputs, views: [])
         self.findings = Linter.checkInputs(context, rules: enabled)
         findings += read.issues.map(InputIssueRules.finding)
@@ -61,7 +63,9 @@ package struct Linter {
             findings.append(finding)
         }
         policy.apply(to: &findings)
-        return LintReport(findings: findings, filesChecked: files, extraSummary: summary.merging(extra) { $1 })
+        var report = LintReport(findings: findings, filesChecked: files, extraSummary: summary.merging(extra) { $1 })
+        report.skipped = skipped
+        return report
     }
 
     /// Lints files and folders. Throws only for usage problems (exit 2).

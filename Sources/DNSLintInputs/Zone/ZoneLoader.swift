@@ -10,11 +10,10 @@ package struct ZoneLoader: InputLoader {
     package func recognize(_ file: InputFile) -> Recognition {
         let name = file.fileName.lowercased()
         if name.hasSuffix(".zone") || name.hasPrefix("db.") || name.hasSuffix(".db") { return .byName }
-        let text = file.headText
-        if text.contains("$ORIGIN") || text.contains("$TTL") || text.range(of: #"\sIN\s+SOA\s"#, options: .regularExpression) != nil {
-            return .byContent
-        }
-        return .no
+        // The head may end mid-line: judge only its whole lines.
+        var text = file.headText
+        if file.head.count >= InputFile.headSize, let lastBreak = text.lastIndex(of: "\n") { text = String(text[..<lastBreak]) }
+        return ZoneSniffer.looksLikeZone(text) ? .byContent : .no
     }
 
     package func load(_ file: InputFile, options: LintOptions) throws(InputError) -> LoadResult {
@@ -39,7 +38,7 @@ enum ZoneOrigin {
         }
         if let fromText = fromContent(file.headText) { return fromText }
         if let fromName = fromFileName(file.fileName) { return fromName }
-        throw InputError("\(file.path): cannot tell the zone's origin; add $ORIGIN to the file, name it like example.com.zone, or pass --origin")
+        throw InputError("\(file.path): cannot tell the zone's origin; add $ORIGIN to the file, name it like example.com.zone, give its origin in .dnslint.yml, or pass --origin")
     }
 
     static func fromContent(_ text: String) -> DNSName? {

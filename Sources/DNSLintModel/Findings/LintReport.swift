@@ -4,6 +4,8 @@ package struct LintReport: Sendable {
     package var filesChecked: Int
     /// Extra summary fields (live runs add names, queries, responses, timeouts, durationSeconds).
     package var extraSummary: [String: ArgumentValue]
+    /// Files folder scans passed over, and why (`--verbose` lists them).
+    package var skipped: [SkippedFile] = []
     /// Wall-clock time of the run, for the text summary (JSON keeps to the deterministic fields).
     package var elapsedSeconds: Double?
 
@@ -14,4 +16,15 @@ package struct LintReport: Sendable {
     }
 
     package func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+}
+
+/// A file a folder scan passed over, and why.
+package struct SkippedFile: Sendable, Hashable {
+    package var path: String
+    package var reason: String
+
+    package init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
 }
