@@ -9,6 +9,8 @@ package struct ReadInputs: Sendable {
     package var files = 0
     /// What folder scans passed over, and why.
     package var skipped: [SkippedFile] = []
+    /// The files read, as their paths were given or found in folders (not the files they include).
+    package var paths: [String] = []
 
     package init() {}
 }
@@ -27,6 +29,7 @@ package enum InputReader {
                 continue
             }
             read.files += 1
+            read.paths.append(file.path)
             let result = try load(file, options: options)
             read.inputs += result.inputs
             read.views += result.views

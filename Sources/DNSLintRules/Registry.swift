@@ -5,7 +5,7 @@ import DNSLintModel
 package enum RuleRegistry {
     package static let all: [any Rule] = [
         // DNS0xxx: input problems
-        ZoneSyntaxError(), CorefileSyntaxError(), ResolvConfSyntaxError(), ManifestError(), InputUnreadable(), RunIncomplete(),
+        ZoneSyntaxError(), CorefileSyntaxError(), ResolvConfSyntaxError(), ManifestError(), InputUnreadable(), UnusedSuppression(), RunIncomplete(),
         // DNS1xxx: DNS data, offline and live
         CNAMEChainNoAAAA(), AAAATTLMismatch(), CNAMEDangling(), CNAMELoop(), CNAMEChainTooLong(),
         CNAMEAndOtherData(), TargetIsAlias(), RRsetTTLInconsistent(), MissingGlue(), AnswerExceeds512(),

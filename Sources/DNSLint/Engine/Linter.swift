@@ -17,6 +17,8 @@ package struct Linter {
     private var findings: [Finding]
     private let files: Int
     private let skipped: [SkippedFile]
+    /// Files read, whose `dnslint:` comments may suppress findings.
+    private let filesRead: [String]
     private var summary: [String: ArgumentValue] = [:]
 
     /// Reads `paths` and runs the rules that judge whole inputs. Throws only for usage problems (exit 2).
@@ -34,6 +36,7 @@ package struct Linter {
         self.inputs = read.inputs
         self.files = read.files
         self.skipped = read.skipped
+        self.filesRead = read.paths
         let context = LintContext(options: options, inputs: read.inputs, views: [])
         self.findings = Linter.checkInputs(context, rules: enabled)
         findings += read.issues.map(InputIssueRules.finding)
@@ -62,6 +65,7 @@ package struct Linter {
            !policy.disabled.contains(finding.ruleCode) {
             findings.append(finding)
         }
+        SuppressionStage.apply(to: &findings, filesRead: filesRead, policy: policy, stop: options.stop)
         policy.apply(to: &findings)
         var report = LintReport(findings: findings, filesChecked: files, extraSummary: summary.merging(extra) { $1 })
         report.skipped = skipped

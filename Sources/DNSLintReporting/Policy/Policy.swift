@@ -1,10 +1,17 @@
 import DNSLintModel
-/// What the user decided about rules: which are off and which severities change.
+/// What the user decided about rules: which are off and which severities change, for the whole run
+/// (`disabled`, `severities`), for some files (`pathOverrides`) and for some DNS names (`nameIgnores`).
 package struct Policy: Sendable {
-    /// Codes of disabled rules.
+    /// Codes of disabled rules (the engine does not run them).
     package var disabled: Set<String> = []
     /// Severity overrides by rule code.
     package var severities: [String: Severity] = [:]
+    /// Per-path rules, matched against each finding's file relative to `root`; later entries win a severity.
+    package var pathOverrides: [PathOverride] = []
+    /// Findings of one rule about one DNS name that the team has accepted.
+    package var nameIgnores: [NameIgnore] = []
+    /// What path overrides are relative to (the configuration file's folder); nil: the working directory.
+    package var root: PolicyRoot?
 
     package init(disabled: Set<String> = [], severities: [String: Severity] = [:]) {
         self.disabled = disabled
@@ -20,11 +27,13 @@ package struct Policy: Sendable {
     /// Filters, re-grades, sorts and de-duplicates in place: the findings array can be the largest thing in memory.
     package func apply(to findings: inout [Finding]) {
         if !disabled.isEmpty { findings.removeAll { disabled.contains($0.ruleCode) } }
+        if !nameIgnores.isEmpty { findings.removeAll { finding in nameIgnores.contains { $0.drops(finding) } } }
         if !severities.isEmpty {
             for index in findings.indices {
                 if let severity = severities[findings[index].ruleCode] { findings[index].severity = severity }
             }
         }
+        if !pathOverrides.isEmpty { applyPathOverrides(to: &findings) }
         findings.sort(by: Finding.reportOrder)
         // Equal findings sort next to each other (the order compares every field a duplicate shares).
         var write = 0
@@ -33,5 +42,29 @@ package struct Policy: Sendable {
             write += 1
         }
         findings.removeLast(findings.count - write)
+    }
+
+    /// Drops and re-grades findings by the overrides whose globs cover the finding's file. A finding with no
+    /// file (a live name without a names-file line) or a file outside `root` matches no override.
+    private func applyPathOverrides(to findings: inout [Finding]) {
+        let root = self.root ?? PolicyRoot.workingDirectory
+        var matching: [String: [PathOverride]] = [:]
+        func overrides(for path: String) -> [PathOverride] {
+            if let known = matching[path] { return known }
+            let found = root.relative(path).map { relative in pathOverrides.filter { $0.covers(relative) } } ?? []
+            matching[path] = found
+            return found
+        }
+        findings.removeAll { finding in
+            guard let path = finding.location?.path else { return false }
+            return overrides(for: path).contains { $0.disabled.contains(finding.ruleCode) }
+        }
+        for index in findings.indices {
+            guard let path = findings[index].location?.path else { continue }
+            let code = findings[index].ruleCode
+            if let severity = overrides(for: path).compactMap({ $0.severities[code] }).last {
+                findings[index].severity = severity
+            }
+        }
     }
 }

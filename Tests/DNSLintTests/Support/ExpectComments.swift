@@ -21,7 +21,8 @@ enum ExpectComments {
     }
 
     /// An `@expect` at the end of a line is about that line; on a comment line of its own (resolv.conf,
-    /// where a trailing `#` would be one more search domain) it is about the next line that is not a comment.
+    /// where a trailing `#` would be one more search domain) it is about the next line that is not a comment,
+    /// or the next `dnslint:` suppression comment.
     static func expectations(in file: URL, shownAs path: String) -> [Expectation] {
         guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
         var result: [Expectation] = []
@@ -31,7 +32,9 @@ enum ExpectComments {
                 line[range.upperBound...].split(separator: " ").filter { $0.hasPrefix("DNS") }.map { String($0.prefix(7)) }
             } ?? []
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if trimmed.hasPrefix("#") || trimmed.hasPrefix(";") {
+            // A `dnslint:` suppression is a comment that can carry a finding (DNS0006) of its own.
+            let isSuppression = trimmed.drop { $0 == "#" || $0 == ";" || $0 == " " }.hasPrefix("dnslint:")
+            if trimmed.hasPrefix("#") || trimmed.hasPrefix(";"), !isSuppression {
                 pending += codes
                 continue
             }
