@@ -37,7 +37,8 @@ let package = Package(
         .target(name: "DNSLintReporting", dependencies: ["DNSLintModel"]),
         .target(
             name: "DNSLint",
-            dependencies: ["DNSLintModel", "DNSLintInputs", "DNSLintLive", "DNSLintRules", "DNSLintReporting", "LDNS"]
+            dependencies: ["DNSLintModel", "DNSLintInputs", "DNSLintLive", "DNSLintRules", "DNSLintReporting", "LDNS",
+                           .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "dnslint",

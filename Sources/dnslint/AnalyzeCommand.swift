@@ -17,11 +17,12 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var lint: LintFlags
     @OptionGroup var output: OutputOptions
+    @OptionGroup var configFlags: ConfigFlags
 
     func run() throws {
-        var options = lint.optionsForRun()
-        options.kindOverride = .live
-        let report = try Linter.run(paths: captures, options: options, policy: output.policy)
-        try output.emit(report, category: "dnslint/live/")
+        var run = try configFlags.settings(lint: lint, output: output)
+        run.options.kindOverride = .live
+        let report = try Linter.run(paths: captures, options: run.options, policy: run.policy)
+        try run.output.emit(report, category: "dnslint/live/")
     }
 }

@@ -8,30 +8,42 @@ import DNSLintRules
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Lint zone files, Corefiles, resolv.conf files and Kubernetes manifests (files or folders)."
+        abstract: "Lint zone files, Corefiles, resolv.conf files and Kubernetes manifests (files or folders).",
+        discussion: "With no paths, checks the inventory of the project's .dnslint.yml."
     )
 
-    @Argument(help: "Files or folders to check.")
-    var paths: [String]
+    @Argument(help: "Files or folders to check (default: the inventory of .dnslint.yml).")
+    var paths: [String] = []
 
     @OptionGroup var lint: LintFlags
     @OptionGroup var output: OutputOptions
     @OptionGroup var gate: GateOptions
+    @OptionGroup var configFlags: ConfigFlags
 
     @Option(name: .long, help: "Report only findings that did not exist at this git revision (e.g. origin/main).")
     var newSince: String?
 
     func run() throws {
-        let options = lint.optionsForRun()
-        var report = try Linter.run(paths: paths, options: options, policy: output.policy)
+        let run = try configFlags.settings(lint: lint, output: output)
+        var report: LintReport
+        var checked = paths
+        if let project = run.project {
+            if paths.isEmpty { checked = try ProjectRun.inventoryPaths(project, options: run.options) }
+            report = try ProjectRun.check(paths: paths, config: project, options: run.options, policy: run.policy)
+        } else {
+            guard !paths.isEmpty else {
+                throw ValidationError("give files or folders to check, or write a .dnslint.yml with an inventory (`dnslint init`)")
+            }
+            report = try Linter.run(paths: paths, options: run.options, policy: run.policy)
+        }
         let root = RepositoryRoot(workingDirectory: FileManager.default.currentDirectoryPath)
         let keys = FindingKeys(root: root)
         if let newSince {
             // Keys match across the two trees: both are repository-relative and free of line numbers.
-            let old = try NewSince.baseline(revision: newSince, paths: paths, options: options, policy: output.policy, root: root)
+            let old = try NewSince.baseline(revision: newSince, paths: checked, options: run.options, policy: run.policy, root: root)
             GateOptions.keepNew(&report, old, keys)
         }
         if try gate.apply(to: &report, keys: keys) { return }
-        try output.emit(report, category: "dnslint/check/", verbose: lint.verbose)
+        try run.output.emit(report, category: "dnslint/check/", verbose: lint.verbose)
     }
 }

@@ -62,15 +62,25 @@ struct LiveCommand: AsyncParsableCommand {
     @Flag(name: .long, inversion: .prefixedNo, help: "Progress line on stderr (default: only on a terminal).")
     var progress: Bool?
 
-    @Option(name: .long, help: "Corefile, CoreDNS ConfigMap or manifest the answers are combined with (DNS4001, DNS4002). Repeatable.")
-    var config: [String] = []
+    @Option(name: .long, help: "Corefile, CoreDNS ConfigMap or manifest the answers are combined with (DNS4001, DNS4002). Repeatable. Default: the corefiles of .dnslint.yml.")
+    var coredns: [String] = []
 
     @OptionGroup var lint: LintFlags
     @OptionGroup var output: OutputOptions
+    @OptionGroup var configFlags: ConfigFlags
 
     func run() async throws {
+        let run = try configFlags.settings(lint: lint, output: output)
+        var source = NameSource(arguments: names, namesFiles: namesFile, zoneFiles: zone, transfers: axfr)
         var live = LiveOptions()
         live.servers = server
+        live.configPaths = coredns
+        // Names, servers and Corefiles not given on the command line come from the inventory.
+        if let project = run.project {
+            if source.isEmpty { source = try ProjectRun.names(project) }
+            if server.isEmpty { live.servers = project.inventory.servers }
+            if coredns.isEmpty { live.configPaths = try ProjectRun.corefiles(project) }
+        }
         live.authoritative = authoritative
         live.authoritativePort = authoritativePort
         live.resolvConf = resolvConf
@@ -80,13 +90,11 @@ struct LiveCommand: AsyncParsableCommand {
         live.retries = retries
         live.capturePath = capture
         live.progress = progress
-        live.configPaths = config
         if let shard {
             guard let parsed = Shard(shard) else { throw ValidationError("--shard takes K/N with 1 <= K <= N, e.g. 2/8, not \(shard)") }
             live.shard = parsed
         }
-        let source = NameSource(arguments: names, namesFiles: namesFile, zoneFiles: zone, transfers: axfr)
-        let report = try await LiveRun.run(names: source, live: live, lint: lint.optionsForRun(), policy: output.policy)
-        try output.emit(report, category: "dnslint/live/")
+        let report = try await LiveRun.run(names: source, live: live, lint: run.options, policy: run.policy)
+        try run.output.emit(report, category: "dnslint/live/")
     }
 }

@@ -18,30 +18,32 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "File for the matching --format ('-' for standard output). Repeatable.")
     var output: [String] = []
 
-    @Option(name: .long, help: "Exit 1 when a finding is at or above this severity: error, warning, note, or never.")
-    var failOn: String = "error"
+    @Option(name: .long, help: "Exit 1 when a finding is at or above this severity: error (default), warning, note, or never.")
+    var failOn: String?
 
     @Option(name: .long, help: "Colour in text output: auto, always, never.")
     var color: String = "auto"
 
-    @Option(name: .long, help: "Turn a rule off (code or name). Repeatable.")
+    @Option(name: .long, help: "Turn a rule off (code, name or code prefix such as DNS3). Repeatable.")
     var disable: [String] = []
+
+    @Option(name: .long, help: "Run only these rules (code, name or code prefix such as DNS1), instead of the configuration's select. Repeatable.")
+    var select: [String] = []
 
     func validate() throws {
         guard output.count <= max(format.count, 1) else {
             throw ValidationError("more --output than --format values: give one --format for each --output")
         }
-        guard failOn == "never" || Severity(rawValue: failOn) != nil else {
+        if let failOn, failOn != "never", Severity(rawValue: failOn) == nil {
             throw ValidationError("--fail-on takes error, warning, note or never, not \(failOn)")
         }
         guard ["auto", "always", "never"].contains(color) else { throw ValidationError("--color takes auto, always or never") }
-        for key in disable where RuleRegistry.rule(named: key) == nil {
-            throw ValidationError("--disable \(key): no such rule (see `dnslint rules`)")
-        }
+        do { _ = try ProjectPolicy.build(config: nil, select: select, disable: disable) } catch { throw ValidationError(error.message) }
     }
 
+    /// The policy of these flags alone, without a configuration file (commands that read one use `ConfigFlags`).
     var policy: Policy {
-        Policy(disabled: Set(disable.compactMap { RuleRegistry.rule(named: $0)?.metadata.code }))
+        (try? ProjectPolicy.build(config: nil, select: select, disable: disable)) ?? Policy()
     }
 
     /// Writes every requested report and turns the findings into the exit code.
@@ -73,7 +75,7 @@ struct OutputOptions: ParsableArguments {
             Reporters.write(report, as: format, context: context, to: OutputSink(handle: file.handle))
             do { try file.commit() } catch { throw ValidationError(error.message) }
         }
-        if failOn != "never", let threshold = Severity(rawValue: failOn),
+        if let threshold = Severity(rawValue: failOn ?? "error"),
            report.findings.contains(where: { $0.severity >= threshold }) {
             throw ExitCode(1)
         }
@@ -96,14 +98,14 @@ struct LintFlags: ParsableArguments {
     @Option(name: .long, help: "Read every input as this kind: zone, corefile, resolv-conf, manifest, live.")
     var kind: InputKind?
 
-    @Option(name: .long, help: "The C library of the clients: glibc or musl.")
-    var libc: Libc = .glibc
+    @Option(name: .long, help: "The C library of the clients: glibc (default) or musl.")
+    var libc: Libc?
 
     @Option(name: .long, help: "CoreDNS version the Corefile runs on (default: latest known).")
     var corednsVersion: String?
 
-    @Option(name: .long, help: "Kubernetes cluster domain.")
-    var clusterDomain = "cluster.local"
+    @Option(name: .long, help: "Kubernetes cluster domain (default: cluster.local).")
+    var clusterDomain: String?
 
     @Option(name: .long, help: "CNAME hops recorded per answer (and asked, live); loops are found whatever their length in zone files.")
     var maxCnameHops = 64
@@ -143,9 +145,9 @@ struct LintFlags: ParsableArguments {
         options.origin = origin
         options.allowIncludeOutside = allowIncludeOutside
         options.kindOverride = kind
-        options.libc = libc
+        options.libc = libc ?? .glibc
         options.corednsVersion = corednsVersion
-        options.clusterDomain = clusterDomain
+        options.clusterDomain = clusterDomain ?? "cluster.local"
         if let threads { options.threads = max(1, threads) }
         options.maxCNAMEHops = maxCnameHops
         return options
