@@ -1,7 +1,7 @@
 import DNSLintModel
 
 /// How configuration and flags name rules: a code (`DNS1001`), a name or alias (`cname-chain-no-aaaa`), or a
-/// code prefix as in ruff (`DNS1` every DNS data rule, `DNS30` DNS3001-DNS3009, `DNS` every rule).
+/// code prefix as in ruff (`DNS1` every DNS data rule, `DNS300` DNS3001-DNS3009, `DNS` every rule).
 package struct RuleSelector: Sendable, Hashable, CustomStringConvertible {
     /// As written by the user.
     package let text: String
