@@ -184,7 +184,7 @@ package struct ConfigReader {
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            let (line, message) = Self.describe(error)
+            let (line, message) = Self.describe(error, text: text)
             throw InputError("\(file):\(line): \(message)")
         } catch {
             throw InputError("\(file): \(error)")
@@ -260,12 +260,21 @@ package struct ConfigReader {
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
-    static func describe(_ error: YamlError) -> (line: Int, message: String) {
+    static func describe(_ error: YamlError, text: String) -> (line: Int, message: String) {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             return (mark.line, problem + (context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""))
         case let .duplicatedKeysInMapping(duplicates, context):
-            return (context.mark.line, "duplicate key \(duplicates.joined(separator: ", ")) in one mapping")
+            // Yams marks the mapping; the line of the key's second appearance is the one to fix.
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let keyed = lines.indices.filter { index in
+                index >= context.mark.line - 1 && duplicates.contains { key in
+                    let trimmed = lines[index].drop { $0 == " " || $0 == "-" }
+                    return trimmed.hasPrefix(key + ":") || trimmed.hasPrefix("\"\(key)\":")
+                }
+            }
+            let line = keyed.count > 1 ? keyed[1] + 1 : context.mark.line
+            return (line, "duplicate key \(duplicates.joined(separator: ", ")) in one mapping")
         default:
             return (1, "\(error)")
         }

@@ -9,8 +9,12 @@ enum SuppressionStage {
     static func apply(to findings: inout [Finding], filesRead: [String], policy: Policy, stop: RunStop?) {
         var files = filesRead
         var seen = Set(filesRead)
+        var last = ""
+        // Findings come grouped by file: compare with the previous path before hashing.
         for finding in findings {
-            if let path = finding.location?.path, seen.insert(path).inserted { files.append(path) }
+            guard let path = finding.location?.path, path != last else { continue }
+            last = path
+            if seen.insert(path).inserted { files.append(path) }
         }
         let suppressions = InlineSuppressions(files: files, rules: RuleRegistry.all.map(\.metadata))
         guard !suppressions.isEmpty else { return }

@@ -12,11 +12,12 @@ import Testing
               names: [www.split.test.]
               names-files: [audit/names.txt]
               servers: ["127.0.0.1:\(server.port)"]
+              corefiles: [dns/Corefile]
 
             """
         let project = try ScratchProject(files: [
             ".dnslint.yml": inventory,
-            "ci/accepted.yml": inventory.replacingOccurrences(of: "audit/", with: "../audit/") + """
+            "ci/accepted.yml": inventory.replacingOccurrences(of: "audit/", with: "../audit/").replacingOccurrences(of: "dns/", with: "../dns/") + """
                 ignore:
                   - rule: search-path-rcode-split
                     name: WWW.SPLIT.TEST
@@ -24,6 +25,8 @@ import Testing
 
                 """,
             "audit/names.txt": "# nightly\nttls.bad.test.\nwww.ok.test.\n",
+            "dns/Corefile": ".:53 {\n    forward . 192.0.2.53\n    loop\n}\n",
+            "dns/clean.corefile": ".:53 {\n    forward . 192.0.2.53 {\n        prefer_udp\n    }\n    loop\n}\n",
         ])
         defer { project.remove() }
         let flags = ["live", "--format", "json", "--timeout", "1", "--retries", "0", "--qps", "0", "--no-progress"]
@@ -35,6 +38,7 @@ import Testing
         #expect(findings.entries.contains { $0.code == "DNS1008" && $0.path == "audit/names.txt" && $0.line == 2 },
                 "names from the names file are located on their lines: \(findings.entries)")
         #expect(!findings.entries.contains { $0.subject?.hasPrefix("www.ok.") == true })
+        #expect(findings.entries.contains { $0.code == "DNS2005" && $0.path == "dns/Corefile" }, "the inventory's Corefile is read too")
 
         let accepted = try project.dnslint(flags + ["--config", "ci/accepted.yml"])
         let rest = try ReportFindings(json: accepted.stdout)
@@ -45,7 +49,10 @@ import Testing
         // Names on the command line replace the inventory's; its servers still apply.
         let given = try project.dnslint(flags + ["www.ok.test."])
         #expect(given.status == 0, "\(given.stderr)")
-        #expect(try ReportFindings(json: given.stdout).codes.isEmpty)
+        #expect(try ReportFindings(json: given.stdout).codes == ["DNS2005"])
+        let replaced = try project.dnslint(flags + ["www.ok.test.", "--coredns", "dns/clean.corefile"])
+        #expect(replaced.status == 0, "\(replaced.stderr)")
+        #expect(try ReportFindings(json: replaced.stdout).codes.isEmpty, "--coredns replaces the inventory's corefiles")
     }
 
     @Test func liveWithoutNamesAnywhereIsAUsageError() throws {
