@@ -1,3 +1,4 @@
+import DNSLintInputs
 import DNSLintModel
 import DNSLintReporting
 import DNSLintRules
@@ -6,7 +7,7 @@ import DNSLintRules
 /// reached from them, such as `$INCLUDE`d zones, which findings name by their own path), drop the findings
 /// they cover, and report what is wrong with them as DNS0006 findings.
 enum SuppressionStage {
-    static func apply(to findings: inout [Finding], filesRead: [String], policy: Policy, stop: RunStop?) {
+    static func apply(to findings: inout [Finding], filesRead: [String], policy: Policy, options: LintOptions) {
         var files = filesRead
         var seen = Set(filesRead)
         var last = ""
@@ -16,11 +17,14 @@ enum SuppressionStage {
             last = path
             if seen.insert(path).inserted { files.append(path) }
         }
-        let suppressions = InlineSuppressions(files: files, rules: RuleRegistry.all.map(\.metadata))
+        // Read as inputs are: regular files only (never a FIFO that could hang the run), within the size limit.
+        let suppressions = InlineSuppressions(files: files, rules: RuleRegistry.all.map(\.metadata)) { path in
+            try? RegularFile.read(path, limit: options.maxFileBytes).get()
+        }
         guard !suppressions.isEmpty else { return }
         let selfCode = UnusedSuppression().metadata.code
         let problems = suppressions.apply(to: &findings, notRun: policy.disabled, selfCode: selfCode,
-                                          reportUnused: stop?.why == nil)
+                                          reportUnused: options.stop?.why == nil)
         guard !policy.disabled.contains(selfCode) else { return }
         findings += problems.map(finding)
     }

@@ -65,7 +65,7 @@ package struct Linter {
            !policy.disabled.contains(finding.ruleCode) {
             findings.append(finding)
         }
-        SuppressionStage.apply(to: &findings, filesRead: filesRead, policy: policy, stop: options.stop)
+        SuppressionStage.apply(to: &findings, filesRead: filesRead, policy: policy, options: options)
         policy.apply(to: &findings)
         var report = LintReport(findings: findings, filesChecked: files, extraSummary: summary.merging(extra) { $1 })
         report.skipped = skipped

@@ -28,18 +28,18 @@ package struct InlineSuppressions: Sendable {
     private var byFile: [String: [InlineSuppression]] = [:]
     private let workingDirectory: String
 
-    /// Reads the files (each once; ones that cannot be read or hold no `dnslint:` are skipped).
-    package init(files: [String], rules: [RuleMetadata], workingDirectory: String = FileManager.default.currentDirectoryPath) {
+    /// Reads the files with `read` (each once; ones it cannot read, or that hold no `dnslint:`, are skipped).
+    package init(files: [String], rules: [RuleMetadata], workingDirectory: String = FileManager.default.currentDirectoryPath,
+                 read: (String) -> [UInt8]?) {
         self.workingDirectory = workingDirectory
         for path in files {
             let absolute = PolicyRoot.absolute(path, in: workingDirectory)
             guard byFile[absolute] == nil else { continue }
-            guard let data = FileManager.default.contents(atPath: absolute) else { continue }
-            guard data.withUnsafeBytes(InlineSuppressionParser.mentionsMarker) else {
+            guard let bytes = read(absolute), bytes.withUnsafeBytes(InlineSuppressionParser.mentionsMarker) else {
                 byFile[absolute] = []
                 continue
             }
-            byFile[absolute] = InlineSuppressionParser.parse(String(decoding: data, as: UTF8.self), path: path, rules: rules)
+            byFile[absolute] = InlineSuppressionParser.parse(String(decoding: bytes, as: UTF8.self), path: path, rules: rules)
         }
     }
 

@@ -209,7 +209,9 @@ struct SuppressionCase: Sendable, CustomTestStringConvertible {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("example.com.zone")
         try Data(zone.text("disable-next-line DNS1001 -- stale", trailer: "disable-file DNS9999 -- typo").utf8).write(to: file)
-        let suppressions = InlineSuppressions(files: [file.path], rules: RuleRegistry.all.map(\.metadata))
+        let suppressions = InlineSuppressions(files: [file.path], rules: RuleRegistry.all.map(\.metadata)) { path in
+            FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+        }
         var findings: [Finding] = []
         let cutShort = suppressions.apply(to: &findings, notRun: [], selfCode: "DNS0006", reportUnused: false)
         #expect(cutShort.map(\.kind) == [.unknownRules(["DNS9999"])], "what is wrong with the comment itself is still said")
