@@ -28,6 +28,7 @@ package enum ProjectRun {
             read.issues += part.issues
             read.files += part.files
             read.paths += part.paths
+            read.skipped += part.skipped
         }
         clock.mark("read inputs")
         var linter = Linter(read: read, options: options, policy: policy)
@@ -54,9 +55,15 @@ package enum ProjectRun {
         var groups: [String: ReadGroup] = [:]
         var order: [String] = []
         var seen = Set<String>()
-        func add(_ entries: [InventoryEntry], kind: (String) -> InputKind) throws(InputError) {
+        func add(_ entries: [InventoryEntry], zones: Bool = false, kind: (String) -> InputKind) throws(InputError) {
             for entry in entries {
-                for match in try files.expand(entry) where seen.insert(match.absolute).inserted {
+                var matches = try files.expand(entry)
+                // As in a folder scan, a file a matched zone pulls in with $INCLUDE is read through that zone.
+                if zones, PathGlob(entry.pattern).hasWildcards {
+                    let included = IncludeTargets.of(matches.map(\.absolute))
+                    matches.removeAll { included.contains($0.absolute) }
+                }
+                for match in matches where seen.insert(match.absolute).inserted {
                     let forced = match.isDirectory ? nil : kind(match.absolute)
                     let key = "\(forced?.rawValue ?? "-") \(entry.origin ?? "")"
                     if groups[key] == nil {
@@ -67,7 +74,7 @@ package enum ProjectRun {
                 }
             }
         }
-        try add(inventory.zones) { _ in .zone }
+        try add(inventory.zones, zones: true) { _ in .zone }
         try add(inventory.corefiles) { isYAML($0) ? .manifest : .corefile }
         try add(inventory.resolvConfs) { _ in .resolvConf }
         try add(inventory.manifests) { _ in .manifest }
@@ -115,5 +122,29 @@ package enum ProjectRun {
         var paths: [String] = []
         for entry in config.inventory.corefiles { paths += try files.expand(entry).map(\.shown) }
         return paths
+    }
+}
+
+/// The files zone files pull in with `$INCLUDE FILE [ORIGIN]` (transitively), resolved against the including
+/// file's folder as the zone reader resolves them: absolute and standardized.
+enum IncludeTargets {
+    static func of(_ zones: [String]) -> Set<String> {
+        var targets = Set<String>()
+        var queue = zones
+        var seen = Set(zones)
+        while let path = queue.popLast() {
+            guard let bytes = try? RegularFile.read(path, limit: LintOptions().maxFileBytes).get() else { continue }
+            let text = String(decoding: bytes, as: UTF8.self)
+            guard text.range(of: "$include", options: .caseInsensitive) != nil else { continue }
+            let folder = (path as NSString).deletingLastPathComponent
+            for line in text.split(whereSeparator: \.isNewline) {
+                let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+                guard words.count >= 2, words[0].uppercased() == "$INCLUDE" else { continue }
+                let target = PolicyRoot.absolute(String(words[1]).trimmingCharacters(in: CharacterSet(charactersIn: "\"")), in: folder)
+                targets.insert(target)
+                if seen.insert(target).inserted { queue.append(target) }
+            }
+        }
+        return targets
     }
 }

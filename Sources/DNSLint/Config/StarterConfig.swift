@@ -21,41 +21,45 @@ package struct StarterConfig: Sendable {
 
     package init() {}
 
-    /// Recognises every file below `folder` (hidden files and folders left out) and reads what the
-    /// configuration needs: each zone's origin, which YAML files are CoreDNS ConfigMaps, CoreDNS image tags.
+    /// Scans `folder` as `dnslint check FOLDER` does (hidden entries, `$INCLUDE` targets and Helm charts left
+    /// out) and sorts what it read: each zone with its origin, CoreDNS ConfigMaps apart from other manifests,
+    /// the CoreDNS image tags.
     package static func discover(in folder: String = ".") -> StarterConfig {
         var found = StarterConfig()
-        var images: [CoreDNSImage] = []
+        var options = LintOptions()
+        options.threads = 1
+        // A folder with nothing recognised is an error for `check`; for init it is an empty inventory.
+        guard let read = try? InputReader.read(paths: [folder], options: options) else { return found }
         let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        let relativePaths = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).sorted()
-        for relative in relativePaths where !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-            let path = base == "." ? relative : base + "/" + relative
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  let file = InputFile.open(path), !file.looksBinary, let loader = bestLoader(for: file) else { continue }
-            var options = LintOptions()
-            options.threads = 1
-            let loaded = try? loader.load(file, options: options)
-            switch loader.kind {
-            case .zone:
-                let origin = loaded?.inputs.compactMap { ($0 as? any ZoneContents)?.origin.text }.first
-                found.zones.append(Zone(path: relative, origin: origin))
-            case .corefile: found.corefiles.append(relative)
-            case .resolvConf: found.resolvConfs.append(relative)
-            case .manifest:
-                let inputs = loaded?.inputs ?? []
-                images += inputs.compactMap { $0 as? CoreDNSImage }
+        func relative(_ path: String) -> String {
+            base == "." && path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+        }
+        var inputsByPath: [String: [any ParsedInput]] = [:]
+        for input in read.inputs { inputsByPath[input.path, default: []].append(input) }
+        for path in read.paths {
+            let inputs = inputsByPath[path] ?? []
+            let lower = path.lowercased()
+            if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") {
                 if inputs.contains(where: { $0 is Corefile }) {
-                    found.corefiles.append(relative)
+                    found.corefiles.append(relative(path))
                 } else {
-                    found.manifests.append(relative)
+                    found.manifests.append(relative(path))
                 }
-            case .live: continue
+                continue
+            }
+            switch InputFile.open(path).flatMap({ bestLoader(for: $0) })?.kind {
+            case .zone:
+                let origin = inputs.compactMap { ($0 as? any ZoneContents)?.origin.text }.first
+                found.zones.append(Zone(path: relative(path), origin: origin))
+            case .corefile: found.corefiles.append(relative(path))
+            case .resolvConf: found.resolvConfs.append(relative(path))
+            case .manifest: found.manifests.append(relative(path))
+            case .live, nil: continue
             }
         }
+        let images = read.inputs.compactMap { $0 as? CoreDNSImage }
         if let oldest = images.min(by: { $0.version < $1.version }) {
-            let source = base == "." ? oldest.path : String(oldest.path.dropFirst(base.count + 1))
-            found.corednsVersion = ("\(oldest.version)", "\(oldest.image) in \(source) (\(oldest.workload))")
+            found.corednsVersion = ("\(oldest.version)", "\(oldest.image) in \(relative(oldest.path)) (\(oldest.workload))")
         }
         return found
     }

@@ -135,6 +135,19 @@ import Testing
         #expect(result.stderr == "dnslint: .dnslint.yml:3: inventory.manifests[0] \"k8s/**/*.yaml\" matches no file (paths are relative to .)\n")
     }
 
+    @Test func aGlobLeavesIncludedFilesToTheZoneThatIncludesThem() throws {
+        let project = try ScratchProject(files: [
+            ".dnslint.yml": "inventory:\n  zones: [\"zones/*.zone\"]\n",
+            "zones/example.com.zone": "$ORIGIN example.com.\n@ 3600 IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n@ 3600 IN NS ns1\nns1 3600 IN A 192.0.2.1\n$INCLUDE hosts.zone\n",
+            "zones/hosts.zone": "www 300 IN A 192.0.2.10\nwww 600 IN A 192.0.2.11\n",
+        ])
+        defer { project.remove() }
+        let result = try project.dnslint(["check", "--format", "json"])
+        #expect(result.status == 0, "the included file is not read as a zone of its own: \(result.stderr)")
+        let findings = try ReportFindings(json: result.stdout)
+        #expect(findings.entries.map { "\($0.path):\($0.line) \($0.code) \($0.subject ?? "")" } == ["zones/hosts.zone:2 DNS1008 www.example.com."])
+    }
+
     @Test func overridesApplyByPathRelativeToTheConfiguration() throws {
         let project = try project(Self.inventory + """
             overrides:
