@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import DNSLint
 import DNSLintModel
 import DNSLintReporting
@@ -18,11 +19,15 @@ struct AnalyzeCommand: ParsableCommand {
     @OptionGroup var lint: LintFlags
     @OptionGroup var output: OutputOptions
     @OptionGroup var configFlags: ConfigFlags
+    @OptionGroup var gate: GateOptions
 
     func run() throws {
         var run = try configFlags.settings(lint: lint, output: output)
         run.options.kindOverride = .live
-        let report = try Linter.run(paths: captures, options: run.options, policy: run.policy)
+        var report = try Linter.run(paths: captures, options: run.options, policy: run.policy)
+        if try gate.apply(to: &report, keys: FindingKeys(root: RepositoryRoot(workingDirectory: FileManager.default.currentDirectoryPath))) {
+            return
+        }
         try run.output.emit(report, category: "dnslint/live/")
     }
 }

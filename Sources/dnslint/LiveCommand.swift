@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import DNSLint
 import DNSLintModel
 import DNSLintReporting
@@ -68,6 +69,7 @@ struct LiveCommand: AsyncParsableCommand {
     @OptionGroup var lint: LintFlags
     @OptionGroup var output: OutputOptions
     @OptionGroup var configFlags: ConfigFlags
+    @OptionGroup var gate: GateOptions
 
     func run() async throws {
         let run = try configFlags.settings(lint: lint, output: output)
@@ -94,7 +96,10 @@ struct LiveCommand: AsyncParsableCommand {
             guard let parsed = Shard(shard) else { throw ValidationError("--shard takes K/N with 1 <= K <= N, e.g. 2/8, not \(shard)") }
             live.shard = parsed
         }
-        let report = try await LiveRun.run(names: source, live: live, lint: run.options, policy: run.policy)
+        var report = try await LiveRun.run(names: source, live: live, lint: run.options, policy: run.policy)
+        if try gate.apply(to: &report, keys: FindingKeys(root: RepositoryRoot(workingDirectory: FileManager.default.currentDirectoryPath))) {
+            return
+        }
         try run.output.emit(report, category: "dnslint/live/")
     }
 }

@@ -46,6 +46,22 @@ import Testing
         #expect((report["summary"] as? [String: Any])?["baselined"] as? Int == 1)
     }
 
+    /// Live findings are keyed by rule, name, type and server: a re-graded capture is fully accepted by its baseline.
+    @Test func liveFindingsHaveBaselinesToo() throws {
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let capture = try #require(try FileManager.default.contentsOfDirectory(atPath: TestPaths.packageRoot.appendingPathComponent("rules/examples/DNS1014/triggering-1").path)
+            .first { $0.hasSuffix(".capture.json") })
+        let path = "rules/examples/DNS1014/triggering-1/" + capture
+        let baseline = folder.appendingPathComponent("live-baseline.json").path
+        let root = TestPaths.packageRoot
+        #expect(try runCommand(TestPaths.binary, ["analyze", path], in: root).status == 1)
+        #expect(try runCommand(TestPaths.binary, ["analyze", path, "--write-baseline", baseline], in: root).status == 0)
+        let gated = try runCommand(TestPaths.binary, ["analyze", path, "--baseline", baseline, "--format", "json"], in: root)
+        #expect(gated.status == 0, "\(gated.stderr)")
+        #expect(gated.stdout.contains("\"findings\": []"))
+    }
+
     @Test func aBrokenBaselineIsAUsageError() throws {
         let folder = TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
