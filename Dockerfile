@@ -2,7 +2,8 @@
 #   docker build -t registry.example/dnslint:0.1.0 .
 #   docker run --rm -v "$PWD:/work" -w /work registry.example/dnslint:0.1.0 check .
 # Build stage: the Swift toolchain on Debian 12 with ldns' headers. Runtime stage: Debian 12 slim with the
-# ldns library and the one binary; the Swift runtime is linked into it (--static-swift-stdlib).
+# ldns library and the one stripped binary; the Swift runtime is linked into it (--static-swift-stdlib), so it
+# needs only libldns3, libstdc++6 and libc (checked with ldd on a release build).
 ARG SWIFT_VERSION=6.3
 
 FROM swift:${SWIFT_VERSION}-bookworm AS build
@@ -17,7 +18,7 @@ COPY Package.* ./
 RUN swift package resolve
 COPY Sources ./Sources
 RUN swift build -c release --product dnslint --static-swift-stdlib \
- && install -D -m 0755 "$(swift build -c release --show-bin-path)/dnslint" /out/dnslint
+ && install -D -s -m 0755 "$(swift build -c release --show-bin-path)/dnslint" /out/dnslint
 
 FROM debian:bookworm-slim
 # hadolint ignore=DL3008
