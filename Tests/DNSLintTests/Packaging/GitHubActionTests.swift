@@ -75,6 +75,47 @@ import Testing
         }
     }
 
+    /// actionlint runs shellcheck on workflow scripts but not on an action's: the same check, for action.yml.
+    @Test(.enabled(if: PackagingTools.shellcheck != nil, "needs shellcheck (Debian)"))
+    func theActionScriptsAreShellcheckClean() throws {
+        let scripts = try Self.runScripts(String(contentsOf: Self.action, encoding: .utf8))
+        #expect(scripts.count == 5, "\(scripts.count) run steps")
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (index, script) in scripts.enumerated() {
+            // GitHub runs `shell: bash` steps as `bash --noprofile --norc -eo pipefail {0}`.
+            let file = folder.appendingPathComponent("step\(index).sh")
+            try Data(("#!/usr/bin/env bash\nset -eo pipefail\n" + script).utf8).write(to: file)
+            let result = try PackagingTools.run(PackagingTools.shellcheck!, [file.path])
+            #expect(result.status == 0, "\(script)\n\(result.output)")
+        }
+    }
+
+    /// The body of each `run: |` block (its lines, less their common indentation).
+    static func runScripts(_ text: String) -> [String] {
+        var scripts: [String] = []
+        var current: [Substring]?
+        var indent = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let depth = line.prefix { $0 == " " }.count
+            if var lines = current {
+                if line.trimmingCharacters(in: .whitespaces).isEmpty || depth > indent {
+                    lines.append(line)
+                    current = lines
+                    continue
+                }
+                scripts.append(lines.map { String($0.dropFirst(indent + 2)) }.joined(separator: "\n") + "\n")
+                current = nil
+            }
+            if line.trimmingCharacters(in: .whitespaces) == "run: |" {
+                current = []
+                indent = depth
+            }
+        }
+        if let lines = current { scripts.append(lines.map { String($0.dropFirst(indent + 2)) }.joined(separator: "\n") + "\n") }
+        return scripts
+    }
+
     @Test func theExampleWorkflowGatesPullRequestsOnNewFindings() throws {
         let text = try String(contentsOf: Self.workflows.appendingPathComponent("dnslint-pull-request.yml"), encoding: .utf8)
         #expect(text.contains("pull_request"))
