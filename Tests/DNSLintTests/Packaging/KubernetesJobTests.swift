@@ -80,4 +80,85 @@ import Testing
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output == "Indexed 4 4 4 Never True\nTrue\nTrue\n", "\(result.output)")
     }
+
+    @Test(.enabled(if: PackagingTools.shellcheck != nil && PackagingTools.kubernetesValidate != nil && PackagingTools.python3 != nil,
+                   "needs shellcheck and kubernetes-validate (brings PyYAML)"))
+    func theShardScriptIsShellcheckClean() throws {
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = folder.appendingPathComponent("shard.sh")
+        try Data(("#!/bin/bash\n" + Self.shardScript()).utf8).write(to: script)
+        let result = try PackagingTools.run(PackagingTools.shellcheck!, [script.path])
+        #expect(result.status == 0, "\(result.output)")
+    }
+
+    /// The CronJob container's `bash -c` script.
+    static func shardScript() throws -> String {
+        let extract = """
+            import sys, yaml
+            docs = [d for d in yaml.safe_load_all(open(sys.argv[1])) if d]
+            cron = next(d for d in docs if d["kind"] == "CronJob")
+            sys.stdout.write(cron["spec"]["jobTemplate"]["spec"]["template"]["spec"]["containers"][0]["args"][0])
+            """
+        let extracted = try PackagingTools.run(PackagingTools.python3!, ["-c", extract, folder.appendingPathComponent("nightly-audit.yaml").path])
+        guard extracted.status == 0, extracted.output.contains("dnslint live") else { throw PackagingError("no script: \(extracted.output)") }
+        return extracted.output
+    }
+
+    /// The pods' script, run here with a stand-in `dnslint` (the real `--shard` and `merge` need a cluster's
+    /// resolver): each shard writes its reports, shard 1 merges once every report is there, and a missing
+    /// shard fails the merge with exit code 3.
+    @Test(.enabled(if: PackagingTools.kubernetesValidate != nil && PackagingTools.python3 != nil, "needs kubernetes-validate (brings PyYAML)"))
+    func theShardScriptWritesItsShardAndShardOneMerges() throws {
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let original = try Self.shardScript()
+        let reports = folder.appendingPathComponent("reports")
+        let script = original.replacingOccurrences(of: "\"/reports/", with: "\"\(reports.path)/")
+            .replacingOccurrences(of: "/audit/", with: "\(folder.path)/audit/")
+        #expect(script != original)
+        let shardScript = folder.appendingPathComponent("shard.sh")
+        try Data(script.utf8).write(to: shardScript)
+        // The stand-in logs its arguments, writes every --output and --capture file, and `live` exits $LIVE_EXIT.
+        let stub = folder.appendingPathComponent("bin/dnslint")
+        try FileManager.default.createDirectory(at: stub.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(#"""
+            #!/usr/bin/env bash
+            echo "$*" >> "$STUB_LOG"
+            command=$1
+            while [ $# -gt 0 ]; do
+              case "$1" in --output | --capture) if [ "$2" != - ]; then echo '{}' > "$2"; fi ;; esac
+              shift
+            done
+            if [ "$command" = live ]; then exit "$LIVE_EXIT"; fi
+            """#.utf8).write(to: stub)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: stub.path)
+        let log = folder.appendingPathComponent("dnslint.log")
+        func shard(index: Int, of shards: Int, live: Int32 = 1, wait: Int = 0) throws -> Int32 {
+            let path = stub.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")
+            return try PackagingTools.run(URL(fileURLWithPath: "/bin/bash"), [shardScript.path], environment: [
+                "PATH": path, "JOB_COMPLETION_INDEX": "\(index)", "SHARDS": "\(shards)", "JOB_NAME": "dnslint-nightly-1",
+                "MERGE_WAIT_SECONDS": "\(wait)", "STUB_LOG": log.path, "LIVE_EXIT": "\(live)",
+            ]).status
+        }
+        let run = reports.appendingPathComponent("dnslint-nightly-1")
+        func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: run.appendingPathComponent(name).path) }
+
+        #expect(try shard(index: 1, of: 2) == 0, "findings (exit 1) still complete the shard")
+        #expect(exists("shard-2-of-2.json") && exists("shard-2-of-2.sarif") && exists("capture-2-of-2.json"))
+        #expect(!exists("merged.json"), "only shard 1 merges")
+        #expect(try shard(index: 0, of: 2, wait: 60) == 0)
+        #expect(exists("merged.json") && exists("merged.sarif"))
+        let calls = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+        #expect(calls.contains { $0.hasPrefix("live --shard 2/2 ") } && calls.contains { $0.hasPrefix("live --shard 1/2 ") }, "\(calls)")
+        #expect(calls.contains { $0 == "merge \(run.path)/shard-1-of-2.json \(run.path)/shard-2-of-2.json --output \(run.path)/merged.json" }, "\(calls)")
+
+        // Three shards, one never written: shard 1 merges what there is and fails the Job.
+        try FileManager.default.removeItem(at: reports)
+        #expect(try shard(index: 1, of: 3) == 0)
+        #expect(try shard(index: 0, of: 3, wait: 0) == 3)
+        #expect(exists("merged.json"))
+        // A usage or configuration error (exit 2) is the pod's exit code.
+        #expect(try shard(index: 2, of: 3, live: 2) == 2)
+    }
 }
