@@ -91,6 +91,40 @@ import Testing
         }
     }
 
+    /// The action's `dnslint check` step, run as GitHub runs it (bash -eo pipefail, inputs in the environment,
+    /// outputs appended to $GITHUB_OUTPUT) with the dnslint under test on PATH: the SARIF file is written and
+    /// the exit code kept for the later steps; only a usage error (2) fails the step itself.
+    @Test func theCheckStepWritesSARIFAndKeepsTheExitCode() throws {
+        let text = try String(contentsOf: Self.action, encoding: .utf8)
+        let step = try #require(Self.runScripts(text).first { $0.contains("dnslint check") })
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = folder.appendingPathComponent("check.sh")
+        try Data(step.utf8).write(to: script)
+        let path = TestPaths.binary.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")
+        func run(paths: String, args: String = "") throws -> (status: Int32, output: String, stepOutput: String, sarif: Bool) {
+            let outputs = folder.appendingPathComponent("github-output")
+            let sarif = folder.appendingPathComponent("dnslint.sarif")
+            try? FileManager.default.removeItem(at: outputs)
+            try? FileManager.default.removeItem(at: sarif)
+            let result = try PackagingTools.run(URL(fileURLWithPath: "/bin/bash"), ["--noprofile", "--norc", "-eo", "pipefail", script.path],
+                                                in: TestPaths.packageRoot, environment: [
+                                                    "PATH": path, "GITHUB_OUTPUT": outputs.path, "DNSLINT_PATHS": paths, "DNSLINT_ARGS": args,
+                                                    "DNSLINT_FORMAT": "text", "DNSLINT_SARIF": sarif.path,
+                                                ])
+            let written = (try? String(contentsOf: outputs, encoding: .utf8)) ?? ""
+            return (result.status, result.output, written, FileManager.default.fileExists(atPath: sarif.path))
+        }
+        let clean = try run(paths: "examples/zones/clean.example.zone")
+        #expect(clean.status == 0 && clean.stepOutput == "exit-code=0\n" && clean.sarif, "\(clean)")
+        let findings = try run(paths: "examples/zones\nexamples/k8s", args: "--disable DNS3001")
+        #expect(findings.status == 0 && findings.stepOutput == "exit-code=1\n" && findings.sarif, "\(findings)")
+        #expect(findings.output.contains("[DNS4001 autopath-cache-split-answer]") && !findings.output.contains("[DNS3001 "), "\(findings.output)")
+        let broken = try run(paths: "examples/no-such-folder")
+        #expect(broken.status == 2 && broken.stepOutput == "exit-code=2\n", "\(broken)")
+        #expect(broken.output.contains("::error::dnslint could not run"), "\(broken.output)")
+    }
+
     /// The body of each `run: |` block (its lines, less their common indentation).
     static func runScripts(_ text: String) -> [String] {
         var scripts: [String] = []
