@@ -24,6 +24,16 @@ import Testing
         }
     }
 
+    /// The incident manifests are meant to be wrong about DNS, not about the API.
+    @Test(.enabled(if: PackagingTools.kubernetesValidate != nil, "needs kubernetes-validate (pip)"))
+    func theIncidentManifestsPassKubernetesValidateToo() throws {
+        let incident = TestPaths.packageRoot.appendingPathComponent("examples/k8s")
+        let files = PackagingTools.files(under: incident, endingWith: [".yaml", ".yml"])
+        #expect(files.count >= 2)
+        let result = try PackagingTools.run(PackagingTools.kubernetesValidate!, ["--strict", "-k", PackagingTools.kubernetesVersion] + files, in: incident)
+        #expect(result.status == 0, "\(result.output)")
+    }
+
     @Test(.enabled(if: PackagingTools.kubernetesValidate != nil, "needs kubernetes-validate (pip)"))
     func kubernetesValidateCatchesAFieldTheAPIDoesNotHave() throws {
         let folder = TestPaths.temporaryFolder()
