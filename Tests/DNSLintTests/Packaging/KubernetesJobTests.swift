@@ -155,13 +155,13 @@ import Testing
         func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: run.appendingPathComponent(name).path) }
 
         #expect(try shard(index: 1, of: 2) == 0, "findings (exit 1) still complete the shard")
-        #expect(exists("shard-2-of-2.json") && exists("shard-2-of-2.sarif") && exists("capture-2-of-2.json"))
+        #expect(exists("shard-2-of-2.json") && exists("capture-2-of-2.json"))
         #expect(!exists("merged.json"), "only shard 1 merges")
         #expect(try shard(index: 0, of: 2, wait: 60) == 0)
         #expect(exists("merged.json") && exists("merged.sarif"))
         let calls = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
         #expect(calls.contains { $0.hasPrefix("live --shard 2/2 ") } && calls.contains { $0.hasPrefix("live --shard 1/2 ") }, "\(calls)")
-        #expect(calls.contains { $0 == "merge \(run.path)/shard-1-of-2.json \(run.path)/shard-2-of-2.json --output \(run.path)/merged.json" }, "\(calls)")
+        #expect(calls.contains { $0.hasPrefix("merge \(run.path)/shard-1-of-2.json \(run.path)/shard-2-of-2.json --format json ") }, "\(calls)")
 
         // Three shards, one never written: shard 1 merges what there is and fails the Job.
         try FileManager.default.removeItem(at: reports)
@@ -170,5 +170,69 @@ import Testing
         #expect(exists("merged.json"))
         // A usage or configuration error (exit 2) is the pod's exit code.
         #expect(try shard(index: 2, of: 3, live: 2) == 2)
+    }
+
+    /// The pods' script with the real dnslint: two shards audit disjoint halves of the ConfigMap's names
+    /// (against a loopback port where nothing answers, so every name is a DNS1013 finding) and shard 1's
+    /// merge reports every name once, as JSON and SARIF.
+    @Test(.enabled(if: PackagingTools.kubernetesValidate != nil && PackagingTools.python3 != nil, "needs kubernetes-validate (brings PyYAML)"))
+    func theShardsAndTheMergeRunWithTheRealDnslint() throws {
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let audit = folder.appendingPathComponent("audit")
+        let extract = """
+            import os, sys, yaml
+            docs = [d for d in yaml.safe_load_all(open(sys.argv[1])) if d]
+            data = next(d for d in docs if d["kind"] == "ConfigMap" and d["metadata"]["name"] == "dnslint-audit")["data"]
+            for key, value in data.items():
+                open(os.path.join(sys.argv[2], key), "w").write(value)
+            print(len([n for n in data["names.txt"].split() if n]))
+            """
+        try FileManager.default.createDirectory(at: audit, withIntermediateDirectories: true)
+        let written = try PackagingTools.run(PackagingTools.python3!, ["-c", extract, Self.folder.appendingPathComponent("nightly-audit.yaml").path, audit.path])
+        let nameCount = try #require(Int(written.output.trimmingCharacters(in: .whitespacesAndNewlines)), "\(written.output)")
+        #expect(nameCount >= 2)
+
+        let reports = folder.appendingPathComponent("reports")
+        let port = Loopback.freePort()
+        let original = try Self.shardScript()
+        let script = original.replacingOccurrences(of: "\"/reports/", with: "\"\(reports.path)/")
+            .replacingOccurrences(of: "/audit/", with: "\(audit.path)/")
+            .replacingOccurrences(of: "dnslint live ", with: "dnslint live --server 127.0.0.1:\(port) --timeout 0.2 --retries 0 ")
+        let shardScript = folder.appendingPathComponent("shard.sh")
+        try Data(script.utf8).write(to: shardScript)
+        let path = TestPaths.binary.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")
+        func shard(index: Int) throws -> (status: Int32, output: String) {
+            try PackagingTools.run(URL(fileURLWithPath: "/bin/bash"), [shardScript.path], environment: [
+                "PATH": path, "JOB_COMPLETION_INDEX": "\(index)", "SHARDS": "2", "JOB_NAME": "dnslint-nightly-2",
+                "MERGE_WAIT_SECONDS": "60",
+            ])
+        }
+        let second = try shard(index: 1)
+        #expect(second.status == 0, "\(second.output)")
+        let first = try shard(index: 0)
+        #expect(first.status == 0, "\(first.output)")
+
+        let run = reports.appendingPathComponent("dnslint-nightly-2")
+        func names(_ file: String) throws -> [String] {
+            let data = try Data(contentsOf: run.appendingPathComponent(file))
+            let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let findings = try #require(report["findings"] as? [[String: Any]])
+            #expect(findings.allSatisfy { $0["rule"] as? String == "DNS1013" }, "\(file): \(findings)")
+            return Set(findings.compactMap { ($0["subject"] as? [String: Any])?["name"] as? String }).sorted()
+        }
+        let one = try names("shard-1-of-2.json")
+        let two = try names("shard-2-of-2.json")
+        #expect(Set(one).isDisjoint(with: two), "\(one) \(two)")
+        #expect(one.count + two.count == nameCount, "\(one) \(two)")
+        #expect(try names("merged.json") == (one + two).sorted())
+        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: run.appendingPathComponent("merged.sarif"))) as? [String: Any])
+        #expect(sarif["version"] as? String == "2.1.0")
+        let results = ((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [Any])?.count
+        let merged = try JSONSerialization.jsonObject(with: Data(contentsOf: run.appendingPathComponent("merged.json"))) as? [String: Any]
+        #expect(results != nil && results == (merged?["findings"] as? [Any])?.count, "one SARIF result per merged finding")
+        for file in ["capture-1-of-2.json", "capture-2-of-2.json"] {
+            #expect(FileManager.default.fileExists(atPath: run.appendingPathComponent(file).path), "\(file)")
+        }
     }
 }
