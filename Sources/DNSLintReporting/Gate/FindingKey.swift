@@ -27,8 +27,21 @@ package final class FindingKeys {
         if let subject = finding.subject {
             parts += [subject.name.lowercased(), subject.type ?? "", subject.server ?? ""]
         }
-        parts.append(String(finding.message.filter { !$0.isNumber }))
+        parts.append(String(normalizedMessage(finding).filter { !$0.isNumber }))
         return Self.hash(parts.joined(separator: "\u{1F}"))
+    }
+
+    /// The message with the files it names spelled repository-relative: a message that names a ConfigMap as
+    /// `../k8s/coredns.yaml` from a subfolder, or from `--new-since`'s scratch copy, keys like the same
+    /// finding named from the root.
+    private func normalizedMessage(_ finding: Finding) -> String {
+        var message = finding.message
+        let places = ([finding.location] + finding.related.map(\.location)).compactMap { $0?.path }
+        for place in Set(places).sorted(by: { $0.count > $1.count }) {
+            let spelled = path(place)
+            if spelled != place { message = message.replacingOccurrences(of: place, with: spelled) }
+        }
+        return message
     }
 
     /// 64-bit FNV-1a as 16 hex digits: stable on every machine and run (unlike Swift's `Hasher`).
