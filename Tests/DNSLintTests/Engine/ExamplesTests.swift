@@ -26,7 +26,7 @@ import Testing
         #expect(files.contains("k8s/coredns-configmap.yaml") && files.contains("k8s/app.yaml")
                 && files.contains("resolvconf/pod-resolv.conf") && files.contains("zones/example.com.zone"))
         let expected = Set(files.flatMap { ExpectComments.expectations(in: Self.root.appendingPathComponent($0), shownAs: Self.root.path + "/" + $0) })
-        let findings = try Linter.run(paths: [Self.root.path], options: LintOptions()).findings
+        let findings = try Lint.paths([Self.root.path])
         let actual = Set(ExpectComments.actual(findings))
         #expect(actual.subtracting(expected).isEmpty, "unexpected: \(actual.subtracting(expected).sorted { $0.description < $1.description })")
         #expect(expected.subtracting(actual).isEmpty, "missing: \(expected.subtracting(actual).sorted { $0.description < $1.description })")
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func theIncidentFindingPointsAtEveryPartOfTheTriad() throws {
-        let findings = try Linter.run(paths: [Self.root.path], options: LintOptions()).findings
+        let findings = try Lint.paths([Self.root.path])
         let incident = try #require(findings.first { $0.ruleCode == "DNS4001" && $0.subject?.name == "api.example.com." })
         #expect(incident.severity == .error)
         let related = incident.related.compactMap(\.location).map { "\(URL(fileURLWithPath: $0.path).lastPathComponent):\($0.line)" }

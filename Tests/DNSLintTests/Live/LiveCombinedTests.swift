@@ -38,16 +38,15 @@ import Testing
     @Test func corefileCombinesWithLiveAnswers() async throws {
         let nsd = try ServerProcess.nsd(zones: RealServerTests.zones)
         defer { nsd.stop() }
-        let folder = TestPaths.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let corefile = folder.appendingPathComponent("Corefile")
-        try Data(Self.corefile.utf8).write(to: corefile)
+        let folder = ScratchFolder()
+        defer { folder.remove() }
+        let corefile = try folder.write("Corefile", Self.corefile)
         let server = "127.0.0.1:\(nsd.port)"
 
-        let report = try await audit(server: server, config: [corefile.path])
+        let report = try await audit(server: server, config: [corefile])
         let split = try #require(report.findings.first { $0.ruleCode == "DNS4001" })
         #expect(split.subject?.name == "api.incident.test.")
-        #expect(split.related.contains { $0.location?.path == corefile.path })
+        #expect(split.related.contains { $0.location?.path == corefile })
         #expect(report.codes(for: "big.").contains("DNS4002"))
         #expect(!report.codes(for: "ok.").contains { $0.hasPrefix("DNS4") })
         // The Corefile itself is linted once, not once per batch of names.

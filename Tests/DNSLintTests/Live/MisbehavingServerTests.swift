@@ -21,11 +21,10 @@ import Testing
     @Test func searchExpansionWithSplitRcodesIsReported() async throws {
         let server = try MisbehavingServer()
         defer { server.stop() }
-        let folder = TestPaths.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let resolvConf = folder.appendingPathComponent("resolv.conf")
-        try Data("nameserver 127.0.0.1\nsearch split.test ok.test\noptions ndots:5\n".utf8).write(to: resolvConf)
-        let report = try await liveAudit(["www"], servers: ["127.0.0.1:\(server.port)"]) { $0.resolvConf = resolvConf.path }
+        let folder = ScratchFolder()
+        defer { folder.remove() }
+        let resolvConf = try folder.write("resolv.conf", "nameserver 127.0.0.1\nsearch split.test ok.test\noptions ndots:5\n")
+        let report = try await liveAudit(["www"], servers: ["127.0.0.1:\(server.port)"]) { $0.resolvConf = resolvConf }
         let splits = report.findings.filter { $0.ruleCode == "DNS1014" }
         // www.split.test splits; www.ok.test answers both types alike.
         #expect(splits.map { $0.subject?.name } == ["www.split.test."])

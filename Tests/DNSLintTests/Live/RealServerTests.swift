@@ -48,18 +48,17 @@ import Testing
     @Test func captureReanalysedOfflineGivesIdenticalFindings() async throws {
         let nsd = try ServerProcess.nsd(zones: Self.zones)
         defer { nsd.stop() }
-        let folder = TestPaths.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let namesFile = folder.appendingPathComponent("names.txt")
-        try Data(("# audited names\n" + Self.names.joined(separator: "\n") + "\n").utf8).write(to: namesFile)
-        let capture = folder.appendingPathComponent("nightly.capture.json")
+        let folder = ScratchFolder()
+        defer { folder.remove() }
+        let namesFile = try folder.write("names.txt", "# audited names\n" + Self.names.joined(separator: "\n") + "\n")
+        let capture = folder.url.appendingPathComponent("nightly.capture.json")
         let live = try await liveAudit([], servers: ["127.0.0.1:\(nsd.port)"], configure: { $0.capturePath = capture.path },
-                                       source: NameSource(namesFiles: [namesFile.path]))
+                                       source: NameSource(namesFiles: [namesFile]))
         #expect(!live.findings.isEmpty)
-        #expect(live.findings.first?.location?.path == namesFile.path)
+        #expect(live.findings.first?.location?.path == namesFile)
         #expect(live.findings.allSatisfy { ($0.location?.line ?? 0) >= 2 })
 
-        let offline = try Linter.run(paths: [capture.path], options: LintOptions())
+        let offline = try Lint.report([capture.path])
         #expect(offline.findings == live.findings)
         #expect(offline.extraSummary["queries"] == live.extraSummary["queries"])
     }

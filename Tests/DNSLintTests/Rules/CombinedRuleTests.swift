@@ -13,7 +13,7 @@ import Testing
     static let incidentCorefile = AutopathCacheSplitAnswer.corefile
 
     func count(_ code: String, _ files: [ExampleFile], _ arguments: [String] = []) throws -> Int {
-        try lintExample(RuleExample(files, arguments: arguments)).filter { $0.ruleCode == code }.count
+        try Lint.files(files, arguments).withCode(code).count
     }
 
     // MARK: DNS4001
@@ -121,8 +121,8 @@ import Testing
     }
 
     func context(corefile: String?, zone: String, version: String = "1.11.1") throws -> (LintContext, CountingView) {
-        let folder = try ScratchFolder()
-        defer { folder.cleanUp() }
+        let folder = ScratchFolder()
+        defer { folder.remove() }
         var paths = [try folder.write("example.com.zone", zone)]
         if let corefile { paths.append(try folder.write("Corefile", corefile)) }
         var options = LintOptions()
@@ -201,10 +201,10 @@ import Testing
     }
 
     @Test func searchMismatchPointsAtTheSearchListAndTheAutopathLine() throws {
-        let findings = try lintExample(RuleExample([
+        let findings = try Lint.files([
             ExampleFile("Corefile", AutopathSearchMismatch.corefile),
             ExampleFile("app.yaml", AutopathSearchMismatch.app(searches: "default.svc.cluster.local, svc.cluster.local")),
-        ]))
+        ])
         let finding = try #require(findings.first { $0.ruleCode == "DNS4003" })
         let dns3010 = try #require(findings.first { $0.ruleCode == "DNS3010" })
         #expect(finding.location == dns3010.location)

@@ -11,8 +11,7 @@ import Testing
 /// finding on it; on a line of its own it applies to the next line that is not a comment.
 /// `# @args --coredns-version X` sets the version. Findings and expectations must match exactly.
 @Suite struct CorefileFixtureTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures/corefile")
+    static let folder = TestPaths.fixtures("corefile")
 
     static var fixtures: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
@@ -28,7 +27,7 @@ import Testing
         let path = Self.folder.appendingPathComponent(name).path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let (expected, version) = Self.expectations(in: text)
-        let findings = try lint([path], corednsVersion: version).filter { $0.location?.path == path }
+        let findings = try Lint.paths([path], version.map { ["--coredns-version", $0] } ?? []).filter { $0.location?.path == path }
         let found = findings.map { "\($0.location?.line ?? 0) \($0.ruleCode)" }.sorted()
         #expect(found == expected.sorted(), "\(name): \(findings.map { "\($0.location?.line ?? 0) \($0.ruleCode) \($0.message)" })")
     }

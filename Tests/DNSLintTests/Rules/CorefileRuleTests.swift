@@ -8,6 +8,10 @@ import Testing
 
 /// Rule behaviour the examples do not pin down.
 @Suite struct CorefileRuleTests {
+    func lintCorefile(_ text: String, corednsVersion: String? = nil) throws -> [Finding] {
+        try Lint.text(text, named: "Corefile", corednsVersion.map { ["--coredns-version", $0] } ?? [])
+    }
+
     @Test func duplicateServerBlockRespectsBindAndReportsOverlap() throws {
         let findings = try lintCorefile("""
             .:53 {
@@ -23,7 +27,7 @@ import Testing
             10.0.0.0/8 10.in-addr.arpa {
                 whoami
             }
-            """).codes("DNS2010")
+            """).withCode("DNS2010")
         #expect(findings.map(\.location?.line) == [5, 8, 11])
         #expect(findings[0].related.first?.location?.line == 1)
         #expect(findings[1].location?.column == 19)
@@ -40,20 +44,20 @@ import Testing
                 }
             }
             """
-        let modern = try lintCorefile(text).codes("DNS2007")
+        let modern = try lintCorefile(text).withCode("DNS2007")
         #expect(modern.count == 1 && modern[0].severity == .warning && modern[0].location?.line == 5)
-        let old = try lintCorefile(text, corednsVersion: "1.9.0").codes("DNS2007")
+        let old = try lintCorefile(text, corednsVersion: "1.9.0").withCode("DNS2007")
         #expect(old.count == 1 && old[0].severity == .error)
         let withExcept = text.replacingOccurrences(of: "forward . 192.0.2.1 {", with: "forward . 192.0.2.1 {\n        except example.org")
-        #expect(try lintCorefile(withExcept).codes("DNS2007").isEmpty)
+        #expect(try lintCorefile(withExcept).withCode("DNS2007").isEmpty)
     }
 
     @Test func onceOnlyPluginsFollowTheVersion() throws {
         let text = ". {\n    shed\n    shed\n    tsig\n    tsig\n}\n"
-        #expect(try lintCorefile(text).codes("DNS2007").count == 2)
-        let before = try lintCorefile(text, corednsVersion: "1.14.6").codes("DNS2007")
+        #expect(try lintCorefile(text).withCode("DNS2007").count == 2)
+        let before = try lintCorefile(text, corednsVersion: "1.14.6").withCode("DNS2007")
         #expect(before.count == 1 && before[0].message.contains("tsig"))
-        #expect(try lintCorefile(text, corednsVersion: "1.9.3").codes("DNS2007").isEmpty)
+        #expect(try lintCorefile(text, corednsVersion: "1.9.3").withCode("DNS2007").isEmpty)
     }
 
     @Test func unknownPluginSuggestions() {
@@ -69,12 +73,12 @@ import Testing
     @Test func removedAndDeprecatedFollowTheVersion() throws {
         let text = ". {\n    proxy . 10.0.0.1\n    kubernetes cluster.local {\n        resyncperiod 1m\n    }\n}\n"
         let old = try lintCorefile(text, corednsVersion: "1.3.1")
-        #expect(old.codes("DNS2003").isEmpty && old.codes("DNS2004").isEmpty)
+        #expect(old.withCode("DNS2003").isEmpty && old.withCode("DNS2004").isEmpty)
         let middle = try lintCorefile(text, corednsVersion: "1.6.0")
-        #expect(middle.codes("DNS2003").map(\.severity) == [.error])
-        #expect(middle.codes("DNS2004").map(\.severity) == [.warning])
+        #expect(middle.withCode("DNS2003").map(\.severity) == [.error])
+        #expect(middle.withCode("DNS2004").map(\.severity) == [.warning])
         let new = try lintCorefile(text)
-        #expect(new.codes("DNS2004").map(\.severity) == [.error])
+        #expect(new.withCode("DNS2004").map(\.severity) == [.error])
     }
 
     @Test func placeholdersAreNotJudged() throws {
@@ -103,9 +107,9 @@ import Testing
     }
 
     @Test func autopathWithoutKubernetesPodsModes() throws {
-        let disabled = try lintCorefile(". {\n    autopath @kubernetes\n    kubernetes cluster.local\n}\n").codes("DNS2002")
+        let disabled = try lintCorefile(". {\n    autopath @kubernetes\n    kubernetes cluster.local\n}\n").withCode("DNS2002")
         #expect(disabled.count == 1 && disabled[0].message.contains("pods disabled"))
-        let fromFile = try lintCorefile(". {\n    autopath /etc/resolv.conf\n}\n").codes("DNS2002")
+        let fromFile = try lintCorefile(". {\n    autopath /etc/resolv.conf\n}\n").withCode("DNS2002")
         #expect(fromFile.isEmpty)
     }
 }

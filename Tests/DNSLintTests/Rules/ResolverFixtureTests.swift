@@ -55,22 +55,21 @@ import Testing
     func inlineExpectationsMatchFindings(_ file: URL) throws {
         let text = try String(contentsOf: file, encoding: .utf8)
         let (expected, arguments) = Self.expectations(text, sameLine: file.pathExtension == "yaml")
-        let options = try LintArguments.options(from: arguments)
-        let findings = try Linter.run(paths: [file.path], options: options).findings
+        let findings = try Lint.paths([file.path], arguments)
         let actual = Set(findings.compactMap { finding in finding.location.map { Expectation(line: $0.line, code: finding.ruleCode) } })
         #expect(actual.subtracting(expected).isEmpty, "unexpected in \(file.lastPathComponent): \(findings.filter { f in !expected.contains(Expectation(line: f.location?.line ?? 0, code: f.ruleCode)) }.map(\.message))")
         #expect(expected.subtracting(actual).isEmpty, "missing in \(file.lastPathComponent): \(expected.subtracting(actual).sorted { $0.line < $1.line })")
     }
 
     @Test func podFindingsAreWarningsAndHostFindingsNotes() throws {
-        let pod = try Linter.run(paths: [TestPaths.fixtures("kubernetes").appendingPathComponent("workloads.yaml").path], options: LintOptions())
-        let host = try Linter.run(paths: [TestPaths.fixtures("resolvconf").appendingPathComponent("crowded.resolv.conf").path], options: LintOptions())
-        #expect(pod.findings.filter { $0.ruleCode == "DNS3002" }.allSatisfy { $0.severity == .warning })
-        #expect(host.findings.filter { $0.ruleCode == "DNS3002" }.map(\.severity) == [.note])
+        let pod = try Lint.paths([TestPaths.fixtures("kubernetes").appendingPathComponent("workloads.yaml").path])
+        let host = try Lint.paths([TestPaths.fixtures("resolvconf").appendingPathComponent("crowded.resolv.conf").path])
+        #expect(pod.withCode("DNS3002").allSatisfy { $0.severity == .warning })
+        #expect(host.withCode("DNS3002").map(\.severity) == [.note])
     }
 
     @Test func ndotsMessageGivesTheQueryCount() throws {
-        let findings = try Linter.run(paths: [TestPaths.fixtures("resolvconf").appendingPathComponent("pod-eks.resolv.conf").path], options: LintOptions()).findings
+        let findings = try Lint.paths([TestPaths.fixtures("resolvconf").appendingPathComponent("pod-eks.resolv.conf").path])
         let ndots = try #require(findings.first { $0.ruleCode == "DNS3001" })
         #expect(ndots.message.contains("api.github.com send up to 10 queries"))
         #expect(ndots.arguments["queries"] == .int(10))

@@ -17,7 +17,7 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         let expected = Set(files.flatMap { ExpectComments.expectations(in: folder.appendingPathComponent($0), shownAs: folder.path + "/" + $0) })
         #expect(!expected.isEmpty)
-        let findings = try Linter.run(paths: [folder.path], options: LintOptions()).findings
+        let findings = try Lint.paths([folder.path])
         let actual = Set(ExpectComments.actual(findings))
         #expect(actual.subtracting(expected).isEmpty, "unexpected: \(actual.subtracting(expected).sorted { $0.description < $1.description })")
         #expect(expected.subtracting(actual).isEmpty, "missing: \(expected.subtracting(actual).sorted { $0.description < $1.description })")

@@ -1,6 +1,3 @@
-@testable import DNSLint
-@testable import DNSLintInputs
-import DNSLintModel
 import Foundation
 
 /// Where the package, the built binary and the shared corpus are.
@@ -58,9 +55,4 @@ func runCommand(_ executable: URL, _ arguments: [String], in folder: URL? = nil)
     process.waitUntilExit()
     return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errData, as: UTF8.self))
-}
-
-extension LoadResult {
-    /// The reader's problems as the engine reports them (DNS0xxx findings).
-    var findings: [Finding] { issues.map(InputIssueRules.finding) }
 }

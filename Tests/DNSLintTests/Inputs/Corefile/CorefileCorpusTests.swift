@@ -29,7 +29,7 @@ struct CorefileCorpusTests {
             let result = try CorefileLoader().load(file, options: LintOptions())
             let corefile = try #require(result.inputs.first as? Corefile, "\(name)")
             #expect(!corefile.serverBlocks.isEmpty, "\(name)")
-            _ = try lint([path])
+            _ = try Lint.paths([path])
             let errors = result.findings.filter { $0.ruleCode == "DNS0002" && $0.severity == .error }
             if Self.broken.contains(where: name.contains) {
                 #expect(!errors.isEmpty, "\(name) is broken but gave no syntax error")
@@ -41,11 +41,11 @@ struct CorefileCorpusTests {
 
     @Test func brokenFilesReportTheRightLines() throws {
         let pr4637 = try #require(Self.names.first { $0.contains("PR4637") })
-        let first = try lint([Self.corefiles + "/" + pr4637]).codes("DNS0002")
+        let first = try Lint.paths([Self.corefiles + "/" + pr4637]).withCode("DNS0002")
         #expect(first.contains { $0.location?.line == 1 && $0.severity == .error && $0.message.contains("non-ASCII") })
 
         let pr7571 = try #require(Self.names.first { $0.contains("PR7571") })
-        let second = try lint([Self.corefiles + "/" + pr7571]).codes("DNS0002")
+        let second = try Lint.paths([Self.corefiles + "/" + pr7571]).withCode("DNS0002")
         #expect(second.contains { $0.location?.line == 3 && $0.location?.column == 11 && $0.message.contains("'}'") })
         #expect(second.contains { $0.location?.line == 1 && $0.severity == .error })
         #expect(second.contains { $0.location?.line == 1 && $0.severity == .warning && $0.message.contains("UTF-8") })
@@ -58,7 +58,7 @@ struct CorefileCorpusTests {
         }
         #expect(templates.count >= 5)
         for name in templates {
-            let findings = try lint([Self.corefiles + "/" + name]).codes("DNS0002")
+            let findings = try Lint.paths([Self.corefiles + "/" + name]).withCode("DNS0002")
             #expect(findings.count == 1 && findings[0].severity == .note, "\(name): \(findings.map(\.message))")
         }
     }

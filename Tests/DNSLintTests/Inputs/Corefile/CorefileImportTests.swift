@@ -9,8 +9,8 @@ import Testing
 
 @Suite struct CorefileImportTests {
     @Test func fileAndGlobImportsSpliceWithTheirOwnLocations() throws {
-        let folder = try ScratchFolder()
-        defer { folder.cleanUp() }
+        let folder = ScratchFolder()
+        defer { folder.remove() }
         let main = try folder.write("Corefile", """
             import servers/*.server
             .:53 {
@@ -36,15 +36,15 @@ import Testing
         #expect(root.directives[2].location.path == folder.url.path + "/common.conf")
         #expect(root.directives[2].location.line == 3)
 
-        let unknown = try lint([main]).codes("DNS2006")
+        let unknown = try Lint.paths([main]).withCode("DNS2006")
         #expect(unknown.count == 1)
         #expect(unknown.first?.location?.path.hasSuffix("/common.conf") == true)
         #expect(unknown.first?.location?.includedFrom.first?.line == 3)
     }
 
     @Test func missingImportIsReportedAndOutsideImportIsNotFollowed() throws {
-        let folder = try ScratchFolder()
-        defer { folder.cleanUp() }
+        let folder = ScratchFolder()
+        defer { folder.remove() }
         let main = try folder.write("conf/Corefile", """
             .:53 {
                 import missing.conf
@@ -55,24 +55,24 @@ import Testing
             }
             """)
         try folder.write("outside.conf", "forwrd . 192.0.2.1\n")
-        let findings = try lint([main])
-        let unreadable = findings.codes("DNS0005")
+        let findings = try Lint.paths([main])
+        let unreadable = findings.withCode("DNS0005")
         #expect(unreadable.map(\.location?.line) == [2, 3, 4, 5])
         #expect(unreadable.filter { $0.severity == .error }.map(\.location?.line) == [2, 3])
         #expect(unreadable[1].message.contains("no snippet '(common)'"))
-        #expect(findings.codes("DNS2006").isEmpty)
+        #expect(findings.withCode("DNS2006").isEmpty)
 
-        let followed = try lint([main], allowOutside: true)
-        #expect(followed.codes("DNS2006").count == 1)
+        let followed = try Lint.paths([main], ["--allow-include-outside"])
+        #expect(followed.withCode("DNS2006").count == 1)
     }
 
     @Test func mutuallyImportingFilesStop() throws {
-        let folder = try ScratchFolder()
-        defer { folder.cleanUp() }
+        let folder = ScratchFolder()
+        defer { folder.remove() }
         let main = try folder.write("Corefile", ".:53 {\n    import a.conf\n}\n")
         try folder.write("a.conf", "whoami\nimport b.conf\n")
         try folder.write("b.conf", "import a.conf\n")
-        let findings = try lint([main]).codes("DNS0002")
+        let findings = try Lint.paths([main]).withCode("DNS0002")
         #expect(findings.count == 1)
         #expect(findings[0].message.contains("import itself"))
     }

@@ -196,10 +196,9 @@ import Testing
     }
 
     @Test func podSearchPathsExposeNamespaceSearchAndLocation() throws {
-        let folder = TestPaths.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try Data("apiVersion: v1\nkind: Pod\nmetadata: {name: w, namespace: shop}\nspec:\n  dnsPolicy: None\n  dnsConfig:\n    nameservers: [192.0.2.1]\n    searches: [svc.cluster.local]\n  containers: []\n".utf8)
-            .write(to: folder.appendingPathComponent("app.yaml"))
+        let folder = ScratchFolder()
+        defer { folder.remove() }
+        try folder.write("app.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: w, namespace: shop}\nspec:\n  dnsPolicy: None\n  dnsConfig:\n    nameservers: [192.0.2.1]\n    searches: [svc.cluster.local]\n  containers: []\n")
         let collected = try InputReader.read(paths: [folder.path], options: LintOptions())
         let context = LintContext(options: LintOptions(), inputs: collected.inputs, views: [])
         let path = try #require(context.podSearchPaths.first)

@@ -19,12 +19,9 @@ import Testing
 
     @Test(arguments: files)
     func loadsWithoutUsageErrors(_ file: URL) throws {
-        let isResolvConf = file.path.contains("/resolvconf/")
-        var options = LintOptions()
-        options.kindOverride = isResolvConf ? .resolvConf : .manifest
+        let kind: InputKind = file.path.contains("/resolvconf/") ? .resolvConf : .manifest
         for libc in Libc.allCases {
-            options.libc = libc
-            let findings = try Linter.run(paths: [file.path], options: options).findings
+            let findings = try Lint.paths([file.path], ["--kind", kind.rawValue, "--libc", libc.rawValue])
             // Templates are notes; a document that does not parse is the only error an input may add here.
             #expect(!findings.contains { $0.ruleCode == "DNS0004" && $0.severity == .error }, "\(findings.map(\.message))")
             #expect(!findings.contains { $0.ruleCode == "DNS0005" })

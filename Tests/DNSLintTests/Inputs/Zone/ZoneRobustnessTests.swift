@@ -51,14 +51,10 @@ import Testing
             }
             if bytes.isEmpty { bytes = [10] }
         }
-        let folder = TestPaths.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("fuzz.example.zone")
-        try Data(bytes).write(to: file)
-        var options = LintOptions()
-        options.origin = "fuzz.example."
-        let report = try Linter.run(paths: [file.path], options: options)
-        for finding in report.findings {
+        let folder = ScratchFolder()
+        defer { folder.remove() }
+        let file = try folder.write("fuzz.example.zone", bytes: Data(bytes))
+        for finding in try Lint.paths([file], ["--origin", "fuzz.example."]) {
             #expect(!finding.message.isEmpty)
             if let line = finding.location?.line { #expect(line >= 1) }
         }
