@@ -54,14 +54,20 @@ import Testing
         #expect(explain.stdout.hasPrefix("# DNS1001 cname-chain-no-aaaa"))
     }
 
-    @Test func sarifPassesTheGitHubValidator() throws {
-        let folder = TestPaths.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let sarif = folder.appendingPathComponent("dnslint.sarif")
-        let json = folder.appendingPathComponent("dnslint.json")
+    /// Writes SARIF and JSON side by side, as a CI job does, into `folder`.
+    func writeSARIFAndJSON(into folder: ScratchFolder) throws -> (sarif: URL, json: URL) {
+        let sarif = folder.url.appendingPathComponent("dnslint.sarif")
+        let json = folder.url.appendingPathComponent("dnslint.json")
         let result = try runCommand(TestPaths.binary, ["check", "examples/", "--format", "sarif", "--output", sarif.path,
                                                         "--format", "json", "--output", json.path], in: root)
-        #expect(result.status == 1)
+        #expect(result.status == 1, "\(result.stderr)")
+        return (sarif, json)
+    }
+
+    @Test func sarifHasRepositoryRelativeResultsAndJSONMatchesItsSchema() throws {
+        let folder = ScratchFolder()
+        defer { folder.remove() }
+        let (sarif, json) = try writeSARIFAndJSON(into: folder)
         let log = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: sarif)) as? [String: Any])
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
         let results = try #require(run["results"] as? [[String: Any]])
@@ -69,14 +75,19 @@ import Testing
         let uri = (((results.first?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any])?["uri"] as? String
         #expect(uri?.hasPrefix("examples/") == true, "URIs are repository-relative: \(uri ?? "nil")")
         #expect(results.contains { $0["ruleId"] as? String == "DNS4001" })
-        if let shared = TestPaths.shared {
-            let validation = try runCommand(URL(fileURLWithPath: "/usr/bin/env"), ["python3", shared.appendingPathComponent("tools/validate-sarif").path, sarif.path])
-            #expect(validation.status == 0, "\(validation.stdout)\(validation.stderr)")
-        }
         let schema = root.appendingPathComponent("schemas/dnslint-report.schema.json")
         let check = "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))); print('ok')"
         let validation = try runCommand(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", check, json.path, schema.path])
         #expect(validation.status == 0 && validation.stdout.contains("ok"), "\(validation.stderr)")
+    }
+
+    @Test(.needsShared) func sarifPassesTheGitHubValidator() throws {
+        let folder = ScratchFolder()
+        defer { folder.remove() }
+        let (sarif, _) = try writeSARIFAndJSON(into: folder)
+        let tool = try #require(TestPaths.shared).appendingPathComponent("tools/validate-sarif")
+        let validation = try runCommand(URL(fileURLWithPath: "/usr/bin/env"), ["python3", tool.path, sarif.path])
+        #expect(validation.status == 0, "\(validation.stdout)\(validation.stderr)")
     }
 
     @Test func githubAndRdjsonlFormatsLocateFindings() throws {

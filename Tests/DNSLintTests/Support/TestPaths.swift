@@ -1,14 +1,25 @@
 import Foundation
+import Testing
 
 /// Where the package, the built binary and the shared corpus are.
 enum TestPaths {
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `../shared` beside the repository, when the workplace provides it.
-    static var shared: URL? {
-        let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    /// `../shared` beside the repository (corpus, tools), when the workplace provides it. `DNSLINT_SHARED_DIR`
+    /// names another folder; pointing it at one without `corpus/` (`DNSLINT_SHARED_DIR=/nonexistent swift test`)
+    /// shows which tests need it: they must be reported as skipped, never as passed.
+    static let shared: URL? = {
+        let override = ProcessInfo.processInfo.environment["DNSLINT_SHARED_DIR"]
+        let url = override.map { URL(fileURLWithPath: $0) }
+            ?? packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
         return FileManager.default.fileExists(atPath: url.appendingPathComponent("corpus").path) ? url : nil
+    }()
+
+    /// A folder of the shared corpus (`zones`, `corefiles`, `resolvconf`, `k8s`, `configmaps`); only for
+    /// tests marked `.needsShared`, which do not run without it.
+    static func corpus(_ folder: String) -> URL {
+        (shared ?? URL(fileURLWithPath: "/nonexistent-shared")).appendingPathComponent("corpus").appendingPathComponent(folder)
     }
 
     /// The `dnslint` executable built next to the test bundle.
@@ -31,6 +42,12 @@ enum TestPaths {
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// For a test or suite that reads `../shared` (the corpus, `tools/validate-sarif`): without it, it is
+    /// skipped and says why, instead of passing having checked nothing.
+    static var needsShared: Self { .enabled(if: TestPaths.shared != nil, "needs ../shared (corpus and tools), which is absent") }
 }
 
 /// Runs a command and collects its output and exit code.

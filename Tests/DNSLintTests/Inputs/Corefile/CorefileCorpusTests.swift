@@ -7,13 +7,10 @@ import Testing
 @testable import DNSLintRules
 @testable import DNSLintReporting
 
-/// The real-world corpus (read only when /work/shared exists; never copied into the repository).
-private let corpusRoot = "/work/shared/corpus"
-
-@Suite(.enabled(if: FileManager.default.fileExists(atPath: corpusRoot)))
+/// Real-world Corefiles and ConfigMaps from `../shared/corpus` (read in place, never copied into the repository).
+@Suite(.needsShared)
 struct CorefileCorpusTests {
-    static let root = corpusRoot
-    static let corefiles = root + "/corefiles"
+    static var corefiles: String { TestPaths.corpus("corefiles").path }
     static let broken = ["PR4637", "PR7571"]
 
     static var names: [String] {
@@ -65,7 +62,7 @@ struct CorefileCorpusTests {
 
     /// ConfigMaps' `data.Corefile`, cut out here the simple way, map back to the YAML lines.
     @Test func embeddedCorefilesMapToConfigMapLines() throws {
-        let folder = Self.root + "/configmaps"
+        let folder = TestPaths.corpus("configmaps").path
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         #expect(!names.isEmpty)
         for name in names {

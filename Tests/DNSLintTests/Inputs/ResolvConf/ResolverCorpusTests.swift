@@ -8,11 +8,10 @@ import Foundation
 import Testing
 
 /// Every real resolv.conf, manifest and ConfigMap in the shared corpus loads without a crash or exit 2.
-@Suite struct ResolverCorpusTests {
+@Suite(.needsShared) struct ResolverCorpusTests {
     static var files: [URL] {
-        guard let shared = TestPaths.shared else { return [] }
-        return ["resolvconf", "k8s", "configmaps"].flatMap { folder -> [URL] in
-            let url = shared.appendingPathComponent("corpus").appendingPathComponent(folder)
+        ["resolvconf", "k8s", "configmaps"].flatMap { folder -> [URL] in
+            let url = TestPaths.corpus(folder)
             return ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted().map { url.appendingPathComponent($0) }
         }
     }
@@ -28,9 +27,15 @@ import Testing
         }
     }
 
+    @Test func corpusHoldsEveryKindOfFile() {
+        let paths = Self.files.map(\.path)
+        #expect(paths.filter { $0.contains("/resolvconf/") }.count >= 20)
+        #expect(paths.filter { $0.contains("/k8s/") }.count >= 8)
+        #expect(paths.filter { $0.contains("/configmaps/") }.count >= 5)
+    }
+
     @Test func corpusBehavesLikeGlibcSaysItDoes() throws {
-        guard let shared = TestPaths.shared else { return }
-        let folder = shared.appendingPathComponent("corpus/resolvconf")
+        let folder = TestPaths.corpus("resolvconf")
         func load(_ name: String) throws -> ResolvConf? {
             let file = try #require(InputFile.open(folder.appendingPathComponent(name).path))
             return try ResolvConfLoader().load(file, options: LintOptions()).inputs.first as? ResolvConf

@@ -80,9 +80,8 @@ import Testing
         #expect(FieldParserEquivalenceTests.assertAgree(zone, origin: "example.com.") >= 14)
     }
 
-    @Test func corpusZonesAgree() throws {
-        guard let shared = TestPaths.shared else { return }
-        let folder = shared.appendingPathComponent("corpus/zones")
+    @Test(.needsShared) func corpusZonesAgree() throws {
+        let folder = TestPaths.corpus("zones")
         var checked = 0
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where !name.hasPrefix("large") {
             let data = try Data(contentsOf: folder.appendingPathComponent(name))
