@@ -10,18 +10,6 @@ import Testing
 /// Mangled zone files (random bytes, stray quotes and parentheses, cut records) must always come back
 /// as findings: no crash, no hang, no usage error.
 @Suite struct ZoneRobustnessTests {
-    /// A small deterministic generator, so a failure is reproducible from its seed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let base = Array("""
         $ORIGIN fuzz.example.
         $TTL 300
@@ -40,7 +28,7 @@ import Testing
 
     @Test(arguments: 0..<40)
     func mangledZonesGiveFindingsNotCrashes(seed: Int) throws {
-        var random = SplitMix(state: UInt64(seed))
+        var random = SeededRandom(state: UInt64(seed))
         var bytes = ZoneRobustnessTests.base
         for _ in 0..<Int.random(in: 1...12, using: &random) {
             let position = Int.random(in: 0..<bytes.count, using: &random)
