@@ -10,7 +10,7 @@ import Testing
 /// Nothing is normalised, because nothing in these outputs depends on the time or the machine: there are
 /// no timestamps, the only duration is the one recorded in the capture (`durationSeconds`), paths are the
 /// relative ones given on the command line (SARIF URIs too), and the tool version is the package's own.
-@Suite struct ReporterSnapshotTests {
+@Suite(.serialized) struct ReporterSnapshotTests {
     /// `*.sarif` is git-ignored (CI output), so the SARIF snapshot is a `.sarif.json`.
     static func fileName(_ run: String, _ format: OutputFormat) -> String {
         switch format {
@@ -23,8 +23,8 @@ import Testing
     }
 
     /// Runs `dnslint` as a user would; `--color never` because a snapshot is what a log or CI shows.
-    static func output(_ arguments: [String], _ format: OutputFormat) throws -> String {
-        let result = try runCommand(TestPaths.binary, arguments + ["--format", format.rawValue, "--color", "never"],
+    static func output(_ arguments: [String], _ format: OutputFormat) async throws -> String {
+        let result = try await runCommand(TestPaths.binary, arguments + ["--format", format.rawValue, "--color", "never"],
                                     in: TestPaths.packageRoot)
         #expect(result.status == 1, "findings at error level fail the run: \(result.stderr)")
         #expect(result.stderr.isEmpty, "\(result.stderr)")
@@ -33,14 +33,14 @@ import Testing
     }
 
     @Test(arguments: OutputFormat.allCases)
-    func checkOfTheExamples(_ format: OutputFormat) throws {
-        Snapshot.expect(try Self.output(["check", "examples/"], format), matches: Self.fileName("check-examples", format))
+    func checkOfTheExamples(_ format: OutputFormat) async throws {
+        Snapshot.expect(try await Self.output(["check", "examples/"], format), matches: Self.fileName("check-examples", format))
     }
 
     @Test(arguments: OutputFormat.allCases)
-    func analyzeOfTheNightlyCapture(_ format: OutputFormat) throws {
+    func analyzeOfTheNightlyCapture(_ format: OutputFormat) async throws {
         NightlyCapture.writeFixturesIfUpdating()
-        Snapshot.expect(try Self.output(["analyze", NightlyCapture.capturePath], format),
+        Snapshot.expect(try await Self.output(["analyze", NightlyCapture.capturePath], format),
                         matches: Self.fileName("analyze-nightly", format))
     }
 

@@ -73,3 +73,13 @@ func runCommand(_ executable: URL, _ arguments: [String], in folder: URL? = nil)
     return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errData, as: UTF8.self))
 }
+
+/// The same, for async tests: the command runs on a Dispatch thread, so waiting for it does not hold one
+/// of the few threads Swift concurrency has (two on a two-core machine), which live tests need to progress.
+func runCommand(_ executable: URL, _ arguments: [String], in folder: URL? = nil) async throws -> CommandResult {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async {
+            continuation.resume(with: Result { try runCommand(executable, arguments, in: folder) })
+        }
+    }
+}
