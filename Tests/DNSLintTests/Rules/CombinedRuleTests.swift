@@ -12,7 +12,7 @@ import Testing
 @Suite struct CombinedRuleTests {
     static let incidentCorefile = AutopathCacheSplitAnswer.corefile
 
-    func count(_ code: String, _ files: [ExampleFile], _ arguments: [String] = []) throws -> Int {
+    func count(_ code: String, _ files: [TextFile], _ arguments: [String] = []) throws -> Int {
         try Lint.files(files, arguments).withCode(code).count
     }
 
@@ -20,7 +20,7 @@ import Testing
 
     func splitAnswer(corefile: String = incidentCorefile, zone: String = AutopathCacheSplitAnswer.zone(lbTTL: 10),
                      _ arguments: [String] = ["--coredns-version", "1.11.1"]) throws -> Int {
-        try count("DNS4001", [ExampleFile("Corefile", corefile), ExampleFile("example.com.zone", zone)], arguments)
+        try count("DNS4001", [TextFile("Corefile", corefile), TextFile("example.com.zone", zone)], arguments)
     }
 
     @Test func splitAnswerNeedsAllThreeParts() throws {
@@ -30,7 +30,7 @@ import Testing
         #expect(try splitAnswer(zone: AutopathCacheSplitAnswer.zone(lbTTL: 10, lbHasAAAA: true)) == 0, "no broken AAAA")
         #expect(try splitAnswer(zone: AutopathCacheSplitAnswer.zone(lbTTL: 300)) == 0, "equal TTLs")
         #expect(try splitAnswer(zone: AutopathCacheSplitAnswer.zone(lbTTL: 45)) == 0, "both above the cache cap")
-        #expect(try count("DNS4001", [ExampleFile("Corefile", Self.incidentCorefile)], ["--coredns-version", "1.11.1"]) == 0, "no DNS data")
+        #expect(try count("DNS4001", [TextFile("Corefile", Self.incidentCorefile)], ["--coredns-version", "1.11.1"]) == 0, "no DNS data")
     }
 
     @Test func splitAnswerFollowsTheCoreDNSVersion() throws {
@@ -40,8 +40,8 @@ import Testing
         #expect(try splitAnswer([]) == 0, "the default is the latest known release")
     }
 
-    func deployment(_ image: String) -> ExampleFile {
-        ExampleFile("coredns-deployment.yaml", """
+    func deployment(_ image: String) -> TextFile {
+        TextFile("coredns-deployment.yaml", """
             apiVersion: apps/v1
             kind: Deployment
             metadata:
@@ -58,15 +58,15 @@ import Testing
     }
 
     @Test func versionComesFromTheFlagThenTheImageThenTheLatest() throws {
-        let base = [ExampleFile("Corefile", Self.incidentCorefile), ExampleFile("example.com.zone", AutopathCacheSplitAnswer.zone(lbTTL: 10))]
+        let base = [TextFile("Corefile", Self.incidentCorefile), TextFile("example.com.zone", AutopathCacheSplitAnswer.zone(lbTTL: 10))]
         #expect(try count("DNS4001", base + [deployment("coredns/coredns:1.11.1")]) == 1)
         #expect(try count("DNS4001", base + [deployment("registry.k8s.io/coredns/coredns:v1.14.7")]) == 0)
         #expect(try count("DNS4001", base + [deployment("registry.k8s.io/coredns/coredns:v1.14.7")], ["--coredns-version", "1.11.1"]) == 1)
         #expect(try count("DNS4001", base + [deployment("coredns/coredns:1.11.1")], ["--coredns-version", "1.14.7"]) == 0)
         #expect(try count("DNS4001", base + [deployment("nginx:1.11.1")]) == 0, "not a CoreDNS image")
         // The Corefile rules use the same choice.
-        #expect(try count("DNS2001", [ExampleFile("Corefile", Self.incidentCorefile), deployment("coredns/coredns:1.10.1")]) == 1)
-        #expect(try count("DNS2001", [ExampleFile("Corefile", Self.incidentCorefile)]) == 0)
+        #expect(try count("DNS2001", [TextFile("Corefile", Self.incidentCorefile), deployment("coredns/coredns:1.10.1")]) == 1)
+        #expect(try count("DNS2001", [TextFile("Corefile", Self.incidentCorefile)]) == 0)
     }
 
     @Test func imageReferencesGiveTheirVersion() {
@@ -158,7 +158,7 @@ import Testing
     // MARK: DNS4002
 
     func truncation(_ corefile: String, zone: String = TruncationReachesClient.zone) throws -> Int {
-        try count("DNS4002", [ExampleFile("Corefile", corefile), ExampleFile("cache.internal.zone", zone)])
+        try count("DNS4002", [TextFile("Corefile", corefile), TextFile("cache.internal.zone", zone)])
     }
 
     @Test func truncationNeedsAPassingForwardAndABigAnswer() throws {
@@ -169,7 +169,7 @@ import Testing
         #expect(try truncation(".:53 {\n    whoami\n}\n") == 0, "no forward")
         let small = TruncationReachesClient.zone.split(separator: "\n").prefix(10).joined(separator: "\n")
         #expect(try truncation(TruncationReachesClient.corefile(), zone: small) == 0, "the answer fits")
-        #expect(try count("DNS4002", [ExampleFile("cache.internal.zone", TruncationReachesClient.zone)]) == 0, "no Corefile")
+        #expect(try count("DNS4002", [TextFile("cache.internal.zone", TruncationReachesClient.zone)]) == 0, "no Corefile")
     }
 
     @Test func truncationFollowsForwardRouting() throws {
@@ -188,7 +188,7 @@ import Testing
         let wrong = AutopathSearchMismatch.app(searches: "default.svc.cluster.local, svc.cluster.local, cluster.local")
         let right = AutopathSearchMismatch.app(searches: "shop.svc.cluster.local, svc.cluster.local, cluster.local")
         func mismatch(_ corefile: String?, _ app: String) throws -> Int {
-            try count("DNS4003", (corefile.map { [ExampleFile("Corefile", $0)] } ?? []) + [ExampleFile("app.yaml", app)])
+            try count("DNS4003", (corefile.map { [TextFile("Corefile", $0)] } ?? []) + [TextFile("app.yaml", app)])
         }
         #expect(try mismatch(AutopathSearchMismatch.corefile, wrong) == 1)
         #expect(try mismatch(AutopathSearchMismatch.corefile, right) == 0)
@@ -202,8 +202,8 @@ import Testing
 
     @Test func searchMismatchPointsAtTheSearchListAndTheAutopathLine() throws {
         let findings = try Lint.files([
-            ExampleFile("Corefile", AutopathSearchMismatch.corefile),
-            ExampleFile("app.yaml", AutopathSearchMismatch.app(searches: "default.svc.cluster.local, svc.cluster.local")),
+            TextFile("Corefile", AutopathSearchMismatch.corefile),
+            TextFile("app.yaml", AutopathSearchMismatch.app(searches: "default.svc.cluster.local, svc.cluster.local")),
         ])
         let finding = try #require(findings.first { $0.ruleCode == "DNS4003" })
         let dns3010 = try #require(findings.first { $0.ruleCode == "DNS3010" })

@@ -18,7 +18,7 @@ enum Lint {
     }
 
     /// Writes `files` into a fresh folder and lints the folder, as a user would check a checkout.
-    static func files(_ files: [ExampleFile], _ flags: [String] = [], rules: [any Rule] = RuleRegistry.all) throws -> [Finding] {
+    static func files(_ files: [TextFile], _ flags: [String] = [], rules: [any Rule] = RuleRegistry.all) throws -> [Finding] {
         let folder = ScratchFolder()
         defer { folder.remove() }
         for file in files { try folder.write(file.name, file.text) }
@@ -28,7 +28,19 @@ enum Lint {
     /// Lints `text` saved as a file called `name` (the name decides how it is read: `Corefile`, `x.zone`, ...).
     static func text(_ text: String, named name: String, _ flags: [String] = [],
                      rules: [any Rule] = RuleRegistry.all) throws -> [Finding] {
-        try files([ExampleFile(name, text)], flags, rules: rules)
+        try files([TextFile(name, text)], flags, rules: rules)
+    }
+}
+
+/// A file a test writes from text, for inputs it varies line by line (`CombinedRuleTests`); rule examples
+/// themselves are folders under rules/examples.
+struct TextFile {
+    var name: String
+    var text: String
+
+    init(_ name: String, _ text: String) {
+        self.name = name
+        self.text = text
     }
 }
 
