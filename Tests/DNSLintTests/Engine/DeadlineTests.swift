@@ -68,7 +68,7 @@ import Testing
         let findings = try #require(json["findings"] as? [[String: Any]])
         let cut = try #require(findings.first { $0["rule"] as? String == "DNS0007" || $0["code"] as? String == "DNS0007" })
         #expect((cut["message"] as? String)?.contains("SIGTERM") == true)
-        let analyzed = try runCommand(TestPaths.binary, ["analyze", capture.path, "--format", "json"])
+        let analyzed = try await runCommand(TestPaths.binary, ["analyze", capture.path, "--format", "json"])
         #expect(analyzed.status == 0 || analyzed.status == 1, "\(analyzed.stderr)")
         #expect(analyzed.stdout.contains("\"findings\""))
     }
