@@ -10,7 +10,12 @@ import Foundation
 /// and parsed the way rule examples parse them, so a test reads like the run it stands for.
 enum Lint {
     static func report(_ paths: [String], _ flags: [String] = [], rules: [any Rule] = RuleRegistry.all) throws -> LintReport {
-        try Linter.run(paths: paths, options: LintArguments.options(from: flags), rules: rules)
+        try report(paths, options: LintArguments.options(from: flags), rules: rules)
+    }
+
+    /// For options no rule-example flag spells (`maxCNAMEHops`, `threads`).
+    static func report(_ paths: [String], options: LintOptions, rules: [any Rule] = RuleRegistry.all) throws -> LintReport {
+        try Linter.run(paths: paths, options: options, rules: rules)
     }
 
     static func paths(_ paths: [String], _ flags: [String] = [], rules: [any Rule] = RuleRegistry.all) throws -> [Finding] {
