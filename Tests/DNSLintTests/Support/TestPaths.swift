@@ -74,12 +74,17 @@ func runCommand(_ executable: URL, _ arguments: [String], in folder: URL? = nil)
                          stderr: String(decoding: errData, as: UTF8.self))
 }
 
-/// The same, for async tests: the command runs on a Dispatch thread, so waiting for it does not hold one
-/// of the few threads Swift concurrency has (two on a two-core machine), which live tests need to progress.
+/// The same, for async tests, without holding a Swift-concurrency thread while the command runs.
 func runCommand(_ executable: URL, _ arguments: [String], in folder: URL? = nil) async throws -> CommandResult {
+    try await offThePool { try runCommand(executable, arguments, in: folder) }
+}
+
+/// Runs long blocking work (a subprocess, a lint of megabytes) on a Dispatch thread and awaits it. Swift
+/// Testing runs tests on the cooperative pool, two threads on a two-core machine: a test that blocks one
+/// for seconds stalls the live tests' awaits, and their timing and TTL checks then fail under load.
+/// `work` returns values; the test checks them with `#expect` after the await, inside its own context.
+func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async {
-            continuation.resume(with: Result { try runCommand(executable, arguments, in: folder) })
-        }
+        DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
     }
 }

@@ -25,9 +25,9 @@ import Testing
     ]
 
     @Test(arguments: corpusZones)
-    func readsToTheEnd(_ zone: URL) throws {
+    func readsToTheEnd(_ zone: URL) async throws {
         do {
-            let findings = try Lint.paths([zone.path])
+            let findings = try await offThePool { try Lint.paths([zone.path]) }
             if let line = ZoneCorpusTests.brokenLines[zone.lastPathComponent] {
                 #expect(findings.contains { $0.ruleCode == "DNS0001" && $0.location?.line == line })
             }
