@@ -84,18 +84,14 @@ extension ReportedFinding {
 
 /// Lints in-process (for options the command line does not offer) and returns the findings in report order.
 func lintFindings(_ paths: [String], _ options: LintOptions = LintOptions()) throws -> [ReportedFinding] {
-    try Linter.run(paths: paths, options: options).findings.map(ReportedFinding.init)
+    try Lint.report(paths, options: options).findings.map(ReportedFinding.init)
 }
 
 /// A temporary folder holding `files` (name -> text); removed by the caller.
 func folderWith(_ files: [String: String]) throws -> URL {
-    let folder = TestPaths.temporaryFolder()
-    for (name, text) in files {
-        let url = folder.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
-    return folder
+    let folder = ScratchFolder()
+    for (name, text) in files { try folder.write(name, text) }
+    return folder.url
 }
 
 func makeFIFO(_ url: URL) throws {
