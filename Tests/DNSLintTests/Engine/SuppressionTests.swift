@@ -89,10 +89,10 @@ struct SuppressionCase: Sendable, CustomTestStringConvertible {
 
     /// Lints the file alone in a scratch folder; findings as `LINE CODE` (suppression problems with their kind).
     func lint(_ text: String, policy: Policy = Policy()) throws -> [String] {
-        let folder = TestPaths.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try Data(text.utf8).write(to: folder.appendingPathComponent(file))
-        let findings = try Linter.run(paths: [folder.path], options: LintOptions(), policy: policy).findings
+        let folder = ScratchFolder()
+        defer { folder.remove() }
+        try folder.write(file, text)
+        let findings = try Lint.report([folder.path], options: LintOptions(), policy: policy).findings
         return findings.map { finding in
             var entry = "\(finding.location?.line ?? 0) \(finding.ruleCode)"
             if case .string(let problem) = finding.arguments["problem"] { entry += " \(problem)" }
@@ -178,9 +178,9 @@ struct SuppressionCase: Sendable, CustomTestStringConvertible {
         let included = folder.appendingPathComponent("hosts.inc")
         try Data("www 300 IN A 192.0.2.10\n; dnslint: disable-next-line DNS1008 -- migration\nwww 600 IN A 192.0.2.11\n".utf8).write(to: included)
         let zonePath = folder.appendingPathComponent("example.com.zone").path
-        #expect(try Linter.run(paths: [zonePath], options: LintOptions()).findings.isEmpty)
+        #expect(try Lint.paths([zonePath]).isEmpty)
         try Data("www 300 IN A 192.0.2.10\n; dnslint: disable-next-line DNS1001 -- stale\nwww 600 IN A 192.0.2.11\n".utf8).write(to: included)
-        let findings = try Linter.run(paths: [zonePath], options: LintOptions()).findings
+        let findings = try Lint.paths([zonePath])
         #expect(findings.map { "\($0.location?.path ?? "") \($0.location?.line ?? 0) \($0.ruleCode)" }.sorted()
                 == ["\(included.path) 2 DNS0006", "\(included.path) 3 DNS1008"])
     }

@@ -1,6 +1,7 @@
 @testable import DNSLint
 import DNSLintInputs
 import DNSLintModel
+import DNSLintReporting
 import DNSLintRules
 import Foundation
 
@@ -13,9 +14,10 @@ enum Lint {
         try report(paths, options: LintArguments.options(from: flags), rules: rules)
     }
 
-    /// For options no rule-example flag spells (`maxCNAMEHops`, `threads`).
-    static func report(_ paths: [String], options: LintOptions, rules: [any Rule] = RuleRegistry.all) throws -> LintReport {
-        try Linter.run(paths: paths, options: options, rules: rules)
+    /// For options no rule-example flag spells (`maxCNAMEHops`, `threads`), and a policy other than the default.
+    static func report(_ paths: [String], options: LintOptions, policy: Policy = Policy(),
+                       rules: [any Rule] = RuleRegistry.all) throws -> LintReport {
+        try Linter.run(paths: paths, options: options, policy: policy, rules: rules)
     }
 
     static func paths(_ paths: [String], _ flags: [String] = [], rules: [any Rule] = RuleRegistry.all) throws -> [Finding] {
