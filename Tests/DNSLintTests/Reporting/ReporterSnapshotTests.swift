@@ -24,10 +24,12 @@ import Testing
         }
     }
 
-    /// Runs `dnslint` as a user would; `--color never` because a snapshot is what a log or CI shows.
+    /// Runs `dnslint` as a user would; `--color never` because a snapshot is what a log or CI shows, and
+    /// `--no-config` because outside a git checkout a `.dnslint.yml` is looked for up to `/`, so a stray one
+    /// on some machine would change the output.
     static func output(_ arguments: [String], _ format: OutputFormat) async throws -> String {
-        let result = try await runCommand(TestPaths.binary, arguments + ["--format", format.rawValue, "--color", "never"],
-                                    in: TestPaths.packageRoot)
+        let result = try await runCommand(TestPaths.binary, arguments + ["--format", format.rawValue, "--color", "never", "--no-config"],
+                                          in: TestPaths.packageRoot)
         #expect(result.status == 1, "findings at error level fail the run: \(result.stderr)")
         #expect(result.stderr.isEmpty, "\(result.stderr)")
         #expect(!result.stdout.contains("\u{1B}"), "no terminal escapes in \(format.rawValue) output")
