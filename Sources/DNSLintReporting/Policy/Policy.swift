@@ -35,9 +35,14 @@ package struct Policy: Sendable {
         }
         if !pathOverrides.isEmpty { applyPathOverrides(to: &findings) }
         findings.sort(by: Finding.reportOrder)
-        // Equal findings sort next to each other (the order compares every field a duplicate shares).
+        // Duplicates sort into the same run of equal order keys, though not always side by side (findings that
+        // tie on every key but differ in arguments may sit between them): compare within the run.
         var write = 0
-        for read in findings.indices where write == 0 || findings[write - 1] != findings[read] {
+        var runStart = 0
+        for read in findings.indices {
+            if write > runStart, Finding.reportOrder(findings[write - 1], findings[read]) { runStart = write }
+            let duplicate = findings[runStart..<write].contains(findings[read])
+            guard !duplicate else { continue }
             if write != read { findings.swapAt(write, read) }
             write += 1
         }

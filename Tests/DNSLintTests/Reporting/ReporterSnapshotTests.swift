@@ -36,9 +36,13 @@ import Testing
         return result.stdout
     }
 
-    /// The text summary line with its wall-clock time replaced by `<time>`; a summary without one is left
-    /// as it is, so the snapshot shows it.
+    /// The two machine-dependent parts, made stable: the text summary's wall-clock time becomes `<time>`, and
+    /// SARIF's repository root (`originalUriBaseIds`, an absolute file: URI) becomes `file:///<root>/`.
     static func withoutRunTime(_ output: String, _ format: OutputFormat) -> String {
+        if format == .sarif {
+            let root = "file://" + TestPaths.packageRoot.standardizedFileURL.path + "/"
+            return output.replacingOccurrences(of: "\"uri\": \"\(root)\"", with: "\"uri\": \"file:///<root>/\"")
+        }
         guard format == .text else { return output }
         var lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let summary = lines.lastIndex(where: { !$0.isEmpty }) else { return output }
