@@ -19,7 +19,7 @@ struct ResolvConfParser {
 
     init(path: String) { self.path = path }
 
-    static func parse(_ text: String, path: String, maxLineBytes: Int = LintOptions().maxLineBytes) -> (conf: ResolvConf, issues: [ResolvConfIssue]) {
+    static func parse(_ text: String, path: String, maxLineBytes: Int = LintOptions.defaultMaxLineBytes) -> (conf: ResolvConf, issues: [ResolvConfIssue]) {
         var parser = ResolvConfParser(path: path)
         var lineNumber = 0
         for rawLine in TextLines.split(text) {

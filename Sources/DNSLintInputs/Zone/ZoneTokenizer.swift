@@ -59,7 +59,7 @@ struct ZoneTokenizer {
     /// Set while the rest of an over-long record is being skipped, across blocks.
     private var skipping: RecordSkipper?
 
-    init(origin: String, defaultTTL: UInt32?, maxLineBytes: Int = LintOptions().maxLineBytes) {
+    init(origin: String, defaultTTL: UInt32?, maxLineBytes: Int = LintOptions.defaultMaxLineBytes) {
         contexts = [ZoneParseContext(origin: origin, defaultTTL: defaultTTL ?? 0)]
         contextIndex = [contexts[0]: 0]
         explicitDefaultTTL = defaultTTL != nil
