@@ -107,7 +107,8 @@ run() {
     log "$target for ${seconds}s"
     # The manifest reader composes YAML on a 64 MiB stack in dnslint; the harness calls it on the main thread.
     ulimit -s 65536
-    ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} LSAN_OPTIONS=suppressions=$ROOT/fuzz/lsan.supp:print_suppressions=0 \
+    # Swift's own backtracer fights ASan over a trap (it can hang); libFuzzer and ASan print the stack instead.
+    SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} LSAN_OPTIONS=suppressions=$ROOT/fuzz/lsan.supp:print_suppressions=0 \
         "$OUT/bin/fuzz-$target" "$OUT/corpus/$target" "$OUT/seeds/$target" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 -print_final_stats=1 \
         -artifact_prefix="$OUT/artifacts/$target/" "${dict[@]}" "$@"

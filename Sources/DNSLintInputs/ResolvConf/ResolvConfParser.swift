@@ -151,7 +151,9 @@ struct ResolvConfParser {
     }
 
     private static func addressHint(_ text: String) -> String {
-        if text.filter({ $0 == ":" }).count == 1, ResolverAddress.isValid(String(text.split(separator: ":")[0])) {
+        // Split keeping empty parts: `nameserver :` has no address before the colon (found by fuzzing; it trapped).
+        let beforeColon = text.split(separator: ":", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        if text.filter({ $0 == ":" }).count == 1, ResolverAddress.isValid(beforeColon) {
             return " (resolv.conf has no port syntax; resolvers always use port 53)"
         }
         if text.contains("#") { return " (a port cannot be given with #; resolvers always use port 53)" }
