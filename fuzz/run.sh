@@ -5,7 +5,8 @@
 #   fuzz/run.sh --all SECONDS     each target in turn (CI runs this with a few seconds)
 #   fuzz/run.sh --build           build every target, run nothing
 #
-# Extra libFuzzer flags can follow, e.g. `fuzz/run.sh zone 600 -jobs=1`. Exits non-zero when a target
+# Extra libFuzzer flags can follow, e.g. `fuzz/run.sh zone 600 -max_len=4096`. With DNSLINT_FUZZ_RULES=1 the
+# reader targets also run every rule on what they read (slower, more code reached). Exits non-zero when a target
 # crashes, leaks, times out on an input or runs out of memory; the input is left in
 # .build-fuzz/artifacts/TARGET/. Seeds come from examples/, Tests/DNSLintTests/Fixtures (with the
 # minimised crashers under Fixtures/fuzz/) and ../shared/corpus when present.
