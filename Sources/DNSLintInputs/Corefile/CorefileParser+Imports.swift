@@ -101,9 +101,32 @@ extension CorefileParser {
             let importedSource = CorefileSource(path: shown, includedFrom: source.includedFrom + [site], lineMap: nil,
                                                 columnOffset: 0, directory: (match as NSString).deletingLastPathComponent,
                                                 displayDirectory: (shown as NSString).deletingLastPathComponent)
-            result += lex(data, source: importedSource)
+            let imported = lex(data, source: importedSource)
+            if Self.isNotACorefile(imported) {
+                let start = String(decoding: data.prefix { $0 != 10 && $0 != 13 }, as: UTF8.self)
+                syntaxError("import '\(Excerpt.text(pattern))' matches \(shown), which does not look like a Corefile (it starts \"\(Excerpt.text(start, limit: 24))\"): none of its lines names a CoreDNS plugin or opens a block, so it was not read and its lines are not quoted here",
+                            at: here)
+                continue
+            }
+            result += imported
         }
         return result
+    }
+
+    /// A file reached by `import` that is no Corefile at all (an `import ../../etc/passwd`): at least 8 lines,
+    /// not one brace, and not one line starting with a CoreDNS plugin. Its lines would otherwise come back
+    /// one by one as unknown plugins, quoting the file.
+    static func isNotACorefile(_ tokens: [CorefileToken]) -> Bool {
+        var lines = 0
+        var previousLine = 0
+        for token in tokens {
+            if token.isOpenBrace || token.isCloseBrace { return false }
+            guard token.line != previousLine else { continue }
+            previousLine = token.line
+            lines += 1
+            if CoreDNSPlugins.isInTree(token.text) { return false }
+        }
+        return lines >= 8
     }
 
     private mutating func skip(_ pattern: String, at location: SourceLocation, because reason: String) {

@@ -19,7 +19,7 @@ struct CorefileParser {
         var followFiles: Bool
         var allowOutside: Bool
         /// Imported files larger than this are reported, not read.
-        var maxFileBytes = LintOptions().maxFileBytes
+        var maxFileBytes = LintOptions.defaultMaxFileBytes
     }
 
     static let maxSyntaxErrors = 20
@@ -46,7 +46,7 @@ struct CorefileParser {
     /// Blocks open around the current position.
     var nesting = 0
 
-    init(policy: ImportPolicy, rootDirectory: String?, maxLineBytes: Int = LintOptions().maxLineBytes) {
+    init(policy: ImportPolicy, rootDirectory: String?, maxLineBytes: Int = LintOptions.defaultMaxLineBytes) {
         self.policy = policy
         self.rootDirectory = rootDirectory
         self.maxLineBytes = maxLineBytes
@@ -54,7 +54,7 @@ struct CorefileParser {
 
     /// Parses one Corefile (the text of `source`) with everything it imports.
     static func parse(_ bytes: [UInt8], source: CorefileSource, policy: ImportPolicy,
-                      maxLineBytes: Int = LintOptions().maxLineBytes) -> (corefile: Corefile, issues: [CorefileIssue]) {
+                      maxLineBytes: Int = LintOptions.defaultMaxLineBytes) -> (corefile: Corefile, issues: [CorefileIssue]) {
         var parser = CorefileParser(policy: policy, rootDirectory: source.directory, maxLineBytes: maxLineBytes)
         parser.tokens = parser.lex(bytes, source: source)
         let blocks = parser.parseAll()

@@ -29,6 +29,8 @@ package final class RegularFile {
     private let descriptor: Int32
     /// Size when opened, from `fstat`.
     package let size: Int
+    /// Bytes read so far.
+    private var offset = 0
 
     private init(descriptor: Int32, size: Int) {
         self.descriptor = descriptor
@@ -67,22 +69,27 @@ package final class RegularFile {
         open(path, limit: limit).flatMap { $0.readAll(limit: limit) }
     }
 
-    /// Up to `count` bytes; empty at the end of the file, nil on a read error.
+    /// Up to `count` bytes; empty at the end of the file, nil on a read error. The buffer is sized by what
+    /// the file holds, not by `count`, so a small file costs no 4 MiB allocation.
     package func read(upTo count: Int) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + filled, count - filled)
+        let wanted = min(count, max(size - offset, 0) + 4096)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
+            var filled = 0
+            while filled < wanted {
+                let got = Glibc.read(descriptor, buffer.baseAddress! + filled, wanted - filled)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failed = filled == 0
+                    break
+                }
+                if got == 0 { break }
+                filled += got
             }
-            if got < 0 {
-                if errno == EINTR { continue }
-                return filled > 0 ? Array(bytes[..<filled]) : nil
-            }
-            if got == 0 { break }
-            filled += got
+            initialized = filled
         }
-        bytes.removeLast(count - filled)
+        if failed { return nil }
+        offset += bytes.count
         return bytes
     }
 

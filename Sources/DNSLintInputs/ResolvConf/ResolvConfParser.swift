@@ -19,7 +19,7 @@ struct ResolvConfParser {
 
     init(path: String) { self.path = path }
 
-    static func parse(_ text: String, path: String, maxLineBytes: Int = LintOptions().maxLineBytes) -> (conf: ResolvConf, issues: [ResolvConfIssue]) {
+    static func parse(_ text: String, path: String, maxLineBytes: Int = LintOptions.defaultMaxLineBytes) -> (conf: ResolvConf, issues: [ResolvConfIssue]) {
         var parser = ResolvConfParser(path: path)
         var lineNumber = 0
         for rawLine in TextLines.split(text) {
@@ -151,7 +151,9 @@ struct ResolvConfParser {
     }
 
     private static func addressHint(_ text: String) -> String {
-        if text.filter({ $0 == ":" }).count == 1, ResolverAddress.isValid(String(text.split(separator: ":")[0])) {
+        // Split keeping empty parts: `nameserver :` has no address before the colon (found by fuzzing; it trapped).
+        let beforeColon = text.split(separator: ":", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        if text.filter({ $0 == ":" }).count == 1, ResolverAddress.isValid(beforeColon) {
             return " (resolv.conf has no port syntax; resolvers always use port 53)"
         }
         if text.contains("#") { return " (a port cannot be given with #; resolvers always use port 53)" }

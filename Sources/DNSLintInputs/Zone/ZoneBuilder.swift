@@ -21,6 +21,8 @@ struct ZoneBuilder {
     var records: [ZoneRecord] = []
     var rdata: [UInt8] = []
     var files: [ZoneFile] = []
+    /// Record data is addressed with 32-bit offsets; past this the builder takes no more records.
+    var maxRdataBytes = Int(UInt32.max)
 
     /// Sizes the arrays for a zone file of `bytes` (records average 25+ bytes of text).
     mutating func reserve(forFileSize bytes: Int) {
@@ -30,7 +32,9 @@ struct ZoneBuilder {
         names.reserve(forFileSize: bytes)
     }
 
-    mutating func merge(_ parsed: ParsedRecords, file: UInt16) {
+    /// Adds the records of a parsed run; false (and nothing added) when their data would pass `maxRdataBytes`.
+    mutating func merge(_ parsed: ParsedRecords, file: UInt16) -> Bool {
+        guard rdata.count + parsed.rdata.count <= maxRdataBytes else { return false }
         records.reserveCapacity(records.count + parsed.types.count)
         parsed.names.withUnsafeBufferPointer { nameBytes in
             var nameStart = 0
@@ -52,6 +56,7 @@ struct ZoneBuilder {
             }
         }
         rdata.append(contentsOf: parsed.rdata)
+        return true
     }
 }
 
@@ -82,7 +87,13 @@ enum RecordBatchParser {
                     out.errors.append((line, "Record \"\(Excerpt.text(String(cString: start)))\" does not parse: \(problem)."))
                     continue
                 }
+                var oversized: Int?
                 let failure = parser.parse(start, defaultTTL: context.defaultTTL) { record in
+                    // RDLENGTH is 16 bits (RFC 1035 3.2.1); ldns builds longer data from text (a TXT of many strings).
+                    guard record.rdata.count <= Int(UInt16.max) else {
+                        oversized = record.rdata.count
+                        return
+                    }
                     WireName.lowercased(record.owner, into: &lowered)
                     out.names += lowered
                     out.ownerEnds.append(Int32(out.names.count))
@@ -100,6 +111,8 @@ enum RecordBatchParser {
                 }
                 if let failure {
                     out.errors.append((line, describe(failure, record: String(cString: start))))
+                } else if let oversized {
+                    out.errors.append((line, "Record \"\(Excerpt.text(String(cString: start)))\" does not parse: its data is \(oversized) bytes, more than the 65535 a record can hold."))
                 }
             }
         }

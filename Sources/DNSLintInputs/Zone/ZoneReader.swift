@@ -29,10 +29,15 @@ struct FileTally {
 struct ZoneReader {
     static let blockSize = 4 << 20
     static let batchSize = 32_768
+    static let batchTextBytes = 64 << 20
     static let maxIncludeDepth = 16
+    /// Records name their file with 16 bits: a zone reads at most this many files with its includes.
+    var maxFiles = Int(UInt16.max) + 1
 
     let options: LintOptions
     var builder = ZoneBuilder()
+    /// Set once the builder refused records for their data size (reported once).
+    private var rdataFull = false
     var issues: [ZoneReadIssue] = []
     private let rootFolder: String
 
@@ -61,7 +66,7 @@ struct ZoneReader {
     }
 
     private mutating func readFile(_ file: RegularFile, path: String, url: URL, origin: String, includedFrom: [IncludeSite], chain: [String]) {
-        let fileID = UInt16(min(builder.files.count, Int(UInt16.max)))
+        let fileID = UInt16(builder.files.count)
         builder.files.append(ZoneFile(path: path, includedFrom: includedFrom))
         let firstIssue = issues.count
         var tally = FileTally()
@@ -86,7 +91,8 @@ struct ZoneReader {
             }
             let consumed = pending.withUnsafeBufferPointer { tokenizer.scan($0, final: atEnd, into: &batch) }
             pending.removeFirst(consumed)
-            if batch.count >= ZoneReader.batchSize || atEnd {
+            // Text offsets in a batch are 32-bit: a batch of long records is parsed before it reaches 64 MiB.
+            if batch.count >= ZoneReader.batchSize || batch.text.count >= ZoneReader.batchTextBytes || atEnd {
                 tally.records += batch.count
                 tally.failed += parse(batch, contexts: tokenizer.contexts, file: fileID, path: path, includedFrom: includedFrom)
                 batch.removeAll()
@@ -112,7 +118,14 @@ struct ZoneReader {
         }
         var failed = 0
         for part in parts {
-            builder.merge(part, file: file)
+            guard builder.merge(part, file: file) else {
+                if !rdataFull, let line = part.lines.first {
+                    rdataFull = true
+                    issue(.unreadable, path, includedFrom, Int(line),
+                          "the zone's records hold more than \(builder.maxRdataBytes) bytes of data, the most dnslint keeps; the records from here on were not read")
+                }
+                continue
+            }
             failed += part.errors.count
             for error in part.errors {
                 issue(.syntax, path, includedFrom, Int(error.line), error.message)
@@ -149,6 +162,11 @@ struct ZoneReader {
         }
         if chain.contains(target.standardizedFileURL.path) || chain.count >= ZoneReader.maxIncludeDepth {
             issue(.syntax, path, includedFrom, include.line, "$INCLUDE \(Excerpt.text(include.path)) includes itself (an include loop); it was read once")
+            return
+        }
+        guard builder.files.count < maxFiles else {
+            issue(.unreadable, path, includedFrom, include.line,
+                  "$INCLUDE \(Excerpt.text(include.path)) was not read: the zone already reads \(maxFiles) files, the most one zone may read")
             return
         }
         switch RegularFile.open(target.path, limit: options.maxFileBytes) {

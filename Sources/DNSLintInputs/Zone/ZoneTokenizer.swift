@@ -6,7 +6,7 @@ struct RecordBatch {
     var text: [CChar] = []
     var starts: [Int32] = []
     var lines: [Int32] = []
-    var contexts: [UInt16] = []
+    var contexts: [UInt32] = []
 
     var count: Int { starts.count }
 
@@ -42,8 +42,9 @@ struct ZoneTokenIssue {
 struct ZoneTokenizer {
     private(set) var line = 1
     private(set) var contexts: [ZoneParseContext]
-    private var context: UInt16 = 0
-    private var contextIndex: [ZoneParseContext: UInt16]
+    /// 32 bits: a large reverse zone has a `$ORIGIN` per network, more than 65,535 of them.
+    private var context: UInt32 = 0
+    private var contextIndex: [ZoneParseContext: UInt32]
     /// Without `$TTL`, a record without TTL takes the last TTL written (RFC 1035 5.1), as BIND and NSD do.
     private var explicitDefaultTTL: Bool
     private var lastOwnerSpelling: [UInt8] = [UInt8(ascii: "@")]
@@ -59,7 +60,7 @@ struct ZoneTokenizer {
     /// Set while the rest of an over-long record is being skipped, across blocks.
     private var skipping: RecordSkipper?
 
-    init(origin: String, defaultTTL: UInt32?, maxLineBytes: Int = LintOptions().maxLineBytes) {
+    init(origin: String, defaultTTL: UInt32?, maxLineBytes: Int = LintOptions.defaultMaxLineBytes) {
         contexts = [ZoneParseContext(origin: origin, defaultTTL: defaultTTL ?? 0)]
         contextIndex = [contexts[0]: 0]
         explicitDefaultTTL = defaultTTL != nil
@@ -358,9 +359,9 @@ struct ZoneTokenizer {
         let wanted = ZoneParseContext(origin: origin, defaultTTL: defaultTTL)
         if let existing = contextIndex[wanted] {
             context = existing
-        } else if contexts.count < Int(UInt16.max) {
+        } else if contexts.count < Int(UInt32.max) {
             contexts.append(wanted)
-            context = UInt16(contexts.count - 1)
+            context = UInt32(contexts.count - 1)
             contextIndex[wanted] = context
         }
     }

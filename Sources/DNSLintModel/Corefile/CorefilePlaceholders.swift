@@ -35,6 +35,8 @@ package enum CorefilePlaceholders {
 
     /// `{$VAR}` and `{%VAR%}`: CoreDNS fills these from its environment when it loads the file.
     package static func hasEnvironmentReference(_ text: String) -> Bool {
-        text.contains(#/\{\$[^}]+\}/#) || text.contains(#/\{%[^%]+%\}/#)
+        // Regex literals are compiled each time they are evaluated: skip them for the common text without a brace.
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return false }
+        return text.contains(#/\{\$[^}]+\}/#) || text.contains(#/\{%[^%]+%\}/#)
     }
 }

@@ -21,11 +21,11 @@ package struct LintOptions: Sendable {
     package var clusterDomain = "cluster.local"
     /// Largest input file read, in bytes (each `$INCLUDE`d or imported file too); a larger one is a DNS0005
     /// finding and is not read.
-    package var maxFileBytes = 256 << 20
+    package var maxFileBytes = LintOptions.defaultMaxFileBytes
     /// Longest line read from a zone file, Corefile or resolv.conf, in bytes; a longer one is a syntax finding
     /// (DNS0001, DNS0002, DNS0003) and is skipped. A zone record continued over lines in parentheses may
     /// run to 16 times this in all.
-    package var maxLineBytes = 64 << 10
+    package var maxLineBytes = LintOptions.defaultMaxLineBytes
     /// Worker threads for parsing and rule evaluation.
     package var threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
     /// CNAME hops recorded per answer (and, live, asked). Zone files are still walked to the end beyond it,
@@ -33,6 +33,9 @@ package struct LintOptions: Sendable {
     package var maxCNAMEHops = 64
     /// Set by `--deadline` and the signal handlers: readers and passes stop taking new work once it fires.
     package var stop: RunStop?
+
+    package static let defaultMaxFileBytes = 256 << 20
+    package static let defaultMaxLineBytes = 64 << 10
 
     package init() {}
 

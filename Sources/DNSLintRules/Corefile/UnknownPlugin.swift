@@ -69,7 +69,10 @@ struct UnknownPlugin: Rule {
         if let alias = aliases[lower] { return alias }
         let candidates = CoreDNSPlugins.added.keys.filter { CoreDNSPlugins.isAvailable($0, in: version) }.sorted()
         let limit = max(1, min(3, lower.count / 3))
-        let scored = candidates.map { ($0, editDistance(lower, $0)) }.filter { $0.1 <= limit }
+        // The distance is at least the difference in length: skip those that cannot be close (and long names,
+        // which would otherwise cost length x length per candidate).
+        let scored = candidates.filter { abs($0.count - lower.count) <= limit }
+            .map { ($0, editDistance(lower, $0)) }.filter { $0.1 <= limit }
         return scored.min { $0.1 < $1.1 }?.0
     }
 

@@ -29,6 +29,23 @@ import Testing
         }
     }
 
+    @Test func anImportedNonCorefileIsOneFindingWithoutItsLines() throws {
+        let folder = try folderWith([
+            "conf/Corefile": ".:53 {\n    import ../etc/passwd\n    import snippet.conf\n    forward . 192.0.2.1 {\n        force_tcp\n    }\n}\n",
+            "conf/snippet.conf": "errors\ncache 30\n",
+            "etc/passwd": Self.passwd,
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var options = LintOptions()
+        options.allowIncludeOutside = true
+        let path = folder.path + "/conf/Corefile"
+        let findings = try lintFindings([path], options)
+        #expect(findings == [
+            ReportedFinding(rule: "DNS0002", path: path, line: 2,
+                            message: "import '../etc/passwd' matches \(folder.path)/conf/../etc/passwd, which does not look like a Corefile (it starts \"user0:x:1000:1000:Sec...\"): none of its lines names a CoreDNS plugin or opens a block, so it was not read and its lines are not quoted here"),
+        ])
+    }
+
     @Test func aZoneWithAFewBadRecordsStillListsEachOne() throws {
         let body = "a IN A 192.0.2.1\nb IN A 192.0.2.999\nc IN A 192.0.2.3\nd IN MX mail\n"
         let folder = try folderWith(["few.example.zone": zoneText(origin: "few.example.", body)])

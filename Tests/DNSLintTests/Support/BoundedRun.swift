@@ -1,5 +1,6 @@
 @testable import DNSLint
 import DNSLintModel
+import DNSLintRules
 import Foundation
 
 /// Runs the built `dnslint` with a wall-clock bound: a hang becomes a failed expectation, not a stuck test run.
@@ -83,8 +84,8 @@ extension ReportedFinding {
 }
 
 /// Lints in-process (for options the command line does not offer) and returns the findings in report order.
-func lintFindings(_ paths: [String], _ options: LintOptions = LintOptions()) throws -> [ReportedFinding] {
-    try Lint.report(paths, options: options).findings.map(ReportedFinding.init)
+func lintFindings(_ paths: [String], _ options: LintOptions = LintOptions(), rules: [any Rule] = RuleRegistry.all) throws -> [ReportedFinding] {
+    try Linter.run(paths: paths, options: options, rules: rules).findings.map(ReportedFinding.init)
 }
 
 /// A temporary folder holding `files` (name -> text); removed by the caller.

@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+/// Inputs the fuzzer (fuzz/run.sh) found crashing, minimised, under Fixtures/fuzz/TARGET/. Each runs
+/// through the built binary, so a regression fails the test instead of killing the test run.
+@Suite struct FuzzRegressionTests {
+    static let kinds = ["zone": "zone", "corefile": "corefile", "resolvconf": "resolv-conf", "manifest": "manifest"]
+
+    static var crashers: [(kind: String, path: String)] {
+        kinds.keys.sorted().flatMap { target in
+            let folder = TestPaths.fixtures("fuzz/\(target)")
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            return names.sorted().map { (kinds[target]!, folder.appendingPathComponent($0).path) }
+        }
+    }
+
+    @Test func everyFuzzCrasherIsCheckedWithoutACrash() throws {
+        #expect(!Self.crashers.isEmpty)
+        for (kind, path) in Self.crashers {
+            let run = try runBounded(["check", "--kind", kind, path, "--format", "json", "--fail-on", "never"], seconds: 60)
+            #expect(!run.timedOut, "\(path) hangs")
+            #expect(run.status == 0, "\(path): exit \(run.status) \(run.stderr.suffix(400))")
+        }
+    }
+
+    /// `nameserver :` indexed the first part of an empty split while building the address hint.
+    @Test func aNameserverOfOnlyAColonIsAFinding() throws {
+        let path = TestPaths.fixtures("fuzz/resolvconf").appendingPathComponent("nameserver-colon.resolv.conf").path
+        let run = try runBounded(["check", path, "--format", "json"], seconds: 60)
+        #expect(run.status == 1, "exit \(run.status): \(run.stderr.suffix(400))")
+        #expect(try run.findings().filter { $0.rule == "DNS0003" } == [
+            ReportedFinding(rule: "DNS0003", path: path, line: 1,
+                            message: "nameserver : is not an IPv4 or IPv6 address, so glibc and musl ignore the line (a host name is not allowed here)."),
+        ])
+    }
+}
