@@ -16,7 +16,7 @@ struct FileTally {
     static let quotedScalars = 24
     /// Logical records handed to ldns (directives are not counted).
     var records = 0
-    /// Records ldns refused plus problems the tokenizer found.
+    /// Records ldns refused plus lines the tokenizer found problems on.
     var failed = 0
     var head: [UInt8] = []
 
@@ -38,7 +38,10 @@ struct ZoneReader {
     var builder = ZoneBuilder()
     /// Set once the builder refused records for their data size (reported once).
     private var rdataFull = false
-    var issues: [ZoneReadIssue] = []
+    /// At most `maxIssues` (a file of garbage would otherwise hold one per line); the rest are counted.
+    private(set) var issues: [ZoneReadIssue] = []
+    private var droppedIssues = 0
+    static let maxIssues = 1000
     private let rootFolder: String
 
     init(rootURL: URL, options: LintOptions) {
@@ -56,6 +59,10 @@ struct ZoneReader {
             builder.files.append(ZoneFile(path: path, includedFrom: []))
             issue(.unreadable, path, [], 1, "\(path) was not checked: \(failure.reason)")
         }
+        if droppedIssues > 0 {
+            issues.append(ZoneReadIssue(kind: .syntax, location: SourceLocation(path: path, line: 1),
+                                        message: "\(droppedIssues) more problems in this zone and its includes are not listed; dnslint lists the first \(ZoneReader.maxIssues)"))
+        }
     }
 
     /// Hands the records over without keeping a second reference to them.
@@ -69,6 +76,7 @@ struct ZoneReader {
         let fileID = UInt16(builder.files.count)
         builder.files.append(ZoneFile(path: path, includedFrom: includedFrom))
         let firstIssue = issues.count
+        let droppedBefore = droppedIssues
         var tally = FileTally()
         var tokenizer = ZoneTokenizer(origin: origin, defaultTTL: nil, maxLineBytes: options.maxLineBytes)
         var pending: [UInt8] = []
@@ -101,9 +109,14 @@ struct ZoneReader {
         for tokenIssue in tokenizer.issues {
             issue(.syntax, path, includedFrom, tokenIssue.line, tokenIssue.message)
         }
-        tally.failed += tokenizer.issues.count
+        // Lines, not problems: one line of a thousand stray parentheses does not make a file garbage.
+        tally.failed += Set(tokenizer.issues.map(\.line)).count
         if tally.isNotAZone {
+            // Its problems become one finding: those past the cap are not "more problems" either.
+            droppedIssues = droppedBefore
             summarizeNotAZone(tally, path: path, includedFrom: includedFrom, from: firstIssue)
+        } else {
+            droppedIssues += tokenizer.droppedIssues
         }
         for include in tokenizer.includes {
             readInclude(include, from: path, url: url, includedFrom: includedFrom, chain: chain + [url.standardizedFileURL.path])
@@ -143,7 +156,7 @@ struct ZoneReader {
         let start = String(decoding: tally.head.prefix { $0 != 10 && $0 != 13 }, as: UTF8.self)
         let quoted = start.isEmpty ? "" : ", which starts \"\(Excerpt.text(start, limit: FileTally.quotedScalars))\""
         issue(.syntax, path, includedFrom, first,
-              "\(path) does not look like a zone file\(quoted): most of its lines (\(tally.failed) problems in \(tally.records) records) do not parse, so they are not listed one by one")
+              "\(path) does not look like a zone file\(quoted): most of its lines do not parse (\(tally.failed) lines with problems), so they are not listed one by one")
     }
 
     private mutating func readInclude(_ include: IncludeRequest, from path: String, url: URL, includedFrom: [IncludeSite], chain: [String]) {
@@ -180,6 +193,10 @@ struct ZoneReader {
     }
 
     private mutating func issue(_ kind: ZoneReadIssue.Kind, _ path: String, _ includedFrom: [IncludeSite], _ line: Int, _ message: String) {
+        guard issues.count < ZoneReader.maxIssues else {
+            droppedIssues += 1
+            return
+        }
         issues.append(ZoneReadIssue(kind: kind, location: SourceLocation(path: path, line: line, includedFrom: includedFrom), message: message))
     }
 }

@@ -51,7 +51,10 @@ struct ZoneTokenizer {
     private var lastOwnerOrigin: String
     private var lastOwnerAbsolute: [UInt8]?
     var includes: [IncludeRequest] = []
-    var issues: [ZoneTokenIssue] = []
+    /// At most `maxIssues`; the rest are only counted in `droppedIssues`, so a file of garbage stays small in memory.
+    private(set) var issues: [ZoneTokenIssue] = []
+    private(set) var droppedIssues = 0
+    static let maxIssues = 1000
     /// A physical line longer than this drops its record with a finding.
     let maxLineBytes: Int
     /// A record continued over lines may run to this many bytes; past it the record is dropped, so an
@@ -104,6 +107,15 @@ struct ZoneTokenizer {
         return position
     }
 
+    private mutating func report(_ issue: ZoneTokenIssue) {
+        if issues.count < ZoneTokenizer.maxIssues { issues.append(issue) } else { droppedIssues += 1 }
+    }
+
+    private mutating func report(_ pending: [ZoneTokenIssue], dropped: Int) {
+        for issue in pending { report(issue) }
+        droppedIssues += dropped
+    }
+
     /// One finding for a record dropped for its size: at its first over-long line, else at its first line.
     private mutating func reportOversized(_ input: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int) {
         var lineNumber = firstLine
@@ -119,9 +131,9 @@ struct ZoneTokenizer {
             index += 1
         }
         if index - lineStart > maxLineBytes {
-            issues.append(ZoneTokenIssue(line: lineNumber, message: "line \(lineNumber) is longer than \(maxLineBytes) bytes, the limit for one line; the record there was not read"))
+            report(ZoneTokenIssue(line: lineNumber, message: "line \(lineNumber) is longer than \(maxLineBytes) bytes, the limit for one line; the record there was not read"))
         } else {
-            issues.append(ZoneTokenIssue(line: firstLine, message: "the record starting at line \(firstLine) runs for more than \(maxRecordBytes) bytes (is a parenthesis or quote left open?); it was not read"))
+            report(ZoneTokenIssue(line: firstLine, message: "the record starting at line \(firstLine) runs for more than \(maxRecordBytes) bytes (is a parenthesis or quote left open?); it was not read"))
         }
     }
 
@@ -148,6 +160,11 @@ struct ZoneTokenizer {
         var quoted = false
         var openLine = 0
         var pending: [ZoneTokenIssue] = []
+        var droppedPending = 0
+        /// A record of a million stray parentheses would otherwise hold a million issues.
+        func note(_ issue: ZoneTokenIssue) {
+            if pending.count < 4 { pending.append(issue) } else { droppedPending += 1 }
+        }
         var lineStart = start
         var longLine: Int?
         let maxLineBytes = maxLineBytes
@@ -176,7 +193,7 @@ struct ZoneTokenizer {
                     continue
                 }
                 if byte == 10 {
-                    pending.append(ZoneTokenIssue(line: line + linesSeen, message: "a quoted string is not closed before the end of the line"))
+                    note(ZoneTokenIssue(line: line + linesSeen, message: "a quoted string is not closed before the end of the line"))
                     quoted = false
                     closeToken()
                     continue
@@ -195,7 +212,7 @@ struct ZoneTokenizer {
                 closeToken()
                 if depth == 0 {
                     line += linesSeen
-                    if longLine == nil { issues += pending }
+                    if longLine == nil { report(pending, dropped: droppedPending) }
                     return (index, longLine)
                 }
             case UInt8(ascii: " "), UInt8(ascii: "\t"), 13:
@@ -205,7 +222,7 @@ struct ZoneTokenizer {
                 closeToken()
                 while index < input.count, input[index] != 10 { index += 1 }
             case 0:
-                pending.append(ZoneTokenIssue(line: line + linesSeen, message: "the line contains a NUL byte; the text after it is ignored"))
+                note(ZoneTokenIssue(line: line + linesSeen, message: "the line contains a NUL byte; the text after it is ignored"))
                 closeToken()
                 while index < input.count, input[index] != 10 { index += 1 }
             case UInt8(ascii: "("):
@@ -216,7 +233,7 @@ struct ZoneTokenizer {
             case UInt8(ascii: ")"):
                 closeToken()
                 if depth == 0 {
-                    pending.append(ZoneTokenIssue(line: line + linesSeen, message: "a closing parenthesis has no opening one"))
+                    note(ZoneTokenIssue(line: line + linesSeen, message: "a closing parenthesis has no opening one"))
                 } else {
                     depth -= 1
                 }
@@ -236,12 +253,12 @@ struct ZoneTokenizer {
         closeToken()
         if longLine == nil, index - lineStart > maxLineBytes { longLine = line + linesSeen }
         if longLine == nil {
-            issues += pending
+            report(pending, dropped: droppedPending)
             if quoted {
-                issues.append(ZoneTokenIssue(line: line + linesSeen, message: "a quoted string is not closed before the end of the file"))
+                report(ZoneTokenIssue(line: line + linesSeen, message: "a quoted string is not closed before the end of the file"))
             }
             if depth > 0 {
-                issues.append(ZoneTokenIssue(line: openLine, message: "an opening parenthesis is never closed"))
+                report(ZoneTokenIssue(line: openLine, message: "an opening parenthesis is never closed"))
             }
         }
         line += linesSeen
@@ -325,33 +342,33 @@ struct ZoneTokenizer {
         switch name {
         case "$ORIGIN":
             guard let value = arguments.first else {
-                issues.append(ZoneTokenIssue(line: line, message: "$ORIGIN needs a domain name"))
+                report(ZoneTokenIssue(line: line, message: "$ORIGIN needs a domain name"))
                 return
             }
             let origin = String(decoding: absolute(Array(value.utf8)), as: UTF8.self)
             guard origin.utf8.count <= 255, DNSName(origin).wire != nil else {
-                issues.append(ZoneTokenIssue(line: line, message: "$ORIGIN \(Excerpt.text(value)) is not a valid domain name"))
+                report(ZoneTokenIssue(line: line, message: "$ORIGIN \(Excerpt.text(value)) is not a valid domain name"))
                 return
             }
             switchContext(origin: origin, defaultTTL: contexts[Int(context)].defaultTTL)
         case "$TTL":
             guard let value = arguments.first, let ttl = TTLText.seconds(value) else {
-                issues.append(ZoneTokenIssue(line: line, message: "$TTL needs a TTL such as 3600 or 1h" + (arguments.first.map { ", not \(Excerpt.text($0))" } ?? "")))
+                report(ZoneTokenIssue(line: line, message: "$TTL needs a TTL such as 3600 or 1h" + (arguments.first.map { ", not \(Excerpt.text($0))" } ?? "")))
                 return
             }
             explicitDefaultTTL = true
             switchContext(origin: currentOrigin, defaultTTL: ttl)
         case "$INCLUDE":
             guard let path = arguments.first else {
-                issues.append(ZoneTokenIssue(line: line, message: "$INCLUDE needs a file name"))
+                report(ZoneTokenIssue(line: line, message: "$INCLUDE needs a file name"))
                 return
             }
             let origin = arguments.count > 1 ? String(decoding: absolute(Array(arguments[1].utf8)), as: UTF8.self) : currentOrigin
             includes.append(IncludeRequest(path: path.trimmingQuotes, origin: origin, line: line))
         case "$GENERATE":
-            issues.append(ZoneTokenIssue(line: line, message: "$GENERATE (a BIND extension) is not supported; the records it would create are not checked"))
+            report(ZoneTokenIssue(line: line, message: "$GENERATE (a BIND extension) is not supported; the records it would create are not checked"))
         default:
-            issues.append(ZoneTokenIssue(line: line, message: "unknown directive \(Excerpt.text(name)); zone files know $ORIGIN, $TTL and $INCLUDE"))
+            report(ZoneTokenIssue(line: line, message: "unknown directive \(Excerpt.text(name)); zone files know $ORIGIN, $TTL and $INCLUDE"))
         }
     }
 

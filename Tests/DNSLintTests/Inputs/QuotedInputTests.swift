@@ -22,7 +22,7 @@ import Testing
         let findings = try lintFindings([path], options)
         #expect(findings == [
             ReportedFinding(rule: "DNS0001", path: folder.path + "/zones/../etc/passwd", line: 1,
-                            message: "\(folder.path)/zones/../etc/passwd does not look like a zone file, which starts \"user0:x:1000:1000:Sec...\": most of its lines (20 problems in 20 records) do not parse, so they are not listed one by one"),
+                            message: "\(folder.path)/zones/../etc/passwd does not look like a zone file, which starts \"user0:x:1000:1000:Sec...\": most of its lines do not parse (20 lines with problems), so they are not listed one by one"),
         ])
         for finding in findings {
             #expect(!finding.message.contains("/bin/bash") && !finding.message.contains("Secret Name 1"))

@@ -107,3 +107,34 @@ import Testing
         ])
     }
 }
+
+/// A zone with thousands of bad lines lists the first 1,000 problems and counts the rest, so a file of
+/// garbage cannot fill memory with one finding per line.
+@Suite struct ProblemCapTests {
+    @Test func aZoneListsItsFirstThousandProblemsAndCountsTheRest() throws {
+        var body = ""
+        for index in 0..<3000 { body += "ok\(index) IN A 192.0.2.1\n" }
+        for index in 0..<1500 { body += "bad\(index) IN A 192.0.2.999\n" }
+        let folder = try folderWith(["many.example.zone": zoneText(origin: "many.example.", body)])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.path + "/many.example.zone"
+        let findings = try lintFindings([path], rules: [])
+        #expect(findings.count == 1001)
+        #expect(findings.filter { $0.message.hasPrefix("Record \"bad") }.count == 1000)
+        #expect(findings.first == ReportedFinding(rule: "DNS0001", path: path, line: 1,
+                                                  message: "500 more problems in this zone and its includes are not listed; dnslint lists the first 1000"))
+    }
+
+    @Test func strayParenthesesInOneRecordAreNotOneProblemEach() throws {
+        let body = "x IN A 192.0.2.1 " + String(repeating: ")", count: 50_000) + "\n"
+        let folder = try folderWith(["paren.example.zone": zoneText(origin: "paren.example.", body)])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.path + "/paren.example.zone"
+        let findings = try lintFindings([path], rules: [])
+        // Four are kept per record (and reported once, being the same finding); the other 49,996 are counted.
+        #expect(findings.map(\.message) == [
+            "49996 more problems in this zone and its includes are not listed; dnslint lists the first 1000",
+            "a closing parenthesis has no opening one",
+        ])
+    }
+}
