@@ -36,14 +36,16 @@ struct FieldRecordParser {
                 ttl = ldns_str2period(token(1), &end)
                 next = 2
             }
-            let classCode = ldns_get_rr_class_by_name(token(next))
-            if classCode.rawValue != 0 {
-                rrClass = UInt16(classCode.rawValue)
+            let classCode = ldns_get_rr_class_by_name(token(next)).rawValue
+            if classCode != 0 {
+                guard let code = UInt16(exactly: classCode) else { return false }
+                rrClass = code
                 next += 1
             }
             guard next < starts.count else { return false }
-            let typeCode = UInt16(ldns_get_rr_type_by_name(token(next)).rawValue)
-            guard FieldRecordParser.fastTypes.contains(typeCode), let descriptor = ldns_rr_descript(typeCode) else { return false }
+            // `TYPE70000` reads as a number past 16 bits: not a type, so the full parser reports it.
+            guard let typeCode = UInt16(exactly: ldns_get_rr_type_by_name(token(next)).rawValue),
+                  FieldRecordParser.fastTypes.contains(typeCode), let descriptor = ldns_rr_descript(typeCode) else { return false }
             next += 1
             let count = starts.count - next
             guard count >= ldns_rr_descriptor_minimum(descriptor), count <= ldns_rr_descriptor_maximum(descriptor),

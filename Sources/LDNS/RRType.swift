@@ -9,8 +9,9 @@ package struct RRType: RawRepresentable, Hashable, Sendable, Comparable, CustomS
     /// Parses a mnemonic (`AAAA`, `TYPE65534`); nil for names ldns does not know.
     package init?(mnemonic: String) {
         let code = mnemonic.withCString { ldns_get_rr_type_by_name($0) }
-        guard code.rawValue != 0 else { return nil }
-        self.rawValue = UInt16(code.rawValue)
+        // ldns reads `TYPE70000` as 70000: not a type.
+        guard code.rawValue != 0, let value = UInt16(exactly: code.rawValue) else { return nil }
+        self.rawValue = value
     }
 
     package var mnemonic: String {

@@ -57,7 +57,10 @@ package final class RecordParser {
         ldns_buffer_clear(rdataBuffer)
         let written = ldns_rr_rdata2buffer_wire(rdataBuffer, rr)
         guard written == LDNS_STATUS_OK else { return LDNSError(written) }
-        let type = RRType(UInt16(ldns_rr_get_type(rr).rawValue))
+        // ldns accepts `TYPE70000` and `CLASS70000` as numbers past 16 bits that no record can carry.
+        guard let typeCode = UInt16(exactly: ldns_rr_get_type(rr).rawValue) else { return LDNSError(LDNS_STATUS_SYNTAX_TYPE_ERR) }
+        guard let rrClass = UInt16(exactly: ldns_rr_get_class(rr).rawValue) else { return LDNSError(LDNS_STATUS_SYNTAX_CLASS_ERR) }
+        let type = RRType(typeCode)
         var target: UnsafeBufferPointer<UInt8>?
         if let index = type.targetFieldIndex, index < ldns_rr_rd_count(rr),
            let field = ldns_rr_rdf(rr, index), ldns_rdf_get_type(field) == LDNS_RDF_TYPE_DNAME,
@@ -67,7 +70,7 @@ package final class RecordParser {
         body(RecordView(
             owner: UnsafeBufferPointer(start: ownerData, count: ldns_rdf_size(owner)),
             type: type,
-            rrClass: UInt16(ldns_rr_get_class(rr).rawValue),
+            rrClass: rrClass,
             ttl: ldns_rr_ttl(rr),
             rdata: UnsafeBufferPointer(start: ldns_buffer_begin(rdataBuffer), count: ldns_buffer_position(rdataBuffer)),
             target: target

@@ -47,7 +47,14 @@ package enum Spelling {
     package static func suggestion(for word: String, among candidates: [String], maxDistance: Int = 2) -> String? {
         let lower = word.lowercased()
         if let exact = candidates.first(where: { $0 == lower }) { return exact }
-        let scored = candidates.map { ($0, distance(lower, $0)) }.filter { $0.1 <= maxDistance }
+        // The distance is at least the difference in length: a long word is not compared letter by letter
+        // with every short candidate (fuzzed and garbled inputs spent most of their time here).
+        let length = lower.count
+        let scored = candidates.compactMap { candidate -> (String, Int)? in
+            guard abs(candidate.count - length) <= maxDistance else { return nil }
+            let score = distance(lower, candidate)
+            return score <= maxDistance ? (candidate, score) : nil
+        }
         return scored.min { $0.1 < $1.1 }?.0
     }
 

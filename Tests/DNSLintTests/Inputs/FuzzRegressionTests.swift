@@ -33,4 +33,16 @@ import Testing
                             message: "nameserver : is not an IPv4 or IPv6 address, so glibc and musl ignore the line (a host name is not allowed here)."),
         ])
     }
+    /// `TYPE91300` and `CLASS70000` read as numbers past 16 bits and trapped converting them.
+    @Test func aTypeOrClassPast16BitsIsASyntaxError() throws {
+        let path = TestPaths.fixtures("fuzz/zone").appendingPathComponent("type-past-16-bits.zone").path
+        let run = try runBounded(["check", path, "--format", "json"], seconds: 60)
+        #expect(run.status == 1, "exit \(run.status): \(run.stderr.suffix(400))")
+        #expect(try run.findings().filter { $0.rule == "DNS0001" } == [
+            ReportedFinding(rule: "DNS0001", path: path, line: 6,
+                            message: "Record \"www 300 IN TYPE91300 192.0.2.2\" does not parse: syntax error, could not parse the RR's rdata."),
+            ReportedFinding(rule: "DNS0001", path: path, line: 7,
+                            message: "Record \"mail 300 CLASS70000 A 192.0.2.3\" does not parse: syntax error, could not parse the RR's class."),
+        ])
+    }
 }
