@@ -10,6 +10,8 @@ if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--bench" ]; then
 fi
 if [ "${1:-}" = "--test" ]; then
   packages+=(git shellcheck)
+  # The simulate tests render its HTML timeline in headless Chromium.
+  packages+=(chromium)
 fi
 if [ "${1:-}" = "--bench" ]; then
   packages+=(validns knot-dnssecutils dnsperf time)

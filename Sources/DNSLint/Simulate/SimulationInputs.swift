@@ -49,7 +49,7 @@ package enum SimulationInputs {
         let images = read.inputs.compactMap { $0 as? CoreDNSImage }
         let version = CoreDNSVersion.chosen(by: request.options, images: images)
         let versionSource = request.options.corednsVersion != nil ? "--coredns-version"
-            : images.first.map { "image \($0.image) (\($0.location.path):\($0.location.line))" } ?? "assumed (no version given)"
+            : images.first.map { "image \($0.image) at \($0.location.path):\($0.location.line)" } ?? "assumed (no version given)"
         let (conf, label) = try client(read.inputs.compactMap { $0 as? ResolvConf }, from: request.from)
         let libc = request.options.libc
         let settings = ClientSettings(conf.effective(for: libc))

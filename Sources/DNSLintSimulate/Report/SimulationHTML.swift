@@ -18,12 +18,19 @@ package enum SimulationHTML {
             svg text{font-size:11px;font-family:ui-monospace,monospace}
             </style></head><body>
             <h1>dnslint simulate</h1>
+            <p id="subject">\(escape(subject(report)))</p>
             \(legend())
             \(timeline(report))
             <pre id="summary">\(escape(text))</pre>
             </body></html>
 
             """
+    }
+
+    static func subject(_ report: SimulationReport) -> String {
+        let names = report.names.map(\.name).joined(separator: ", ")
+        return "\(names) from \(report.inputs.client) through CoreDNS \(report.inputs.corednsVersion): "
+            + "\(report.failures) of \(report.lookups) lookups failed (\(SimulationText.percent(report.failureRate)))"
     }
 
     static func legend() -> String {

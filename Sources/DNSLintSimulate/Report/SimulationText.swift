@@ -6,7 +6,7 @@ package enum SimulationText {
         var lines: [String] = []
         let inputs = report.inputs
         lines.append("Client: \(inputs.client) (\(inputs.libc), ndots:\(inputs.ndots), search \(inputs.search.joined(separator: " ")))")
-        var server = "CoreDNS \(inputs.corednsVersion) (\(inputs.corednsVersionSource)) from \(inputs.corefile)"
+        var server = "CoreDNS \(inputs.corednsVersion), from \(inputs.corednsVersionSource); Corefile \(inputs.corefile)"
         server += inputs.autopath ? ", autopath" : ", no autopath"
         if inputs.cacheInFrontOfAutopath { server += " behind cache (cache in front of autopath)" }
         lines.append(server)
@@ -57,7 +57,7 @@ package enum SimulationText {
     static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
 
     static func seconds(_ value: Double) -> String {
-        if value >= 120, value.truncatingRemainder(dividingBy: 60) == 0 { return "\(Int(value / 60))m" }
+        if value >= 60, value.truncatingRemainder(dividingBy: 60) == 0 { return "\(Int(value / 60))m" }
         return value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
     }
 }
