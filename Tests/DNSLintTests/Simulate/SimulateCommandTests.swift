@@ -82,4 +82,18 @@ import Testing
         let page = try String(contentsOfFile: html, encoding: .utf8)
         #expect(page.contains("<svg id=\"timeline\"") && page.contains("class=\"cache-entry\"") && page.contains("class=\"lookup failed\""))
     }
+    /// The JSON report matches schemas/dnslint-simulate.schema.json (checked with Python's jsonschema).
+    @Test(.enabled(if: PackagingTools.python3 != nil, "needs python3 with jsonschema"))
+    func theJSONReportMatchesItsSchema() throws {
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("simulate.json").path
+        let run = try runBounded(["simulate", Self.examples.path, "--lookup", "api.example.com", "--lookup", "www.example.com",
+                                  "--from", "shop/web", "--what-if", "--rate", "0.5", "--format", "json", "--output", output], seconds: 60)
+        #expect(run.status == 0 && run.stdout.isEmpty, "\(run.stderr)")
+        let schema = TestPaths.packageRoot.appendingPathComponent("schemas/dnslint-simulate.schema.json").path
+        let check = "import json, sys, jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))); print('valid')"
+        let result = try runCommand(PackagingTools.python3!, ["-c", check, output, schema])
+        #expect(result.stdout == "valid\n", "\(result.stderr)")
+    }
 }

@@ -22,7 +22,7 @@ struct TimelineScreenshotTests {
         #expect(!shot.timedOut && FileManager.default.fileExists(atPath: png.path), "\(shot.stderr.suffix(600))")
         let script = TestPaths.packageRoot.appendingPathComponent("Tests/Tools/png_colors.py").path
         // Failed lookups and NXDOMAIN (c8423b), NOERROR (3a9d5d), CNAME-only NOERROR (e0a526).
-        let colors = try runCommand(URL(fileURLWithPath: "/usr/bin/python3"), [script, png.path, "c8423b", "3a9d5d", "e0a526"])
+        let colors = try runCommand(try #require(PackagingTools.python3), [script, png.path, "c8423b", "3a9d5d", "e0a526"])
         #expect(colors.status == 0, "\(colors.stderr)")
         let fields = colors.stdout.split(separator: " ").map(String.init)
         let distinct = Int(fields.first ?? "") ?? 0
