@@ -26,16 +26,23 @@ package struct CoreDNSSetup: Sendable, Hashable {
         /// `serve_stale [DURATION]`: an expired entry is answered (TTL 0) for DURATION while it is refreshed.
         package var serveStale: UInt32?
 
+        package init() {}
+
         package struct Prefetch: Sendable, Hashable, Codable {
             package var amount = 2
             package var duration: UInt32 = 60
             package var percentage = 10
+            package init() {}
         }
     }
 
     package struct ForwardSettings: Sendable, Hashable, Codable {
         package var preferUDP = false
         package var forceTCP = false
+        package init(preferUDP: Bool = false, forceTCP: Bool = false) {
+            self.preferUDP = preferUDP
+            self.forceTCP = forceTCP
+        }
     }
 
     /// Before 1.14.7 plugin.cfg runs cache ahead of autopath (v1.14.6 plugin.cfg lines 35 and 40; v1.14.7

@@ -16,6 +16,7 @@ package struct Upstream: Sendable {
     package struct Adjustments: Sendable, Hashable {
         package var equalChainTTLs = false
         package var aaaaAtChainEnd = false
+        package init() {}
     }
 
     let views: [any DNSView]
