@@ -183,6 +183,17 @@ class Server:
         self.stopping = True
         for thread in threads:
             thread.join(timeout=TCP_IDLE_SECONDS)
+        # Queries still queued when the client exited reached the server too: log them, unanswered.
+        for transport, address, sock in self.sockets:
+            if transport != "udp":
+                continue
+            sock.setblocking(False)
+            while True:
+                try:
+                    message, peer = sock.recvfrom(4096)
+                except OSError:
+                    break
+                self.reply(message, "udp", address, peer[1])
 
 
 def receive(connection, count):

@@ -30,7 +30,15 @@ enum RealResolver {
     static var muslLacksTCPFallback: Bool { muslVersion?.lexicographicallyPrecedes([1, 2, 4]) ?? false }
 
     static func run(_ scenario: ResolverScenario, _ libc: Libc) async throws -> ResolverRun {
-        try await offThePool { try runBlocking(scenario, libc) }
+        await slots.acquire()
+        do {
+            let run = try await offThePool { try runBlocking(scenario, libc) }
+            await slots.release()
+            return run
+        } catch {
+            await slots.release()
+            throw error
+        }
     }
 
     /// The scenario through both libcs.
@@ -52,7 +60,9 @@ enum RealResolver {
 
     private static func prepare() -> Setup {
         var setup = Setup()
-        guard let unshare = executable("unshare"), let gcc = executable("gcc"), let python = executable("python3") else {
+        // The system python before any shim on PATH (pyenv's wrapper costs a bash run per start).
+        let systemPython = FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") ? "/usr/bin/python3" : nil
+        guard let unshare = executable("unshare"), let gcc = executable("gcc"), let python = systemPython ?? executable("python3") else {
             setup.failure = "needs unshare, gcc and python3"
             return setup
         }
@@ -100,6 +110,34 @@ enum RealResolver {
         var queries: [ObservedQuery]
     }
 
+    /// At most two namespaces at a time: each run starts python and a client, and a burst of them on a
+    /// two-core machine would stall the live tests that run beside these and measure timeouts. Waiting runs
+    /// suspend instead of holding Dispatch threads, which `Process` needs to report that a child exited.
+    private static let slots = Slots(2)
+
+    private actor Slots {
+        private var free: Int
+        private var waiting: [CheckedContinuation<Void, Never>] = []
+
+        init(_ count: Int) { free = count }
+
+        func acquire() async {
+            if free > 0 {
+                free -= 1
+                return
+            }
+            await withCheckedContinuation { waiting.append($0) }
+        }
+
+        func release() {
+            if waiting.isEmpty {
+                free += 1
+            } else {
+                waiting.removeFirst().resume()
+            }
+        }
+    }
+
     private static func runBlocking(_ scenario: ResolverScenario, _ libc: Libc) throws -> ResolverRun {
         let setup = setup
         guard setup.failure == nil, let client = setup.clients[libc] else {
@@ -114,9 +152,9 @@ enum RealResolver {
         try JSONSerialization.data(withJSONObject: object).write(to: input)
         let script = folder.appendingPathComponent("scripted_dns.py").path
         let run = try runBounded(Array(setup.unshare.dropFirst()) + [setup.python, script, input.path],
-                                 seconds: scenario.deadline + 15, executable: URL(fileURLWithPath: setup.unshare[0]))
+                                 seconds: scenario.deadline + 30, executable: URL(fileURLWithPath: setup.unshare[0]))
         guard !run.timedOut, run.status == 0 else {
-            throw HarnessError("scripted_dns.py failed (status \(run.status), timed out: \(run.timedOut)): \(run.stderr)")
+            throw HarnessError("scripted_dns.py failed (status \(run.status), timed out: \(run.timedOut)): \(run.stderr) \(run.stdout)")
         }
         let output = try JSONDecoder().decode(DriverOutput.self, from: Data(run.stdout.utf8))
         return ResolverRun(libc: libc, outcome: try outcome(output), queries: output.queries, seconds: output.seconds)
