@@ -32,6 +32,14 @@ package struct ClientLibc: Sendable {
         return nil
     }
 
+    /// Whether a truncated UDP answer ends the lookup with what fitted (musl before 1.2.4 has no TCP
+    /// fallback): true for a musl release known to be older, false for glibc or musl 1.2.4 and later, nil for
+    /// musl of unknown release (`--libc musl`, an Alpine tag without a branch).
+    package var lacksTCPFallback: Bool? {
+        guard libc == .musl else { return false }
+        return muslRelease.map { !$0.hasTCPFallback }
+    }
+
     /// `container web of Deployment shop/web (alpine:3.19, Alpine 3.19 (musl 1.2.4))`, or the workload, or nil.
     package var clientDescription: String? {
         guard let pod else { return nil }

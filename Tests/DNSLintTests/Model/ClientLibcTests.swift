@@ -85,6 +85,8 @@ import Testing
         #expect(inferred.clientLibcs() == [.musl, .glibc])
         #expect(inferred.muslClients.compactMap(\.container?.name) == ["wait", "shell"])
         #expect(inferred.muslClients.last?.muslRelease == MuslRelease(1, 2, 3))
+        #expect(inferred.muslClients.map(\.lacksTCPFallback) == [nil, true], "busybox: release unknown; Alpine 3.17: musl 1.2.3")
+        #expect(inferred.clients(of: inferred.workloads[0]).last?.lacksTCPFallback == false, "glibc retries over TCP")
         #expect(inferred.clientLibcs { $0.kind == "Pod" } == [.musl])
 
         var glibc = LintOptions()
