@@ -119,8 +119,22 @@ struct ManifestReader {
                          namespaceLocation: workload.namespaceLocation, clusterDomain: options.clusterDomainName,
                          policy: fields.policy, policyLocation: fields.policyLocation, hostNetwork: fields.hostNetwork,
                          templateLocation: templateLocation, dnsConfigLocation: fields.dnsConfigLocation,
-                         dnsConfigNameservers: fields.nameservers.count)
+                         dnsConfigNameservers: fields.nameservers.count,
+                         containers: containerImages(in: spec, cursor: cursor, fallback: templateLocation))
         result.inputs.append(PodResolvConfBuilder.build(pod: pod, fields: fields, path: path))
+    }
+
+    /// Init containers and containers with their images: which libc reads the pod's resolv.conf.
+    private func containerImages(in spec: Node, cursor: YAMLCursor, fallback: SourceLocation) -> [ContainerImage] {
+        ["initContainers", "containers"].flatMap { key in
+            (spec[key]?.sequence.map(Array.init) ?? []).compactMap { container in
+                guard let node = container["image"], let image = node.scalar?.string, !image.isEmpty else { return nil }
+                // A templated tag (`alpine:{{ .Values.tag }}`) still names its repository; a templated
+                // repository names nothing the inference knows.
+                return ContainerImage(name: container["name"]?.scalar?.string ?? "(unnamed)", image: image,
+                                      location: cursor.location(node) ?? fallback)
+            }
+        }
     }
 
     /// A CoreDNS container tells which version the cluster's Corefile runs on.

@@ -20,7 +20,7 @@ package enum PodDNSSource: String, Sendable {
 /// One pod template's DNS settings as written in a manifest: the public face for rules that
 /// combine pods with other inputs (e.g. a Corefile's autopath).
 package struct PodDNS: Sendable, CustomStringConvertible {
-    package init(kind: String, name: String, namespace: String, namespaceLocation: SourceLocation? = nil, clusterDomain: String, policy: DNSPolicy, policyLocation: SourceLocation? = nil, hostNetwork: Bool, templateLocation: SourceLocation, dnsConfigLocation: SourceLocation? = nil, dnsConfigNameservers: Int) {
+    package init(kind: String, name: String, namespace: String, namespaceLocation: SourceLocation? = nil, clusterDomain: String, policy: DNSPolicy, policyLocation: SourceLocation? = nil, hostNetwork: Bool, templateLocation: SourceLocation, dnsConfigLocation: SourceLocation? = nil, dnsConfigNameservers: Int, containers: [ContainerImage] = []) {
         self.kind = kind
         self.name = name
         self.namespace = namespace
@@ -32,6 +32,7 @@ package struct PodDNS: Sendable, CustomStringConvertible {
         self.templateLocation = templateLocation
         self.dnsConfigLocation = dnsConfigLocation
         self.dnsConfigNameservers = dnsConfigNameservers
+        self.containers = containers
     }
 
     /// The workload kind (`Deployment`, `Pod`, `CronJob`, ...) and its metadata.name.
@@ -50,6 +51,8 @@ package struct PodDNS: Sendable, CustomStringConvertible {
     /// Where `dnsConfig:` is; nil without one.
     package var dnsConfigLocation: SourceLocation?
     package var dnsConfigNameservers: Int
+    /// Init containers, then containers, in manifest order: their images tell which libc reads the resolv.conf.
+    package var containers: [ContainerImage]
 
     package var source: PodDNSSource {
         switch policy {
