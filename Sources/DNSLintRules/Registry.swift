@@ -18,9 +18,11 @@ package enum RuleRegistry {
         // DNS3xxx: resolv.conf and pod DNS
         NdotsAmplification(), ParallelAAAASameSocket(), OptionIgnoredByMusl(), TooManyNameservers(),
         SearchListTooLong(), UnknownOption(), DomainAndSearch(), SlowFailover(), DNSPolicyNoneWithoutDNSConfig(),
-        SearchNamespaceMismatch(),
+        SearchNamespaceMismatch(), HostNetworkDNSPolicy(), NoNameserver(), OptionsLinesMultiple(), OptionObsolete(),
+        OptionValueClamped(), NameserverTrailingText(), LoopbackNameserverOnNode(),
         // DNS4xxx: combinations across inputs
-        AutopathCacheSplitAnswer(), TruncationReachesClient(), AutopathSearchMismatch(),
+        AutopathCacheSplitAnswer(), TruncationReachesClient(), AutopathSearchMismatch(), ForwardLoopViaNodeStub(),
+        SearchDomainWildcard(),
     ]
 
     /// Finds a rule by code (`DNS1001`), name (`cname-chain-no-aaaa`) or alias, ignoring case.

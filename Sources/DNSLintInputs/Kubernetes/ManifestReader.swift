@@ -78,6 +78,10 @@ struct ManifestReader {
             readPod(spec: object["spec"]?["template"], key: "spec", workload: workload, cursor: cursor)
         case "ConfigMap":
             readConfigMap(object, cursor: cursor, swaps: swaps)
+        case "Service":
+            result.inputs += Self.clusterDNSAddresses(ofService: object, workload: workload, cursor: cursor)
+        case "KubeletConfiguration":
+            result.inputs += Self.kubeletDNSSettings(object, cursor: cursor)
         default:
             return
         }
@@ -109,6 +113,7 @@ struct ManifestReader {
             }
         }
         fields.hostNetwork = spec["hostNetwork"]?.bool ?? false
+        if fields.hostNetwork { fields.hostNetworkLocation = cursor.location(spec["hostNetwork"]) }
         if let dnsConfig = spec["dnsConfig"] {
             fields.dnsConfigLocation = cursor.keyLocation("dnsConfig", in: spec)
             readDNSConfig(dnsConfig, into: &fields, cursor: cursor)
@@ -120,7 +125,8 @@ struct ManifestReader {
                          policy: fields.policy, policyLocation: fields.policyLocation, hostNetwork: fields.hostNetwork,
                          templateLocation: templateLocation, dnsConfigLocation: fields.dnsConfigLocation,
                          dnsConfigNameservers: fields.nameservers.count,
-                         containers: containerImages(in: spec, cursor: cursor, fallback: templateLocation))
+                         containers: containerImages(in: spec, cursor: cursor, fallback: templateLocation),
+                         hostNetworkLocation: fields.hostNetworkLocation)
         result.inputs.append(PodResolvConfBuilder.build(pod: pod, fields: fields, path: path))
     }
 
