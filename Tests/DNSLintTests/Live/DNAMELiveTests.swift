@@ -48,6 +48,21 @@ import Testing
         try Self.check(report.findings, live: true)
     }
 
+    /// Authoritative mode finds the zone's own server for each hop, the synthesized one included.
+    @Test func authoritativeModeFollowsTheDNAME() async throws {
+        let nsd = try ServerProcess.nsd(zones: ["dname.test", "incident.test"])
+        defer { nsd.stop() }
+        let unbound = try ServerProcess.unbound(forwardingTo: nsd.port)
+        defer { unbound.stop() }
+        let report = try await liveAudit(Self.names, servers: ["127.0.0.1:\(unbound.port)"]) {
+            $0.authoritative = true
+            $0.authoritativePort = Int(nsd.port)
+        }
+        try Self.check(report.findings, live: true)
+        let dangling = try #require(report.findings.first { $0.ruleCode == "DNS1003" })
+        #expect(dangling.related.allSatisfy { $0.subject?.server == "127.0.0.1:\(nsd.port)" }, "\(dangling.related)")
+    }
+
     /// A server that sends the DNAME without its synthesized CNAME (RFC 6672 3.4): the prober synthesizes the
     /// hop itself, so the chain reaches x.moved.test. (A only there: the broken AAAA of DNS1001, not a dead end).
     @Test func aDNAMEWithoutItsCNAMEIsStillFollowed() async throws {
