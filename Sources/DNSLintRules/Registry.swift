@@ -11,6 +11,7 @@ package enum RuleRegistry {
         CNAMEAndOtherData(), TargetIsAlias(), RRsetTTLInconsistent(), MissingGlue(), AnswerExceeds512(),
         TCPFallbackFailed(), EDNSNotSupported(), LookupFailed(), SearchPathRcodeSplit(), DuplicateRecord(),
         SOAMissingOrMultiple(), TTLBelowCacheFloor(),
+        DSAtApex(), TargetMissingTrailingDot(), TargetIsAddress(),
         // DNS2xxx: CoreDNS Corefiles
         AutopathWithCache(), AutopathWithoutPodsVerified(), PluginRemoved(), OptionDeprecated(),
         ForwardPassesTruncation(), UnknownPlugin(), DuplicatePlugin(), ForwardWithoutLoop(),
