@@ -47,10 +47,12 @@ struct ParallelAAAASameSocket: Rule {
     static let avoiding = ["single-request-reopen", "single-request", "use-vc", "no-aaaa"]
 
     func check(_ context: LintContext) -> [Finding] {
-        guard context.options.libc == .glibc else { return [] }
         let clusterAddresses = context.clusterDNSAddresses
         let clusterDomain = context.options.clusterDomainName
         return context.inputs(of: ResolvConf.self).compactMap { conf in
+            // The advice is glibc's: a workload whose containers all run musl (an Alpine image, or --libc musl)
+            // has no option that helps, and DNS3003 says so when it sets one.
+            guard context.clients(of: conf).contains(where: { $0.libc == .glibc }) else { return nil }
             // A loopback stub (systemd-resolved, a local cache) is reached without NAT or conntrack; no nameserver
             // line means glibc's default 127.0.0.1, the same.
             guard let server = conf.nonLoopbackNameservers(libc: .glibc).first else { return nil }

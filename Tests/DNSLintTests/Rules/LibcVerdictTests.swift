@@ -125,6 +125,18 @@ import Testing
                 "a pod that does not use the cluster DNS is not autopath's client")
     }
 
+    // MARK: DNS3002
+
+    /// single-request-reopen is glibc's; a workload whose images are all musl gets no DNS3002 advice.
+    @Test func parallelQueriesAdviceFollowsTheWorkloadsLibc() throws {
+        func dns3002(_ image: String, _ flags: [String] = []) throws -> [Finding] {
+            try Lint.files([TextFile("app.yaml", Self.workload(image))], flags).withCode("DNS3002")
+        }
+        #expect(try dns3002("node:20").count == 1)
+        #expect(try dns3002("node:20-alpine3.17").isEmpty)
+        #expect(try dns3002("node:20-alpine3.17", ["--libc", "glibc"]).count == 1)
+    }
+
     // MARK: DNS3003
 
     static func pod(options: String, containers: [(String, String)]) -> String {
