@@ -17,9 +17,10 @@ struct AutopathCacheSplitAnswer: NameRule {
             rebuilt while the other is still served, and the pair ends up cached with different rcodes. glibc takes \
             that as the end of the search walk and reports "Could not resolve host" — intermittently, every time the \
             shorter entry expires. The rule asks the DNS data through a DNS view, so a zone file in CI and a live \
-            answer later trigger it alike. The CoreDNS version is `--coredns-version`, else the version in a CoreDNS \
-            image among the inputs (a Deployment, DaemonSet or Pod running `coredns/coredns:X.Y.Z` from any registry; \
-            the oldest when they differ), else the latest known release.
+            answer later trigger it alike. Each Corefile is judged against its own CoreDNS release: \
+            `--coredns-version`, else `coredns-version` in the config, else the image of a CoreDNS workload \
+            (`coredns/coredns:X.Y.Z` from any registry) in the Corefile's own manifest or in its namespace and folder \
+            (the oldest when they differ); with none, the release is unknown and assumed to be an affected one.
             """,
         remediation: """
             Remove any one of the three: upgrade CoreDNS to 1.14.7 or later (or drop autopath, or its cache), give the \
@@ -36,7 +37,9 @@ struct AutopathCacheSplitAnswer: NameRule {
             "RFC 2308",
         ],
         argumentKeys: [
-            ArgumentKey("corednsVersion", .string, "The CoreDNS release the Corefile was judged for."),
+            ArgumentKey("corednsVersion", .string, "The CoreDNS release the Corefile was judged against, when known."),
+            ArgumentKey("corednsVersionSource", .string, "Where that release came from: flag, config, image or unknown."),
+            ArgumentKey("assumption", .string, "With the release unknown: the assumption the verdict rests on and how to lift it."),
             ArgumentKey("serverBlock", .string, "The server block that serves the name."),
             ArgumentKey("cacheSuccessTTL", .int, "The cache's cap on positive answers in seconds."),
             ArgumentKey("aTTL", .int, "Effective TTL of the A answer in seconds."),
@@ -59,19 +62,20 @@ struct AutopathCacheSplitAnswer: NameRule {
     /// Runs in the engine's single name pass (the answers DNS1001 judges are the ones judged here); nil when
     /// no Corefile block runs autopath with cache on a CoreDNS that caches autopath answers.
     func nameChecker(_ context: LintContext) -> NameChecker? {
-        let version = context.corednsVersion
-        guard let router = CorefileRouter(context, wanted: { $0.cachesAutopathAnswers(on: version) && $0.cache != nil }) else { return nil }
+        guard let router = CorefileRouter(context, wanted: { corefile, block in
+            block.cachesAutopathAnswers(on: corefile.coreDNS) && block.cache != nil
+        }) else { return nil }
         // Per block once, not per name: its cache settings and the Corefile lines a finding points at.
         var prepared: [SourceLocation: (cache: CacheSettings, related: [RelatedLocation])] = [:]
         for corefile in router.corefiles {
-            for block in corefile.serverBlocks where router.wanted(block) {
+            for block in corefile.serverBlocks where router.wanted(corefile, block) {
                 guard let cache = block.cache else { continue }
                 let served = ServingBlock(corefile: corefile, block: block)
                 prepared[block.location] = (cache, (block.directive("autopath").map { [served.related($0)] } ?? [])
-                    + [cache.directive.related("\(cache.directive.summary): positive answers cached for \(cache.successMinTTL)..\(cache.successTTLCap) s")])
+                    + [cache.directive.related("\(cache.directive.summary): positive answers cached for \(cache.successMinTTL)..\(cache.successTTLCap) s")]
+                    + corefile.coreDNS.related)
             }
         }
-        let versionRelated = context.corednsVersionRelated
         let blocks = prepared
         return { audit in
             let a = audit.a
@@ -89,18 +93,22 @@ struct AutopathCacheSplitAnswer: NameRule {
             }
             guard let (first, cache, cachedA, cachedAAAA) = split.first else { return [] }
             var related = split.flatMap { blocks[$0.0.block.location]?.related ?? [] }
-            related += versionRelated + audit.related(a)
+            related += audit.related(a)
+            let version = first.corefile.coreDNS
+            let assumption = version.assumption(before: Corefile.ServerBlock.autopathBeforeCacheSince)
+            let on = assumption.map { " (\($0))" } ?? " on \(version.name)"
+            var arguments = version.arguments(assumption: assumption)
+            arguments.merge([
+                "serverBlock": .string(first.block.title),
+                "cacheSuccessTTL": .int(cache.successTTLCap),
+                "aTTL": .int(Int(aTTL)), "aaaaTTL": .int(Int(aaaaTTL)),
+                "cachedATTL": .int(cachedA), "cachedAAAATTL": .int(cachedAAAA),
+                "chain": .strings(([aaaa.name] + aaaa.chain.map(\.target)).map(\.text)),
+            ]) { $1 }
             return [finding(
-                "\(name.text) fails to resolve intermittently through CoreDNS server block \(first.title), which runs autopath with cache on CoreDNS \(version). Its AAAA answer is a CNAME chain (\(aaaa.chainDescription(relativeTo: audit.origin))) with no AAAA at the end, and the cache keeps the A answer for \(cachedA) s but the AAAA answer for \(cachedAAAA) s, so the two are cached out of step with different results.",
+                "\(name.text) fails to resolve intermittently through CoreDNS server block \(first.title), which runs autopath with cache\(on). Its AAAA answer is a CNAME chain (\(aaaa.chainDescription(relativeTo: audit.origin))) with no AAAA at the end, and the cache keeps the A answer for \(cachedA) s but the AAAA answer for \(cachedAAAA) s, so the two are cached out of step with different results.",
                 at: audit.anchor, subject: audit.dnsSubject(.aaaa, server: aaaa.server), related: related,
-                arguments: [
-                    "corednsVersion": .string(version.description),
-                    "serverBlock": .string(first.block.title),
-                    "cacheSuccessTTL": .int(cache.successTTLCap),
-                    "aTTL": .int(Int(aTTL)), "aaaaTTL": .int(Int(aaaaTTL)),
-                    "cachedATTL": .int(cachedA), "cachedAAAATTL": .int(cachedAAAA),
-                    "chain": .strings(([aaaa.name] + aaaa.chain.map(\.target)).map(\.text)),
-                ])]
+                arguments: arguments)]
         }
     }
 }
