@@ -119,10 +119,10 @@ struct CorefileParser {
         output.reserveCapacity(tokens.count + missing)
         var lineIndent = 0, lineStart = 0
         func close(_ open: Open, before token: CorefileToken) {
-            let opener = tokens[open.index]
+            let line = tokens[open.lineStart]
             let ends = location(of: token).line
-            syntaxError("the block of '\(tokens[open.lineStart].text)' opened here never closes: expected '}' before line \(ends), where the indentation shows the block ends",
-                        at: location(of: opener), arguments: ["closedBy": .int(ends)])
+            syntaxError("the block of '\(line.text)' opened here never closes: expected '}' before line \(ends), where the indentation shows the block ends",
+                        at: location(of: line), arguments: ["closedBy": .int(ends)])
             var brace = token
             brace.text = "}"
             brace.quoted = false

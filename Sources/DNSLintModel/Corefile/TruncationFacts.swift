@@ -4,7 +4,7 @@ import LDNS
 /// non-EDNS client's 512 bytes and sets TC whatever the forward options, cache never stores a TC=1 answer,
 /// and a client that retries over TCP gets the whole answer.
 package enum TruncationFacts {
-    /// Before 1.8.0 forward (and proxy) could clear TC on an answer the upstream truncated.
+    /// Before 1.8.0 CoreDNS could clear TC on an answer the upstream truncated (forward or proxy).
     package static let forwardKeepsTCSince = CoreDNSVersion(1, 8, 0)
     /// prefer_udp retries a truncated answer over TCP from 1.6.2; in 1.5.0–1.6.1 the retry was dead code.
     package static let preferUDPWorksSince = CoreDNSVersion(1, 6, 2)
@@ -37,7 +37,7 @@ package enum TruncationFacts {
     /// empty when the judged release keeps it. An unknown release is assumed affected.
     package static func lossCauses(in block: Corefile.ServerBlock, on version: JudgedCoreDNSVersion) -> [String] {
         var causes: [String] = []
-        if version.isBefore(forwardKeepsTCSince) { causes.append("forward before \(forwardKeepsTCSince) clears TC on an answer the upstream truncated") }
+        if version.isBefore(forwardKeepsTCSince) { causes.append("CoreDNS before \(forwardKeepsTCSince) can clear TC on an answer the upstream truncated") }
         for (loss, _) in losses(in: block) where version.isBefore(loss.fixedIn) {
             causes.append("\(loss.what) drops TC before \(loss.fixedIn)")
         }

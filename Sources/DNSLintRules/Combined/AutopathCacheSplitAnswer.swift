@@ -51,6 +51,7 @@ struct AutopathCacheSplitAnswer: NameRule {
         triggering: [
             RuleExample("triggering-1", arguments: ["--coredns-version", "1.11.1"], caption: "The chain api -> lb ends without AAAA; the cache holds A for 10 s and the broken AAAA for 30 s"),
             RuleExample("triggering-2", caption: "the CoreDNS version read from the Deployment's image"),
+            RuleExample("triggering-3", caption: "no version anywhere: reported under the assumption of a release before 1.14.7"),
         ],
         clean: [
             RuleExample("clean-1", arguments: ["--coredns-version", "1.14.7"], caption: "CoreDNS 1.14.7 runs autopath before cache"),

@@ -146,7 +146,7 @@ struct ForwardRouter: Sendable {
         let version = corefiles[index].coreDNS
         var causes: [String] = []
         if version.isBefore(TruncationFacts.forwardKeepsTCSince) {
-            causes.append("\(forward.directive.name) before \(TruncationFacts.forwardKeepsTCSince) can clear TC on an answer the upstream truncated")
+            causes.append("CoreDNS before \(TruncationFacts.forwardKeepsTCSince) can clear TC on an answer the upstream truncated")
         }
         func loss(_ plugin: String) -> TruncationFacts.PluginLoss? { TruncationFacts.pluginLosses.first { $0.plugin == plugin } }
         var plugins: [String] = []

@@ -49,6 +49,8 @@ struct TruncationReachesClient: NameRule {
             RuleExample("triggering-1", arguments: ["--coredns-version", "1.14.7"], caption: "36 A records behind a CNAME through forward: a warning for the name and the CNAME target"),
             RuleExample("triggering-2", caption: "the seed incident: CoreDNS 1.6.6 (from the Deployment's image), an ExternalName service for the cache endpoint, no prefer_udp: an error"),
             RuleExample("triggering-3", arguments: ["--coredns-version", "1.14.7"], caption: "prefer_udp does not make the answer fit: still a warning"),
+            RuleExample("triggering-4", caption: "no version anywhere: an error under the assumption of a release that loses TC, and it says so"),
+            RuleExample("triggering-5", arguments: ["--coredns-version", "1.14.7", "--libc", "musl"], caption: "musl clients never retry over TCP: an error"),
         ],
         clean: [
             RuleExample("clean-1", arguments: ["--coredns-version", "1.14.7"], caption: "the answer fits in 512 bytes"),

@@ -107,7 +107,7 @@ struct ForwardPassesTruncation: NameRule {
 
     /// What loses TC on which releases in `block`, e.g. `forward before 1.8.0, kubernetes (...) before 1.9.1`.
     static func lossSummary(in block: Corefile.ServerBlock) -> String {
-        (["forward before \(TruncationFacts.forwardKeepsTCSince) clears TC on upstream-truncated answers"]
+        (["CoreDNS before \(TruncationFacts.forwardKeepsTCSince) can clear TC on upstream-truncated answers"]
             + TruncationFacts.losses(in: block).map { "\($0.loss.what) in this block drops TC before \($0.loss.fixedIn)" })
             .joined(separator: "; ")
     }

@@ -36,6 +36,8 @@ struct ForwardWithoutLoop: Rule {
         context.inputs(of: Corefile.self).flatMap { corefile -> [Finding] in
             // A line already reported as removed (proxy) is not reported again.
             let removed = corefile.removedLines
+            // A release before loop existed (1.2.1) cannot add it.
+            guard CoreDNSPlugins.isAvailable("loop", in: corefile.coreDNS.orLatest) else { return [] }
             return corefile.serverBlocks.flatMap { block -> [Finding] in
                 guard !block.has("loop") else { return [] }
                 return block.forwards.filter { $0.readsResolvConf && !removed.contains(CorefileLine($0.directive.location)) }.map { forward in

@@ -27,7 +27,8 @@ struct LogStdout: Rule {
         ],
         argumentKeys: ArgumentKey.judgedVersion,
         triggering: [
-            RuleExample("triggering-1", caption: "kube-up's old addon Corefile"),
+            RuleExample("triggering-1", arguments: ["--coredns-version", "1.14.7"], caption: "kube-up's old addon Corefile"),
+            RuleExample("triggering-2", caption: "no version anywhere: reported as on 1.0.0 or later"),
         ],
         clean: [
             RuleExample("clean-1", caption: "log alone, and log for one zone with a format"),

@@ -26,7 +26,8 @@ struct UpgradeBlocker: Rule {
             "https://github.com/coredns/coredns/blob/master/notes/coredns-1.8.0.md",
             "https://github.com/coredns/coredns/blob/master/notes/coredns-1.0.0.md",
         ],
-        argumentKeys: ArgumentKey.judgedVersion + [
+        // Never an assumption: the rule needs a known release.
+        argumentKeys: ArgumentKey.judgedVersion.filter { $0.key != "assumption" } + [
             ArgumentKey("plugin", .string, "The plugin that is removed, or whose option is."),
             ArgumentKey("option", .string, "The option a later release removes, when it is an option."),
             ArgumentKey("removedIn", .string, "The release that removes it."),
