@@ -136,7 +136,8 @@ struct CorefileParser {
                 lineStart = index
                 if token.isCloseBrace {
                     // A '}' at the column of an outer block's line closes that block: the deeper ones inside never closed.
-                    if let match = stack.lastIndex(where: { $0.indent == token.column }), match < stack.count - 1,
+                    // (Bounded: CoreDNS nests two levels, and a search per brace through deep nesting would be quadratic.)
+                    if stack.count <= Self.maxNesting, let match = stack.lastIndex(where: { $0.indent == token.column }), match < stack.count - 1,
                        stack[(match + 1)...].allSatisfy({ $0.indent > token.column }) {
                         while stack.count - 1 > match, missing > 0 {
                             close(stack.removeLast(), before: token)
