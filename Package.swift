@@ -35,21 +35,23 @@ let package = Package(
         ),
         .target(name: "DNSLintRules", dependencies: ["DNSLintModel", "LDNS"]),
         .target(name: "DNSLintReporting", dependencies: ["DNSLintModel"]),
+        .target(name: "DNSLintSimulate", dependencies: ["DNSLintModel", "LDNS"]),
         .target(
             name: "DNSLint",
-            dependencies: ["DNSLintModel", "DNSLintInputs", "DNSLintLive", "DNSLintRules", "DNSLintReporting", "LDNS",
+            dependencies: ["DNSLintModel", "DNSLintInputs", "DNSLintLive", "DNSLintRules", "DNSLintReporting", "DNSLintSimulate", "LDNS",
                            .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "dnslint",
             dependencies: [
-                "DNSLint", "DNSLintModel", "DNSLintReporting", "DNSLintRules",
+                "DNSLint", "DNSLintModel", "DNSLintReporting", "DNSLintRules", "DNSLintSimulate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "DNSLintTests",
-            dependencies: ["DNSLint", "DNSLintModel", "DNSLintInputs", "DNSLintLive", "DNSLintRules", "DNSLintReporting", "LDNS"],
+            dependencies: ["DNSLint", "DNSLintModel", "DNSLintInputs", "DNSLintLive", "DNSLintRules", "DNSLintReporting",
+                           "DNSLintSimulate", "LDNS"],
             // Snapshots are read from the source tree (they are rewritten there), never bundled.
             exclude: ["Snapshots"],
             resources: [.copy("Fixtures")]

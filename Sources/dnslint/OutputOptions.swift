@@ -98,7 +98,7 @@ struct LintFlags: ParsableArguments {
     @Option(name: .long, help: "Read every input as this kind: zone, corefile, resolv-conf, manifest, live.")
     var kind: InputKind?
 
-    @Option(name: .long, help: "The C library of the clients: glibc (default) or musl.")
+    @Option(name: .long, help: "The C library of every client: glibc or musl (default: each workload's image tells, musl for Alpine-based ones; glibc otherwise).")
     var libc: Libc?
 
     @Option(name: .long, help: "CoreDNS version the Corefiles run on (default: each Corefile's from a CoreDNS image beside it, else unknown and assumed affected).")
@@ -145,7 +145,7 @@ struct LintFlags: ParsableArguments {
         options.origin = origin
         options.allowIncludeOutside = allowIncludeOutside
         options.kindOverride = kind
-        options.libc = libc ?? .glibc
+        options.libcOverride = libc
         options.corednsVersion = corednsVersion
         options.clusterDomain = clusterDomain ?? "cluster.local"
         if let threads { options.threads = max(1, threads) }

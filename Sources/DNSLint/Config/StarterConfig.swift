@@ -107,7 +107,7 @@ package struct StarterConfig: Sendable {
             lines.append("  # coredns-version: \"1.11.1\"     # default: a CoreDNS image tag among the inputs, else the latest known")
         }
         lines += [
-            "  # libc: musl                     # the C library of the clients (default: glibc)",
+            "  # libc: musl                     # the C library of every client (default: from each workload's image, else glibc)",
             "  # cluster-domain: cluster.local",
             "",
             "# Policy: rules by code (DNS1001), name (cname-chain-no-aaaa) or code prefix (DNS1 data, DNS2 Corefiles,",

@@ -79,7 +79,10 @@ struct ManifestReader {
         case "ConfigMap":
             readConfigMap(object, namespace: workload.namespace, cursor: cursor, swaps: swaps)
         case "Service":
+            result.inputs += Self.clusterDNSAddresses(ofService: object, workload: workload, cursor: cursor)
             readExternalName(object, workload: workload, cursor: cursor)
+        case "KubeletConfiguration":
+            result.inputs += Self.kubeletDNSSettings(object, cursor: cursor)
         default:
             return
         }
@@ -111,6 +114,7 @@ struct ManifestReader {
             }
         }
         fields.hostNetwork = spec["hostNetwork"]?.bool ?? false
+        if fields.hostNetwork { fields.hostNetworkLocation = cursor.location(spec["hostNetwork"]) }
         if let dnsConfig = spec["dnsConfig"] {
             fields.dnsConfigLocation = cursor.keyLocation("dnsConfig", in: spec)
             readDNSConfig(dnsConfig, into: &fields, cursor: cursor)
@@ -121,8 +125,23 @@ struct ManifestReader {
                          namespaceLocation: workload.namespaceLocation, clusterDomain: options.clusterDomainName,
                          policy: fields.policy, policyLocation: fields.policyLocation, hostNetwork: fields.hostNetwork,
                          templateLocation: templateLocation, dnsConfigLocation: fields.dnsConfigLocation,
-                         dnsConfigNameservers: fields.nameservers.count)
+                         dnsConfigNameservers: fields.nameservers.count,
+                         containers: containerImages(in: spec, cursor: cursor, fallback: templateLocation),
+                         hostNetworkLocation: fields.hostNetworkLocation)
         result.inputs.append(PodResolvConfBuilder.build(pod: pod, fields: fields, path: path))
+    }
+
+    /// Init containers and containers with their images: which libc reads the pod's resolv.conf.
+    private func containerImages(in spec: Node, cursor: YAMLCursor, fallback: SourceLocation) -> [ContainerImage] {
+        ["initContainers", "containers"].flatMap { key in
+            (spec[key]?.sequence.map(Array.init) ?? []).compactMap { container in
+                guard let node = container["image"], let image = node.scalar?.string, !image.isEmpty else { return nil }
+                // A templated tag (`alpine:{{ .Values.tag }}`) still names its repository; a templated
+                // repository names nothing the inference knows.
+                return ContainerImage(name: container["name"]?.scalar?.string ?? "(unnamed)", image: image,
+                                      location: cursor.location(node) ?? fallback)
+            }
+        }
     }
 
     /// A CoreDNS container tells which version the cluster's Corefile runs on.

@@ -10,6 +10,10 @@ enum GenericRdataCheck {
         guard let length = Int(words[marker + 1]) else {
             return "generic rdata (\\#) needs a length, not \(Excerpt.text(words[marker + 1], limit: 24))"
         }
+        // RDLENGTH is 16 bits; a huge or negative length also overflowed the doubling below (found by fuzzing).
+        guard (0...65535).contains(length) else {
+            return "generic rdata (\\#) length must be 0 to 65535, not \(Excerpt.text(words[marker + 1], limit: 24))"
+        }
         let hex = words[(marker + 2)...].joined()
         if let bad = hex.first(where: { !$0.isHexDigit }) {
             return "generic rdata (\\#) has a character that is not a hex digit: \(Excerpt.text(String(bad), limit: 8))"

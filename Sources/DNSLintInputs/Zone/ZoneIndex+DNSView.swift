@@ -36,51 +36,122 @@ extension ZoneIndex: DNSView {
         return resolve(name, id: id, type: type)
     }
 
+    /// A record of an answer: one of the zone's, or a CNAME synthesized from a DNAME.
+    enum AnswerPart {
+        case stored(ZoneRecord)
+        case synthesized(RecordParts)
+    }
+
+    /// Hops a chain through DNAMEs is walked past the recording limit before the view gives up on it.
+    static let unrecordedHopLimit = 4_096
+
     func resolve(_ question: DNSName, id startID: Int32?, type: RRType) -> DNSAnswer {
         var answer = DNSAnswer(name: question, type: type, outcome: .noData, rcode: 0)
         var currentName = question
         var currentID = startID
         var visited = VisitedNames()
-        var answerParts: [ZoneRecord] = []
-        while true {
+        /// Names a DNAME redirected on this chain (they may have no id), for telling loops.
+        var synthesizedOwners: Set<DNSName> = []
+        var answerParts: [AnswerPart] = []
+        /// Past `maxCNAMEHops` in a zone with DNAMEs the walk goes on counting hops, not recording them.
+        var recording = true
+
+        /// Takes the hop to its target; false when the walk stops there (a loop, or the hop limit).
+        func follow(_ hop: CNAMEHop, to targetID: Int32?, parts: [AnswerPart]) -> Bool {
+            if recording {
+                answer.chain.append(hop)
+                answerParts += parts
+            } else {
+                answer.hopsNotRecorded += 1
+            }
+            if targetID.map({ visited.contains($0) }) == true || synthesizedOwners.contains(hop.target) {
+                answer.outcome = .loop
+                return false
+            }
+            if recording, answer.chain.count >= maxCNAMEHops {
+                // Without DNAMEs every chain is a path of CNAME records, whose tails are known once per zone.
+                guard hasDNAMEs else {
+                    if let targetID { walkPastLimit(from: targetID, answer: &answer) } else { answer.outcome = .hopLimit }
+                    return false
+                }
+                recording = false
+            } else if !recording, answer.hopsNotRecorded >= ZoneIndex.unrecordedHopLimit {
+                // "At least" the recorded length plus one: the true length is not known.
+                answer.outcome = .hopLimit
+                answer.hopsNotRecorded = 0
+                return false
+            }
+            currentID = targetID
+            currentName = hop.target
+            return true
+        }
+
+        walk: while true {
             let knownInZone = currentID.map { isInZone($0) } ?? false
             guard knownInZone || currentName.isSubdomain(of: origin) else {
-                answer.outcome = .leftView(currentName)
-                answer.rcode = nil
+                answer.outcome = recording ? .leftView(currentName) : .hopLimit
+                answer.rcode = recording ? nil : answer.rcode
                 break
             }
-            guard let node = node(for: currentName, id: currentID) else {
-                answer.outcome = .nxDomain
-                answer.rcode = 3
-                answer.negativeTTL = negativeTTL
-                break
+            let exact = currentID.flatMap { Int($0) < flags.count && flags[Int($0)].contains(.exists) ? $0 : nil }
+            let encloser = exact == nil ? closestEncloser(of: currentName) : nil
+            if hasDelegations || hasDNAMEs, let closest = exact ?? encloser?.id,
+               let redirection = ZoneIndex.redirection(from: closest, isTheName: exact != nil, flags: flags,
+                                                       parents: parents, originID: originID) {
+                switch redirection {
+                case .referral:
+                    // The child zone has the answer: the parent gives a referral, nothing this view can judge.
+                    answer.outcome = recording ? .leftView(currentName) : .hopLimit
+                    answer.rcode = recording ? nil : answer.rcode
+                    break walk
+                case .dname(let owner):
+                    guard let (dname, target, targetWire) = synthesize(currentName, below: owner) else {
+                        // RFC 6672 2.2: the synthesized name would be longer than 255 octets.
+                        answer.outcome = .failed("YXDOMAIN")
+                        answer.rcode = 6
+                        break walk
+                    }
+                    let origin = RecordOrigin(location: location(of: dname))
+                    let cname = RecordParts(owner: currentName.wire ?? [0], type: .cname, rrClass: dname.rrClass,
+                                            ttl: dname.ttl, rdata: targetWire)
+                    if type == .cname, recording {
+                        // The synthesized CNAME is itself the answer to a CNAME query: nothing follows it.
+                        answer.records.append(AnswerRecord(type: .cname, ttl: dname.ttl, origin: origin))
+                        answerParts += [.stored(dname), .synthesized(cname)]
+                        answer.outcome = .records
+                        break walk
+                    }
+                    synthesizedOwners.insert(currentName)
+                    let hop = CNAMEHop(owner: currentName, target: target, ttl: dname.ttl, origin: origin, dname: name(owner))
+                    guard follow(hop, to: names.find(targetWire), parts: [.stored(dname), .synthesized(cname)]) else { break walk }
+                    continue walk
+                }
             }
-            if isOccluded(node) {
-                answer.outcome = .leftView(currentName)
-                answer.rcode = nil
+            guard let node = exact ?? encloser.flatMap({ wildcard(at: $0.wire) }) else {
+                if recording {
+                    answer.outcome = .nxDomain
+                    answer.rcode = 3
+                    answer.negativeTTL = negativeTTL
+                } else {
+                    answer.outcome = .hopLimit
+                }
                 break
             }
             let nodeRecords = records(of: node)
             if type != .cname, let cname = nodeRecords.first(where: { $0.type == .cname }), cname.target >= 0 {
-                answer.chain.append(CNAMEHop(owner: currentName, target: name(cname.target), ttl: cname.ttl,
-                                             origin: RecordOrigin(location: location(of: cname))))
-                answerParts.append(cname)
+                let hop = CNAMEHop(owner: currentName, target: name(cname.target), ttl: cname.ttl,
+                                   origin: RecordOrigin(location: location(of: cname)))
                 visited.insert(node)
-                if visited.contains(cname.target) {
-                    answer.outcome = .loop
-                    break
-                }
-                if answer.chain.count >= maxCNAMEHops {
-                    walkPastLimit(from: cname.target, answer: &answer)
-                    break
-                }
-                currentID = cname.target
-                currentName = answer.chain.last!.target
+                guard follow(hop, to: cname.target, parts: [.stored(cname)]) else { break }
                 continue
+            }
+            guard recording else {
+                answer.outcome = .hopLimit
+                break
             }
             for record in nodeRecords where record.type == type {
                 answer.records.append(AnswerRecord(type: type, ttl: record.ttl, origin: RecordOrigin(location: location(of: record))))
-                answerParts.append(record)
+                answerParts.append(.stored(record))
             }
             if answer.records.isEmpty {
                 answer.negativeTTL = negativeTTL
@@ -91,6 +162,16 @@ extension ZoneIndex: DNSView {
         }
         answer.sizeWithoutEDNS = size(question: question, id: startID, type: type, parts: answerParts, finalName: currentName)
         return answer
+    }
+
+    /// RFC 6672 2.2: `name` with the DNAME owner's labels replaced by the DNAME's target; nil past 255 octets.
+    private func synthesize(_ name: DNSName, below owner: Int32) -> (dname: ZoneRecord, target: DNSName, wire: [UInt8])? {
+        guard let dname = records(of: owner).first(where: { $0.type == .dname && $0.target >= 0 }),
+              let wire = name.wire else { return nil }
+        var synthesized = Array(wire.prefix(wire.count - names.wire(owner).count))
+        synthesized += names.wire(dname.target)
+        guard synthesized.count <= 255 else { return nil }
+        return (dname, DNSName(normalized: WireName.text(synthesized)), synthesized)
     }
 
     /// Past the recording limit: the rest of the chain from `start`, without recording it, so the outcome and
@@ -105,43 +186,54 @@ extension ZoneIndex: DNSView {
         }
     }
 
-    /// The CNAME target of a node as the walk past the limit follows it: in zone, not occluded.
+    /// The CNAME target of a node as the walk past the limit follows it: in zone, not at or below a zone cut.
     func cnameTarget(of id: Int32) -> Int32? {
-        guard isInZone(id), !isOccluded(id), let cname = records(of: id).first(where: { $0.type == .cname }),
+        guard isInZone(id), redirection(of: id) == nil, let cname = records(of: id).first(where: { $0.type == .cname }),
               cname.target >= 0 else { return nil }
         return cname.target
     }
 
-    /// The node that answers for a name: the name itself if it exists, else a wildcard at its closest encloser.
-    private func node(for name: DNSName, id: Int32?) -> Int32? {
-        if let id, Int(id) < flags.count, flags[Int(id)].contains(.exists) { return id }
+    /// The closest existing name above `name` (its closest encloser, when `name` itself does not exist).
+    private func closestEncloser(of name: DNSName) -> (id: Int32, wire: [UInt8])? {
         guard var wire = name.wire else { return nil }
         while wire.count > 1 {
             wire.removeFirst(Int(wire[0]) + 1)
-            guard let encloser = names.find(wire), flags[Int(encloser)].contains(.exists) else { continue }
-            let wildcard = names.find([1, UInt8(ascii: "*")] + wire)
-            if let wildcard, flags[Int(wildcard)].contains(.hasRecords) { return wildcard }
-            return nil
+            if let encloser = names.find(wire), flags[Int(encloser)].contains(.exists) { return (encloser, wire) }
         }
         return nil
     }
 
+    /// The wildcard below a closest encloser, which answers for the names that do not exist there.
+    private func wildcard(at encloser: [UInt8]) -> Int32? {
+        guard let wildcard = names.find([1, UInt8(ascii: "*")] + encloser),
+              flags[Int(wildcard)].contains(.hasRecords) else { return nil }
+        return wildcard
+    }
+
     /// Uncompressed size is an upper bound; only answers that may pass 512 bytes are encoded by ldns.
-    private func size(question: DNSName, id: Int32?, type: RRType, parts: [ZoneRecord], finalName: DNSName) -> AnswerSize {
+    private func size(question: DNSName, id: Int32?, type: RRType, parts: [AnswerPart], finalName: DNSName) -> AnswerSize {
         // The question's wire length is known from the name table; converting the text is only for encoding.
         let questionLength = id.map { names.wire($0).count } ?? (question.wire?.count ?? 1)
         var bound = 12 + questionLength + 4
-        for record in parts {
-            bound += names.wire(record.owner).count + 10 + Int(record.rdataLength)
+        for part in parts {
+            switch part {
+            case .stored(let record): bound += names.wire(record.owner).count + 10 + Int(record.rdataLength)
+            case .synthesized(let record): bound += record.owner.count + 10 + record.rdata.count
+            }
         }
         guard bound > ZoneIndex.udpLimit else { return AnswerSize(bytes: bound, exact: false) }
         let questionWire = id.map { Array(names.wire($0)) } ?? question.wire ?? [0]
         // Wildcard answers carry the asked name as owner, not `*`.
         let finalWire = finalName.wire
-        let encoded = parts.map { record -> RecordParts in
-            let owner = names.wire(record.owner)
-            let synthesized = owner.first == 1 && owner.dropFirst().first == UInt8(ascii: "*")
-            return self.parts(of: record, owner: synthesized ? finalWire : nil)
+        let encoded = parts.map { part -> RecordParts in
+            switch part {
+            case .synthesized(let record):
+                return record
+            case .stored(let record):
+                let owner = names.wire(record.owner)
+                let wildcard = owner.first == 1 && owner.dropFirst().first == UInt8(ascii: "*")
+                return self.parts(of: record, owner: wildcard ? finalWire : nil)
+            }
         }
         if let exact = AnswerEncoder.wireSize(question: questionWire, type: type, answers: encoded) {
             return AnswerSize(bytes: exact, exact: true)

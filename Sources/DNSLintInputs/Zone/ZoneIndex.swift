@@ -19,6 +19,8 @@ package final class ZoneIndex: ZoneContents, Sendable {
     let rdata: [UInt8]
     let files: [ZoneFile]
     let hasDelegations: Bool
+    /// Some in-zone name holds a DNAME: names below it are answered by synthesis (RFC 6672).
+    let hasDNAMEs: Bool
     /// RFC 2308: negative answers are cached for min(SOA TTL, SOA MINIMUM).
     let negativeTTL: UInt32?
     let subjects: [Int32]
@@ -34,6 +36,18 @@ package final class ZoneIndex: ZoneContents, Sendable {
         static let inZone = NodeFlags(rawValue: 2)
         static let delegation = NodeFlags(rawValue: 4)
         static let hasRecords = NodeFlags(rawValue: 8)
+        /// Owns a DNAME: the names below it are redirected.
+        static let dname = NodeFlags(rawValue: 16)
+        /// Named by an NS record: its addresses are glue even below a zone cut.
+        static let nameServer = NodeFlags(rawValue: 32)
+    }
+
+    /// What a name at or below a zone cut or below a DNAME is answered with, instead of the zone's own data.
+    enum Redirection: Equatable {
+        /// A referral to the child zone delegated at `cut`.
+        case referral(cut: Int32)
+        /// Synthesis from the DNAME at `owner`.
+        case dname(owner: Int32)
     }
 
     init(path: String, origin: DNSName, builder: consuming ZoneBuilder, maxCNAMEHops: Int = 64) {
@@ -51,15 +65,27 @@ package final class ZoneIndex: ZoneContents, Sendable {
         builder.records = []
         let starts = ZoneIndex.groupByOwner(&sorted, nameCount: names.count)
         var hasDelegations = false
+        var hasDNAMEs = false
         var negativeTTL: UInt32?
-        for record in sorted where (record.owner == originID ? record.type == .soa : record.type == .ns) {
+        for record in sorted where record.type == .dname || record.type == .ns || record.type == .soa {
+            if record.type == .dname {
+                if flags[Int(record.owner)].contains(.inZone), record.target >= 0 {
+                    flags[Int(record.owner)].insert(.dname)
+                    hasDNAMEs = true
+                }
+                continue
+            }
+            if record.type == .ns, record.target >= 0, Int(record.target) < flags.count {
+                flags[Int(record.target)].insert(.nameServer)
+            }
             if record.owner == originID {
+                guard record.type == .soa else { continue }
                 let minimumOffset = Int(record.rdataOffset) + Int(record.rdataLength) - 4
                 if record.rdataLength >= 4, negativeTTL == nil {
                     let minimum = builder.rdata[minimumOffset..<minimumOffset + 4].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
                     negativeTTL = min(record.ttl, minimum)
                 }
-            } else if flags[Int(record.owner)].contains(.inZone) {
+            } else if record.type == .ns, flags[Int(record.owner)].contains(.inZone) {
                 flags[Int(record.owner)].insert(.delegation)
                 hasDelegations = true
             }
@@ -74,8 +100,9 @@ package final class ZoneIndex: ZoneContents, Sendable {
         self.rdata = builder.rdata
         self.files = builder.files
         self.hasDelegations = hasDelegations
+        self.hasDNAMEs = hasDNAMEs
         self.negativeTTL = negativeTTL
-        self.subjects = ZoneIndex.auditedNames(flags: flags, parents: parents, hasDelegations: hasDelegations, originID: originID)
+        self.subjects = ZoneIndex.auditedNames(flags: flags, parents: parents, redirects: hasDelegations || hasDNAMEs, originID: originID)
     }
 
     /// Interns every in-zone ancestor of each owner so empty non-terminals exist and parents link up.
@@ -135,23 +162,35 @@ package final class ZoneIndex: ZoneContents, Sendable {
         return starts
     }
 
-    /// Names a data audit looks at: in-zone owners, not at or below a delegation (except the apex).
-    private static func auditedNames(flags: [NodeFlags], parents: [Int32], hasDelegations: Bool, originID: Int32) -> [Int32] {
+    /// Names a data audit looks at: in-zone owners, not at or below a delegation (except the apex), nor below
+    /// a DNAME (occluded: a server answers them by synthesis).
+    private static func auditedNames(flags: [NodeFlags], parents: [Int32], redirects: Bool, originID: Int32) -> [Int32] {
         var result: [Int32] = []
         for id in 0..<flags.count where flags[id].isSuperset(of: [.hasRecords, .inZone]) {
-            if hasDelegations, isAtOrBelowCut(Int32(id), flags: flags, parents: parents, originID: originID) { continue }
+            if redirects, redirection(from: Int32(id), isTheName: true, flags: flags, parents: parents, originID: originID) != nil { continue }
             result.append(Int32(id))
         }
         return result
     }
 
-    static func isAtOrBelowCut(_ id: Int32, flags: [NodeFlags], parents: [Int32], originID: Int32) -> Bool {
+    /// How a server answers a name whose closest existing node is `id` (the name itself when `isTheName`):
+    /// going down from the apex, the first zone cut at or above the name gives a referral, the first DNAME
+    /// strictly above it a synthesized CNAME (RFC 1034 4.3.2, RFC 6672 3.2); nil when neither is met.
+    static func redirection(from id: Int32, isTheName: Bool, flags: [NodeFlags], parents: [Int32], originID: Int32) -> Redirection? {
+        var highest: Redirection?
         var current = id
-        while current >= 0, current != originID {
-            if flags[Int(current)].contains(.delegation) { return true }
+        while current >= 0 {
+            let nodeFlags = flags[Int(current)]
+            // The apex's NS records are the zone's own; a DNAME there redirects the names below it.
+            if current != originID, nodeFlags.contains(.delegation) {
+                highest = .referral(cut: current)
+            } else if nodeFlags.contains(.dname), current != id || !isTheName {
+                highest = .dname(owner: current)
+            }
+            if current == originID { break }
             current = parents[Int(current)]
         }
-        return false
+        return highest
     }
 
     // MARK: Access for rules
@@ -185,8 +224,28 @@ package final class ZoneIndex: ZoneContents, Sendable {
 
     package func isInZone(_ id: Int32) -> Bool { Int(id) < flags.count && flags[Int(id)].contains(.inZone) }
 
-    func isOccluded(_ id: Int32) -> Bool {
-        hasDelegations && ZoneIndex.isAtOrBelowCut(id, flags: flags, parents: parents, originID: originID)
+    /// The referral or DNAME that answers for an existing name instead of its own records.
+    func redirection(of id: Int32) -> Redirection? {
+        guard hasDelegations || hasDNAMEs, Int(id) < flags.count, flags[Int(id)].contains(.exists) else { return nil }
+        return ZoneIndex.redirection(from: id, isTheName: true, flags: flags, parents: parents, originID: originID)
+    }
+
+    package func servedRecords(of owner: Int32) -> ArraySlice<ZoneRecord> {
+        let all = records(of: owner)
+        switch redirection(of: owner) {
+        case nil: return all
+        // At the cut itself the parent holds the NS and DS records; anything else there is judged as written
+        // (a CNAME beside the NS records is an error a server refuses, not data to ignore).
+        case .referral(let cut) where cut == owner: return all
+        case .referral:
+            guard flags[Int(owner)].contains(.nameServer) else { return [] }
+            return all.filter { $0.type == .a || $0.type == .aaaa }[...]
+        case .dname: return []
+        }
+    }
+
+    package func writtenOrigin(of record: ZoneRecord) -> DNSName {
+        files[Int(record.file)].origin(atLine: Int(record.line)) ?? origin
     }
 
     /// Ids of every name that has records, in id order.

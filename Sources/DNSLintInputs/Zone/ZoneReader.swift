@@ -106,6 +106,7 @@ struct ZoneReader {
                 batch.removeAll()
             }
         }
+        builder.files[Int(fileID)].origins = tokenizer.originSwitches
         for tokenIssue in tokenizer.issues {
             issue(.syntax, path, includedFrom, tokenIssue.line, tokenIssue.message)
         }

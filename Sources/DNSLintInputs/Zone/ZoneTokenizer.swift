@@ -51,6 +51,8 @@ struct ZoneTokenizer {
     private var lastOwnerOrigin: String
     private var lastOwnerAbsolute: [UInt8]?
     var includes: [IncludeRequest] = []
+    /// The origin at the start and each `$ORIGIN` that set one, so rules can tell how a name was written.
+    private(set) var originSwitches: [OriginSwitch]
     /// At most `maxIssues`; the rest are only counted in `droppedIssues`, so a file of garbage stays small in memory.
     private(set) var issues: [ZoneTokenIssue] = []
     private(set) var droppedIssues = 0
@@ -66,6 +68,7 @@ struct ZoneTokenizer {
     init(origin: String, defaultTTL: UInt32?, maxLineBytes: Int = LintOptions.defaultMaxLineBytes) {
         contexts = [ZoneParseContext(origin: origin, defaultTTL: defaultTTL ?? 0)]
         contextIndex = [contexts[0]: 0]
+        originSwitches = [OriginSwitch(line: 0, origin: DNSName(origin))]
         explicitDefaultTTL = defaultTTL != nil
         lastOwnerOrigin = origin
         self.maxLineBytes = maxLineBytes
@@ -351,6 +354,7 @@ struct ZoneTokenizer {
                 return
             }
             switchContext(origin: origin, defaultTTL: contexts[Int(context)].defaultTTL)
+            originSwitches.append(OriginSwitch(line: line, origin: DNSName(origin)))
         case "$TTL":
             guard let value = arguments.first, let ttl = TTLText.seconds(value) else {
                 report(ZoneTokenIssue(line: line, message: "$TTL needs a TTL such as 3600 or 1h" + (arguments.first.map { ", not \(Excerpt.text($0))" } ?? "")))

@@ -11,18 +11,21 @@ package struct RecordOrigin: Sendable, Hashable {
     }
 }
 
-/// One CNAME step of an answer.
+/// One CNAME step of an answer: a CNAME record, or one a server synthesized from a DNAME (RFC 6672 2.2).
 package struct CNAMEHop: Sendable, Hashable {
     package var owner: DNSName
     package var target: DNSName
     package var ttl: UInt32
     package var origin: RecordOrigin
+    /// The owner of the DNAME this hop was synthesized from; nil for a CNAME record. `origin` is then the DNAME's.
+    package var dname: DNSName?
 
-    package init(owner: DNSName, target: DNSName, ttl: UInt32, origin: RecordOrigin) {
+    package init(owner: DNSName, target: DNSName, ttl: UInt32, origin: RecordOrigin, dname: DNSName? = nil) {
         self.owner = owner
         self.target = target
         self.ttl = ttl
         self.origin = origin
+        self.dname = dname
     }
 }
 
@@ -51,7 +54,8 @@ package enum AnswerOutcome: Sendable, Hashable {
     case loop
     /// The view gave up following the chain after its hop limit.
     case hopLimit
-    /// The chain leaves what this view can judge (a target outside the zone, or below a delegation).
+    /// The chain leaves what this view can judge: a target outside the zone, or at or below a delegation
+    /// (the parent answers with a referral, and the child zone has the answer).
     case leftView(DNSName)
     /// No usable answer: timeout, SERVFAIL, REFUSED, malformed reply. Live views only.
     case failed(String)

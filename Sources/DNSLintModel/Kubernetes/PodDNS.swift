@@ -20,7 +20,7 @@ package enum PodDNSSource: String, Sendable {
 /// One pod template's DNS settings as written in a manifest: the public face for rules that
 /// combine pods with other inputs (e.g. a Corefile's autopath).
 package struct PodDNS: Sendable, CustomStringConvertible {
-    package init(kind: String, name: String, namespace: String, namespaceLocation: SourceLocation? = nil, clusterDomain: String, policy: DNSPolicy, policyLocation: SourceLocation? = nil, hostNetwork: Bool, templateLocation: SourceLocation, dnsConfigLocation: SourceLocation? = nil, dnsConfigNameservers: Int) {
+    package init(kind: String, name: String, namespace: String, namespaceLocation: SourceLocation? = nil, clusterDomain: String, policy: DNSPolicy, policyLocation: SourceLocation? = nil, hostNetwork: Bool, templateLocation: SourceLocation, dnsConfigLocation: SourceLocation? = nil, dnsConfigNameservers: Int, containers: [ContainerImage] = [], hostNetworkLocation: SourceLocation? = nil) {
         self.kind = kind
         self.name = name
         self.namespace = namespace
@@ -32,6 +32,8 @@ package struct PodDNS: Sendable, CustomStringConvertible {
         self.templateLocation = templateLocation
         self.dnsConfigLocation = dnsConfigLocation
         self.dnsConfigNameservers = dnsConfigNameservers
+        self.containers = containers
+        self.hostNetworkLocation = hostNetworkLocation
     }
 
     /// The workload kind (`Deployment`, `Pod`, `CronJob`, ...) and its metadata.name.
@@ -45,11 +47,15 @@ package struct PodDNS: Sendable, CustomStringConvertible {
     /// Where dnsPolicy is set; nil when it is the default (ClusterFirst).
     package var policyLocation: SourceLocation?
     package var hostNetwork: Bool
+    /// Where `hostNetwork: true` is; nil when the pod does not use the node's network.
+    package var hostNetworkLocation: SourceLocation?
     /// The pod template's `spec:` line: where findings about the pod point.
     package var templateLocation: SourceLocation
     /// Where `dnsConfig:` is; nil without one.
     package var dnsConfigLocation: SourceLocation?
     package var dnsConfigNameservers: Int
+    /// Init containers, then containers, in manifest order: their images tell which libc reads the resolv.conf.
+    package var containers: [ContainerImage]
 
     package var source: PodDNSSource {
         switch policy {
@@ -81,6 +87,7 @@ package struct PodDNSFields: Sendable {
     package var policy: DNSPolicy = .clusterFirst
     package var policyLocation: SourceLocation?
     package var hostNetwork = false
+    package var hostNetworkLocation: SourceLocation?
     package var dnsConfigLocation: SourceLocation?
     package var nameservers: [ResolvConfToken] = []
     package var searches: [ResolvConfToken] = []

@@ -102,9 +102,9 @@ package struct LiveAnswers: Sendable {
             }
             answer.rcode = response.rcodeValue
             let origin = RecordOrigin(server: step.server)
-            if type != .cname, let hop = response.answer.first(where: { $0.type == .cname && $0.owner == current }),
-               let target = hop.target {
-                answer.chain.append(CNAMEHop(owner: current, target: target, ttl: hop.ttl, origin: origin))
+            if type != .cname, let hop = Self.nextHop(from: current, in: response, origin: origin) {
+                let target = hop.target
+                answer.chain.append(hop)
                 if !visited.insert(target).inserted {
                     answer.outcome = .loop
                     break
@@ -132,6 +132,17 @@ package struct LiveAnswers: Sendable {
             }
         }
         return answer
+    }
+
+    /// The CNAME hop from `name` in a response: its CNAME record, marked as synthesized when a DNAME in the
+    /// answer redirects `name` to the same target; or, when a server sent the DNAME alone, the hop it implies.
+    static func nextHop(from name: DNSName, in response: CapturedResponse, origin: RecordOrigin) -> CNAMEHop? {
+        let dname = DNAMERedirect.find(for: name, in: response.answer.map(\.parts))
+        if let cname = response.answer.first(where: { $0.type == .cname && $0.owner == name }), let target = cname.target {
+            return CNAMEHop(owner: name, target: target, ttl: cname.ttl, origin: origin,
+                            dname: dname?.target == target ? dname?.owner : nil)
+        }
+        return dname.map { CNAMEHop(owner: name, target: $0.target, ttl: $0.ttl, origin: origin, dname: $0.owner) }
     }
 
     /// Every distinct step recorded (the subject, each hop, each search expansion; with and without EDNS),

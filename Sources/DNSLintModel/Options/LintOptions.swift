@@ -15,7 +15,15 @@ package struct LintOptions: Sendable {
     package var allowIncludeOutside = false
     /// Read every file as this kind instead of recognising it by name and content.
     package var kindOverride: InputKind?
-    package var libc: Libc = .glibc
+    /// `--libc` (or `libc:` in the configuration): the C library of every client, over what workloads'
+    /// images say. nil: each workload's images decide, and glibc stands for clients nothing tells about.
+    package var libcOverride: Libc?
+    /// The libc of clients no image tells about (a resolv.conf file, a live run without workloads):
+    /// `--libc`, else glibc. Setting it sets `--libc`.
+    package var libc: Libc {
+        get { libcOverride ?? .glibc }
+        set { libcOverride = newValue }
+    }
     /// CoreDNS version the Corefiles run on, e.g. `1.11.1`; nil: each Corefile's from a CoreDNS image beside
     /// it, else unknown (`CoreDNSVersionScope`).
     package var corednsVersion: String?

@@ -15,9 +15,9 @@ package enum ResolverOptions {
     ]
 
     /// glibc's clamps (resolv.h RES_MAXNDOTS, RES_MAXRETRANS, RES_MAXRETRY).
-    static let glibcMaximum = ["ndots": 15, "timeout": 30, "attempts": 5]
+    package static let glibcMaximum = ["ndots": 15, "timeout": 30, "attempts": 5]
     /// musl's clamps (src/network/resolvconf.c).
-    static let muslMaximum = ["ndots": 15, "timeout": 60, "attempts": 10]
+    package static let muslMaximum = ["ndots": 15, "timeout": 60, "attempts": 10]
 
     /// Options other resolvers know, so an unknown-option finding can say where they come from.
     package static let foreignOptions: [String: String] = [

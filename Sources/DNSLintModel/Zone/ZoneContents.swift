@@ -14,6 +14,12 @@ package protocol ZoneContents: ParsedInput, AnyObject {
     func isInZone(_ id: Int32) -> Bool
     func location(of record: ZoneRecord) -> SourceLocation
     func rdataBytes(of record: ZoneRecord) -> ArraySlice<UInt8>
+    /// The records of one owner that the zone serves as its own data or as glue, in input order. Occluded data
+    /// is left out: records below a zone cut (except the addresses of name servers, which referrals carry as
+    /// glue) and below a DNAME (RFC 6672 2.4). A server never answers with it, so rules do not judge it.
+    func servedRecords(of owner: Int32) -> ArraySlice<ZoneRecord>
+    /// The `$ORIGIN` in effect where the record was written: its relative names were completed with it.
+    func writtenOrigin(of record: ZoneRecord) -> DNSName
 }
 
 extension LintContext {

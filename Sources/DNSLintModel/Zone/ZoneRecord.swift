@@ -28,11 +28,36 @@ package struct ZoneRecord: Sendable {
 
 /// A file read for a zone: the zone file itself or one reached by `$INCLUDE`.
 package struct ZoneFile: Sendable {
-    package init(path: String, includedFrom: [IncludeSite]) {
+    package init(path: String, includedFrom: [IncludeSite], origins: [OriginSwitch] = []) {
         self.path = path
         self.includedFrom = includedFrom
+        self.origins = origins
     }
 
     package var path: String
     package var includedFrom: [IncludeSite]
+    /// The origin the file starts with (line 0), then each `$ORIGIN` that changed it, in line order.
+    package var origins: [OriginSwitch]
+
+    /// The origin in effect on `line`.
+    package func origin(atLine line: Int) -> DNSName? {
+        // The last switch before the line: binary search, as a reverse zone may switch per network.
+        var low = 0, high = origins.count
+        while low < high {
+            let middle = (low + high) / 2
+            if origins[middle].line < line { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? origins[low - 1].origin : nil
+    }
+}
+
+/// A `$ORIGIN` line (or the start of a file) and the origin it sets.
+package struct OriginSwitch: Sendable {
+    package var line: Int
+    package var origin: DNSName
+
+    package init(line: Int, origin: DNSName) {
+        self.line = line
+        self.origin = origin
+    }
 }

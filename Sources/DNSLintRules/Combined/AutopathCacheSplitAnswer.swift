@@ -14,9 +14,16 @@ struct AutopathCacheSplitAnswer: NameRule {
             (`api.example.com.shop.svc.cluster.local` answered with a CNAME to `api.example.com`) is cached under the \
             query name. The AAAA answer for a broken chain is NOERROR with only CNAMEs; when the cache keeps the A and \
             AAAA answers for different times (the smaller of each answer's TTL and the cache's cap), one expires and is \
-            rebuilt while the other is still served, and the pair ends up cached with different rcodes. glibc takes \
-            that as the end of the search walk and reports "Could not resolve host" — intermittently, every time the \
-            shorter entry expires. The rule asks the DNS data through a DNS view, so a zone file in CI and a live \
+            rebuilt while the other is still served, and the pair ends up cached with different rcodes. What a pod \
+            then sees depends on its libc, as run for real (glibc 2.36 and musl 1.2.3 getaddrinfo against a scripted \
+            server): when the candidate's A answer is NXDOMAIN and its AAAA answer the CNAME-only NOERROR, glibc ends \
+            its search walk there and fails with "Name or service not known" after those two queries (curl: "Could \
+            not resolve host") — intermittently, every time the shorter entry expires; the other way round it returns \
+            the A addresses only. musl drops a candidate as soon as either answer is NXDOMAIN and walks on through \
+            the rest of the search list to the real name, so it resolves, with six more queries under the kubelet's \
+            three search domains. The finding is an error when a glibc client is among the inputs and a warning when \
+            every client is musl: the clients are the pods that use the cluster DNS, each by its images (musl for \
+            Alpine-based ones), or without such pods --libc (glibc by default). The rule asks the DNS data through a DNS view, so a zone file in CI and a live \
             answer later trigger it alike. Each Corefile is judged against its own CoreDNS release: \
             `--coredns-version`, else `coredns-version` in the config, else the image of a CoreDNS workload \
             (`coredns/coredns:X.Y.Z` from any registry) in the Corefile's own manifest or in its namespace and folder \
@@ -47,11 +54,13 @@ struct AutopathCacheSplitAnswer: NameRule {
             ArgumentKey("cachedATTL", .int, "How long the cache keeps the A answer, in seconds."),
             ArgumentKey("cachedAAAATTL", .int, "How long the cache keeps the AAAA answer, in seconds."),
             ArgumentKey("chain", .strings, "The names along the AAAA answer's CNAME chain."),
+            ArgumentKey("libcs", .strings, "The C libraries of the clients the verdict is for."),
         ],
         triggering: [
             RuleExample("triggering-1", arguments: ["--coredns-version", "1.11.1"], caption: "The chain api -> lb ends without AAAA; the cache holds A for 10 s and the broken AAAA for 30 s"),
             RuleExample("triggering-2", caption: "the CoreDNS version read from the Deployment's image"),
-            RuleExample("triggering-3", caption: "no version anywhere: reported under the assumption of a release before 1.14.7"),
+            RuleExample("triggering-3", arguments: ["--coredns-version", "1.11.1", "--libc", "musl"], caption: "musl clients (as Alpine workloads among the inputs) walk on and resolve: a warning"),
+            RuleExample("triggering-4", caption: "no version anywhere: reported under the assumption of a release before 1.14.7"),
         ],
         clean: [
             RuleExample("clean-1", arguments: ["--coredns-version", "1.14.7"], caption: "CoreDNS 1.14.7 runs autopath before cache"),
@@ -78,6 +87,11 @@ struct AutopathCacheSplitAnswer: NameRule {
             }
         }
         let blocks = prepared
+        // Autopath answers the pods that ask the cluster DNS with its search list; their libcs decide the verdict.
+        let clients = context.clients { $0.source == .cluster }
+        let libcs = Libc.allCases.filter(Set(clients.map(\.libc)).contains)
+        let muslOnly = libcs == [.musl]
+        let muslNames = clients.compactMap(\.clientDescription)
         return { audit in
             let a = audit.a
             let aaaa = audit.aaaa
@@ -98,6 +112,10 @@ struct AutopathCacheSplitAnswer: NameRule {
             let version = first.corefile.coreDNS
             let assumption = version.assumption(before: Corefile.ServerBlock.autopathBeforeCacheSince)
             let on = assumption.map { " (\($0))" } ?? " on \(version.name)"
+            let facts = "Its AAAA answer is a CNAME chain (\(aaaa.chainDescription(relativeTo: audit.origin))) with no AAAA at the end, and the cache keeps the A answer for \(cachedA) s but the AAAA answer for \(cachedAAAA) s, so the two are cached out of step with different results."
+            let message = muslOnly
+                ? "\(name.text) is answered out of step through CoreDNS server block \(first.title), which runs autopath with cache\(on). \(facts) Its clients run musl\(muslNames.isEmpty ? "" : " (\(muslNames.joined(separator: "; ")))"), which drops a search candidate whose answers include an NXDOMAIN and walks on to the real name: lookups still resolve, with the rest of the search walk (six more queries under three search domains) while the entries are out of step; glibc clients would fail."
+                : "\(name.text) fails to resolve intermittently through CoreDNS server block \(first.title), which runs autopath with cache\(on). \(facts)"
             var arguments = version.arguments(assumption: assumption)
             arguments.merge([
                 "serverBlock": .string(first.block.title),
@@ -105,11 +123,12 @@ struct AutopathCacheSplitAnswer: NameRule {
                 "aTTL": .int(Int(aTTL)), "aaaaTTL": .int(Int(aaaaTTL)),
                 "cachedATTL": .int(cachedA), "cachedAAAATTL": .int(cachedAAAA),
                 "chain": .strings(([aaaa.name] + aaaa.chain.map(\.target)).map(\.text)),
+                "libcs": .strings(libcs.map(\.rawValue)),
             ]) { $1 }
             return [finding(
-                "\(name.text) fails to resolve intermittently through CoreDNS server block \(first.title), which runs autopath with cache\(on). Its AAAA answer is a CNAME chain (\(aaaa.chainDescription(relativeTo: audit.origin))) with no AAAA at the end, and the cache keeps the A answer for \(cachedA) s but the AAAA answer for \(cachedAAAA) s, so the two are cached out of step with different results.",
+                message,
                 at: audit.anchor, subject: audit.dnsSubject(.aaaa, server: aaaa.server), related: related,
-                arguments: arguments)]
+                arguments: arguments, severity: muslOnly ? .warning : nil)]
         }
     }
 }

@@ -12,9 +12,11 @@ extension NameAudit {
     /// Each CNAME hop and the final records as related locations; a subject only where there is no file line.
     func related(_ answer: DNSAnswer) -> [RelatedLocation] {
         var related = answer.chain.map { hop in
-            RelatedLocation(message: "\(hop.owner.relative(to: origin)) CNAME \(hop.target.relative(to: origin)) (TTL \(hop.ttl))\(hop.origin.server.map { " from \($0)" } ?? "")",
-                            location: hop.origin.location,
-                            subject: hop.origin.location == nil ? DNSSubject(name: hop.owner.text, type: "CNAME", server: hop.origin.server) : nil)
+            // A hop a DNAME synthesized points at the DNAME's line, and says so.
+            let synthesized = hop.dname.map { ", synthesized from the DNAME at \($0.relative(to: origin))" } ?? ""
+            return RelatedLocation(message: "\(hop.owner.relative(to: origin)) CNAME \(hop.target.relative(to: origin)) (TTL \(hop.ttl)\(synthesized))\(hop.origin.server.map { " from \($0)" } ?? "")",
+                                   location: hop.origin.location,
+                                   subject: hop.origin.location == nil ? DNSSubject(name: hop.owner.text, type: "CNAME", server: hop.origin.server) : nil)
         }
         for record in answer.records.prefix(3) {
             related.append(RelatedLocation(message: "\(answer.finalName.relative(to: origin)) \(record.type) (TTL \(record.ttl))",

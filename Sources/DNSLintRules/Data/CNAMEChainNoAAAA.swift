@@ -2,7 +2,7 @@ import DNSLintModel
 import LDNS
 
 /// DNS1001: the production incident's core — an AAAA query that ends in CNAMEs and no address.
-struct CNAMEChainNoAAAA: PerNameRule {
+struct CNAMEChainNoAAAA: NameRule {
     let metadata = RuleMetadata(
         code: "DNS1001",
         name: "cname-chain-no-aaaa",
@@ -14,7 +14,9 @@ struct CNAMEChainNoAAAA: PerNameRule {
             Behind CoreDNS `cache` and `autopath`, the two can end up cached with different rcodes for a search-path \
             name, and glibc then stops walking the search list: "Could not resolve host". When the A and AAAA paths \
             also carry different TTLs (DNS1002) the split happens every time the shorter one expires, so the rule \
-            reports an error instead of a warning.
+            reports an error instead of a warning. A zone with no AAAA record at all is IPv4-only by design: \
+            its aliases are reported once for the zone, listed together, unless their TTLs split (then each \
+            one as an error).
             """,
         remediation: """
             Give the final name an AAAA record, or point the chain at a name that has both families; if IPv6 is \
@@ -29,9 +31,11 @@ struct CNAMEChainNoAAAA: PerNameRule {
             ArgumentKey("chain", .strings, "The names from the audited name along its CNAME chain to the final name, fully qualified."),
             ArgumentKey("aTTL", .int, "Effective TTL of the A answer in seconds (the minimum along the chain)."),
             ArgumentKey("aaaaTTL", .int, "Effective TTL of the AAAA answer in seconds (the negative-caching TTL when it ends without AAAA)."),
+            ArgumentKey("aliases", .strings, "For a zone without any AAAA record, reported once: every alias whose chain ends without AAAA, fully qualified."),
         ],
         triggering: [
             RuleExample("triggering-1", caption: "api -> lb -> nlb, and nlb has no AAAA (api and lb are both reported)"),
+            RuleExample("triggering-2", caption: "a zone without any AAAA record: its aliases are reported once, together"),
         ],
         clean: [
             RuleExample("clean-1"),
@@ -44,14 +48,30 @@ struct CNAMEChainNoAAAA: PerNameRule {
         !aaaa.chain.isEmpty && aaaa.outcome == .noData && a.outcome == .records && a.finalName == aaaa.finalName
     }
 
+    /// The severity of a broken chain: an error when the A and AAAA answers are cached for different times.
+    func severity(a: DNSAnswer, aaaa: DNSAnswer) -> Severity {
+        let hopTTLsDiffer = zip(a.chain, aaaa.chain).contains { TTLComparison.differ($0.ttl, $1.ttl, in: a, aaaa) }
+            || a.chain.count != aaaa.chain.count
+        let effectiveDiffer = TTLComparison.differ(a.effectiveTTL, aaaa.effectiveTTL, in: a, aaaa)
+        return hopTTLsDiffer || effectiveDiffer ? .error : metadata.severity
+    }
+
+    func nameChecker(_ context: LintContext) -> NameChecker? {
+        let ipv4Only = IPv4OnlyAliases.find(in: context, rule: self)
+        return { audit in
+            if !ipv4Only.isEmpty, let zone = audit.view as? any ZoneContents, let group = ipv4Only[ObjectIdentifier(zone)],
+               group.aliases.contains(audit.subject.name) {
+                return audit.subject.name == group.anchor ? [group.finding] : []
+            }
+            return self.check(audit)
+        }
+    }
+
     func check(_ audit: NameAudit) -> [Finding] {
         let a = audit.a
         let aaaa = audit.aaaa
         guard Self.isBrokenChain(a: a, aaaa: aaaa) else { return [] }
-        let hopTTLsDiffer = zip(a.chain, aaaa.chain).contains { TTLComparison.differ($0.ttl, $1.ttl, in: a, aaaa) }
-            || a.chain.count != aaaa.chain.count
-        let effectiveDiffer = TTLComparison.differ(a.effectiveTTL, aaaa.effectiveTTL, in: a, aaaa)
-        let severity: Severity = hopTTLsDiffer || effectiveDiffer ? .error : metadata.severity
+        let severity = severity(a: a, aaaa: aaaa)
         let chain = aaaa.chainDescription(relativeTo: audit.origin)
         var message = "\(audit.subject.name.text) is a CNAME chain (\(chain)) ending at \(aaaa.finalName.text), which has A records but no AAAA: AAAA queries get NOERROR with only CNAMEs."
         if severity == .error {

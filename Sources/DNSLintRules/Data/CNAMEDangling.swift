@@ -10,12 +10,14 @@ struct CNAMEDangling: PerNameRule {
         rationale: """
             A CNAME whose target was deleted or misspelt turns every query for the alias into NXDOMAIN, and \
             negative caching keeps it that way for the SOA minimum even after the fix. Offline, only targets \
-            inside the zone are judged; targets elsewhere are checked by `dnslint live`.
+            inside the zone are judged; targets elsewhere are checked by `dnslint live`. A target below a \
+            delegation is the child zone's to answer (the parent gives a referral), and one below a DNAME is \
+            answered by synthesis (RFC 6672), followed to its end: neither is dangling for lack of a record here.
             """,
         remediation: "Point the CNAME at an existing name, add the missing target, or remove the alias.",
         severity: .error,
         inputs: [.zone, .live],
-        references: ["RFC 1034 3.6.2", "RFC 2308"],
+        references: ["RFC 1034 3.6.2", "RFC 2308", "RFC 6672"],
         argumentKeys: [
             ArgumentKey("target", .string, "The name the chain ends at, which does not exist."),
         ],
@@ -24,6 +26,7 @@ struct CNAMEDangling: PerNameRule {
         ],
         clean: [
             RuleExample("clean-1", caption: "targets outside the zone are not judged offline"),
+            RuleExample("clean-2", caption: "a target below a delegation gets a referral; one below a DNAME is synthesized"),
         ]
     )
 

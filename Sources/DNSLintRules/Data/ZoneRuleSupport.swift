@@ -3,16 +3,17 @@ import LDNS
 
 /// Helpers for rules that judge a zone's records directly (not through DNSView answers).
 extension ZoneContents {
-    /// Calls `body` for every owner with its records (input order).
+    /// Calls `body` for every owner with the records the zone serves (input order): occluded data below a
+    /// zone cut or a DNAME is not the zone's data, and rules do not judge it.
     func forEachOwner(_ body: (Int32, ArraySlice<ZoneRecord>) -> Void) {
         for id in 0..<Int32(nameCount) {
-            let slice = records(of: id)
+            let slice = servedRecords(of: id)
             if !slice.isEmpty { body(id, slice) }
         }
     }
 
     func hasRecord(_ name: Int32, ofType type: RRType) -> Bool {
-        records(of: name).contains { $0.type == type }
+        servedRecords(of: name).contains { $0.type == type }
     }
 
     func subject(_ id: Int32, _ type: RRType) -> DNSSubject {

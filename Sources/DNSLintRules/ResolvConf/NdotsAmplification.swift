@@ -1,17 +1,19 @@
 import DNSLintModel
 import LDNS
-/// DNS3001: ndots of 2 or more with a search list multiplies the queries for every external name.
+/// DNS3001: ndots of 3 or more with a search list multiplies the queries for every external name.
 struct NdotsAmplification: Rule {
     let metadata = RuleMetadata(
         code: "DNS3001",
         name: "ndots-amplification",
-        summary: "ndots of 2 or more with a search list makes every external name with fewer dots cost up to 2x(N+1) queries.",
+        summary: "ndots of 3 or more with a search list makes an external name such as api.github.com cost up to 2x(N+1) queries.",
         rationale: """
             A name with fewer dots than ndots is tried with each search domain appended before it is tried as \
             written, and glibc and musl ask A and AAAA for every candidate. With Kubernetes' default ndots:5 and \
             the three cluster search domains, a lookup of api.github.com sends 8 queries, 6 of them for names \
             that cannot exist, and waits for each NXDOMAIN. That multiplies the load on cluster DNS, fills its \
-            cache with negative answers, and adds latency to every outbound call.
+            cache with negative answers, and adds latency to every outbound call. The rule judges the name it \
+            talks about: api.github.com has two dots, so with ndots:1 or ndots:2 (the remedy below) it is tried \
+            as written first, and those values are not reported.
             """,
         remediation: """
             Lower ndots (for pods: dnsConfig options {name: ndots, value: "1"} or "2"), shorten the search list, \
@@ -38,6 +40,7 @@ struct NdotsAmplification: Rule {
         clean: [
             RuleExample("clean-1"),
             RuleExample("clean-2"),
+            RuleExample("clean-3", caption: "ndots:2: api.github.com is tried as written first"),
         ]
     )
 
@@ -45,8 +48,9 @@ struct NdotsAmplification: Rule {
         context.inputs(of: ResolvConf.self).compactMap { conf in
             let effective = conf.effective(for: context.options.libc)
             let search = effective.expandingSearch
-            guard effective.ndots >= 2, !search.isEmpty else { return nil }
-            let name = LookupCost.exampleName(ndots: effective.ndots)
+            // Only when the name in the message is searched first: it has fewer dots than ndots.
+            guard effective.ndots > LookupCost.exampleNameDots, !search.isEmpty else { return nil }
+            let name = LookupCost.exampleName
             let queries = LookupCost.worstCaseQueries(searchDomains: search.count)
             let domains = search.count == 1 ? "1 search domain" : "\(search.count) search domains"
             let nodeNote = conf.pod?.source == .cluster ? " The node's own search domains, if any, come on top." : ""

@@ -31,10 +31,9 @@ extension EffectiveResolvConf {
 
 /// What a lookup costs under a resolv.conf: the count dnslint quotes in DNS3001.
 enum LookupCost {
-    /// A typical external name with fewer dots than `ndots`, so the search list is tried first.
-    static func exampleName(ndots: Int) -> String {
-        ndots > 2 ? "api.github.com" : "github.com"
-    }
+    /// The external name DNS3001 talks about: an API host, as services call them, with two dots.
+    static let exampleName = "api.github.com"
+    static let exampleNameDots = 2
 
     /// A and AAAA for each search domain and then for the name itself.
     static func worstCaseQueries(searchDomains: Int) -> Int { 2 * (searchDomains + 1) }

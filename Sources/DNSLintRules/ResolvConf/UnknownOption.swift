@@ -49,7 +49,8 @@ struct UnknownOption: Rule {
             return finding("Option \(text)\(conf.podClause) needs a value, as in \(name):2; without the colon it does nothing.",
                            at: token.location, arguments: ["option": .string(text)])
         }
-        if ResolverOptions.glibcFlags.contains(text) { return nil }
+        // Options glibc once knew are DNS3014's, which says what they did and when they went.
+        if ResolverOptions.glibcFlags.contains(text) || OptionObsolete.history[text] != nil { return nil }
         var detail: String
         if let flag = ResolverOptions.glibcFlag(for: text) {
             detail = "glibc compares prefixes and reads it as \(flag); musl ignores it"

@@ -50,9 +50,9 @@ import Testing
     @Test func liveFindingsHaveBaselinesToo() throws {
         let folder = TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let capture = try #require(try FileManager.default.contentsOfDirectory(atPath: TestPaths.packageRoot.appendingPathComponent("rules/examples/DNS1014/triggering-1").path)
+        let capture = try #require(try FileManager.default.contentsOfDirectory(atPath: TestPaths.packageRoot.appendingPathComponent("rules/examples/DNS1014/triggering-2").path)
             .first { $0.hasSuffix(".capture.json") })
-        let path = "rules/examples/DNS1014/triggering-1/" + capture
+        let path = "rules/examples/DNS1014/triggering-2/" + capture
         let baseline = folder.appendingPathComponent("live-baseline.json").path
         let root = TestPaths.packageRoot
         #expect(try runCommand(TestPaths.binary, ["analyze", path], in: root).status == 1)

@@ -45,4 +45,12 @@ import Testing
                             message: "Record \"mail 300 CLASS70000 A 192.0.2.3\" does not parse: syntax error, could not parse the RR's class."),
         ])
     }
+    /// A generic-rdata length past Int's half overflowed when doubled; RDLENGTH is 16 bits.
+    @Test func aGenericRdataLengthOutsideSixteenBitsIsASyntaxError() throws {
+        let path = TestPaths.fixtures("fuzz/zone").appendingPathComponent("generic-rdata-huge-length.zone").path
+        let run = try runBounded(["check", path, "--format", "json"], seconds: 60)
+        #expect(run.status == 1, "exit \(run.status): \(run.stderr.suffix(400))")
+        #expect(try run.findings().filter { $0.rule == "DNS0001" }.map(\.line) == [6, 7])
+        #expect(try run.findings().first?.message.contains("generic rdata (\\#) length must be 0 to 65535, not -0007751640039368425471") == true)
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import LDNS
 import Testing
 
@@ -48,5 +49,26 @@ import Testing
         for length in [0, 5, 12, 20, reply.count - 3] {
             #expect(throws: LDNSError.self, "\(length) bytes") { try DNSMessage.decode(Array(reply.prefix(length))) }
         }
+    }
+    /// A response with `count` TSIG records (root owner, empty RDATA) in the additional section.
+    static func responseWithTSIGs(_ count: Int) -> [UInt8] {
+        var bytes: [UInt8] = [0x12, 0x34, 0x84, 0x00, 0, 0, 0, 0, 0, 0, 0, UInt8(count)]
+        for _ in 0..<count { bytes += [0, 0x00, 0xFA, 0x00, 0xFF, 0, 0, 0, 0, 0, 0] }
+        return bytes
+    }
+
+    /// ldns keeps only the last TSIG of a message and leaks the others (found by fuzzing the decoder),
+    /// so a TSIG anywhere but last is rejected before ldns reads it; one TSIG at the end still decodes.
+    @Test func aTSIGThatIsNotTheLastRecordIsMalformed() throws {
+        #expect(throws: LDNSError.self) { try DNSMessage.decode(Self.responseWithTSIGs(2)) }
+        do {
+            _ = try DNSMessage.decode(Self.responseWithTSIGs(2))
+        } catch {
+            #expect(error.message == "a TSIG record that is not the last additional record (RFC 8945 section 5.1)")
+        }
+        let single = try DNSMessage.decode(Self.responseWithTSIGs(1))
+        #expect(single.id == 0x1234 && single.isResponse)
+        let found = try Data(contentsOf: TestPaths.fixtures("fuzz/message").appendingPathComponent("two-tsig-records.bin"))
+        #expect(throws: LDNSError.self) { try DNSMessage.decode([UInt8](found)) }
     }
 }

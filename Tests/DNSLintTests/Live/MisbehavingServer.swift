@@ -77,7 +77,7 @@ final class MisbehavingServer: @unchecked Sendable {
 
     static func reply(to query: [UInt8]) -> [UInt8]? {
         guard let message = try? DNSMessage.decode(query), let question = message.question else { return nil }
-        let keywords = ["tc", "split", "garbage", "silent", "wrongid", "loop", "noedns", "bytype", "ttls"]
+        let keywords = ["tc", "split", "garbage", "silent", "wrongid", "loop", "noedns", "bytype", "ttls", "dnameonly"]
         let labels = WireName.text(question.name).lowercased().split(separator: ".").map(String.init)
         let label = labels.first(where: keywords.contains) ?? ""
         let questionEnd = 12 + question.name.count + 4
@@ -118,6 +118,13 @@ final class MisbehavingServer: @unchecked Sendable {
         case "ttls":
             let second: [UInt8] = [0xc0, 12, 0, 1, 0, 1, 0, 0, 2, 0x58, 0, 4, 192, 0, 2, 2]
             return packet(flags: 0x0400, rcode: 0, answers: question.type == .a ? [aRecord, second] : [])
+        case "dnameonly":
+            // A DNAME at `dnameonly.<rest>` to `moved.test.`, without the CNAME a server synthesizes from it.
+            guard let index = labels.firstIndex(of: "dnameonly") else { return nil }
+            let owner = Array(question.name.dropFirst(labels.prefix(index).reduce(0) { $0 + $1.utf8.count + 1 }))
+            let target: [UInt8] = [5] + Array("moved".utf8) + [4] + Array("test".utf8) + [0]
+            let dname: [UInt8] = owner + [0, 39, 0, 1, 0, 0, 1, 0x2c, 0, UInt8(target.count)] + target
+            return packet(flags: 0x0400, rcode: 0, answers: [dname])
         default: return packet(flags: 0x0400, rcode: 0, answers: answers)
         }
     }

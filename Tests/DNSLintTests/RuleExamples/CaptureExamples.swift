@@ -108,6 +108,14 @@ enum CaptureExamples {
                                try Query.answered(expanded, "A", rcode: "NXDOMAIN", authority: [soa]),
                                try Query.answered(expanded, "AAAA", authority: [soa]),
                            ])]),
+        ] + (try ["triggering-2", "triggering-3"].map { folder in
+            // Autopath's answer for a broken AAAA chain: only the CNAME to the real name, beside A NXDOMAIN.
+            CaptureBuilder(folder: "rules/examples/DNS1014/\(folder)", file: "pod.capture.json", ndots: 5, search: search,
+                           names: [(name, real + [
+                               try Query.answered(expanded, "A", rcode: "NXDOMAIN", authority: [soa]),
+                               try Query.answered(expanded, "AAAA", answer: ["\(expanded) 30 IN CNAME \(name)"]),
+                           ])])
+        }) + [
             CaptureBuilder(folder: "rules/examples/DNS1014/clean-1", file: "pod.capture.json", ndots: 5, search: search,
                            names: [(name, real + [
                                try Query.answered(expanded, "A", rcode: "NXDOMAIN", authority: [soa]),
