@@ -210,6 +210,31 @@ import Testing
         #expect(unknown.allSatisfy { $0.message.contains("CoreDNS version unknown") && $0.arguments["assumption"] != nil })
     }
 
+    /// Clients without TCP fallback come from the workloads' images: musl 1.2.3 (Alpine 3.17) has none, 1.2.4 does.
+    @Test func truncationIsAnErrorForMuslClientsWithoutTCPFallback() throws {
+        func app(_ image: String) -> TextFile {
+            TextFile("app.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                  namespace: shop
+                spec:
+                  template:
+                    spec:
+                      containers:
+                      - name: web
+                        image: \(image)
+                """)
+        }
+        let passing = TruncationReachesClient.corefile()
+        #expect(try truncationSeverities(passing, [app("alpine:3.17")], ["--coredns-version", "1.14.7"]) == [.error, .error])
+        #expect(try truncationSeverities(passing, [app("alpine:3.19")], ["--coredns-version", "1.14.7"]) == [.warning, .warning])
+        #expect(try truncationSeverities(passing, [app("debian:12")], ["--coredns-version", "1.14.7"]) == [.warning, .warning])
+        let forward = try Lint.files([TextFile("Corefile", passing), app("alpine:3.17")], ["--coredns-version", "1.14.7"]).withCode("DNS2005")
+        #expect(forward.map(\.severity) == [.warning], "DNS2005 is raised for clients without TCP fallback")
+    }
+
     /// An ExternalName service hands its target's answer to pods; kubernetes dropped TC on it before 1.9.1.
     @Test func truncationFollowsExternalNameServices() throws {
         let corefile = ".:53 {\n    kubernetes cluster.local\n    forward . 192.0.2.53 {\n        prefer_udp\n    }\n}\n"
