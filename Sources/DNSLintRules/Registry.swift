@@ -6,6 +6,7 @@ package enum RuleRegistry {
     package static let all: [any Rule] = [
         // DNS0xxx: input problems
         ZoneSyntaxError(), CorefileSyntaxError(), ResolvConfSyntaxError(), ManifestError(), InputUnreadable(), UnusedSuppression(), RunIncomplete(),
+        CorefileTemplate(),
         // DNS1xxx: DNS data, offline and live
         CNAMEChainNoAAAA(), AAAATTLMismatch(), CNAMEDangling(), CNAMELoop(), CNAMEChainTooLong(),
         CNAMEAndOtherData(), TargetIsAlias(), RRsetTTLInconsistent(), MissingGlue(), AnswerExceeds512(),
@@ -15,7 +16,8 @@ package enum RuleRegistry {
         // DNS2xxx: CoreDNS Corefiles
         AutopathWithCache(), AutopathWithoutPodsVerified(), PluginRemoved(), OptionDeprecated(),
         ForwardPassesTruncation(), UnknownPlugin(), DuplicatePlugin(), ForwardWithoutLoop(),
-        OptionValueOutOfRange(), DuplicateServerBlock(),
+        OptionValueOutOfRange(), DuplicateServerBlock(), ForwardToLoopback(), DuplicateUpstream(), DuplicateZone(),
+        TransferToAny(), OptionMissingArgument(), RewriteFieldCount(), LogStdout(), UpgradeBlocker(),
         // DNS3xxx: resolv.conf and pod DNS
         NdotsAmplification(), ParallelAAAASameSocket(), OptionIgnoredByMusl(), TooManyNameservers(),
         SearchListTooLong(), UnknownOption(), DomainAndSearch(), SlowFailover(), DNSPolicyNoneWithoutDNSConfig(),

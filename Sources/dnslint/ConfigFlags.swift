@@ -35,7 +35,10 @@ struct ConfigFlags: ParsableArguments {
         if let inventory = project?.inventory {
             if lint.libc == nil, let libc = inventory.libc { options.libc = libc }
             if lint.clusterDomain == nil, let domain = inventory.clusterDomain { options.clusterDomain = domain }
-            if lint.corednsVersion == nil, let version = inventory.corednsVersion { options.corednsVersion = version }
+            if lint.corednsVersion == nil, let version = inventory.corednsVersion {
+                options.corednsVersion = version
+                options.corednsVersionConfigFile = project?.file
+            }
         }
         if output.failOn == nil { output.failOn = project?.failOn }
         let policy = try ProjectPolicy.build(config: project, select: output.select, disable: output.disable)

@@ -101,7 +101,7 @@ struct LintFlags: ParsableArguments {
     @Option(name: .long, help: "The C library of every client: glibc or musl (default: each workload's image tells, musl for Alpine-based ones; glibc otherwise).")
     var libc: Libc?
 
-    @Option(name: .long, help: "CoreDNS version the Corefile runs on (default: latest known).")
+    @Option(name: .long, help: "CoreDNS version the Corefiles run on (default: each Corefile's from a CoreDNS image beside it, else unknown and assumed affected).")
     var corednsVersion: String?
 
     @Option(name: .long, help: "Kubernetes cluster domain (default: cluster.local).")

@@ -7,6 +7,7 @@ enum InputIssueRules {
         switch kind {
         case .zoneSyntax: ZoneSyntaxError()
         case .corefileSyntax: CorefileSyntaxError()
+        case .corefileTemplate: CorefileTemplate()
         case .resolvConfSyntax: ResolvConfSyntaxError()
         case .manifest: ManifestError()
         case .unreadable: InputUnreadable()

@@ -12,6 +12,8 @@ package struct Linter {
     package let policy: Policy
     /// Enabled name rules, run over each view handed to `judge`.
     private let nameRules: [any Rule]
+    /// Every enabled rule, for its `merge` at the end.
+    private let enabled: [any Rule]
     /// Parsed inputs every batch of views combines with (Corefiles, manifests, zones).
     private let inputs: [any ParsedInput]
     private var findings: [Finding]
@@ -33,11 +35,13 @@ package struct Linter {
         self.policy = policy
         let enabled = rules.filter { !policy.disabled.contains($0.metadata.code) }
         self.nameRules = enabled.filter { $0 is any NameRule }
-        self.inputs = read.inputs
+        self.enabled = enabled
+        let context = LintContext(options: options, inputs: read.inputs, views: [])
+        // The context judged each Corefile's CoreDNS version: later batches and the report reuse that.
+        self.inputs = context.inputs
         self.files = read.files
         self.skipped = read.skipped
         self.filesRead = read.paths
-        let context = LintContext(options: options, inputs: read.inputs, views: [])
         self.findings = Linter.checkInputs(context, rules: enabled)
         findings += read.issues.map(InputIssueRules.finding)
         summary = CaptureTotals.summary(of: read.inputs)
@@ -65,10 +69,12 @@ package struct Linter {
            !policy.disabled.contains(finding.ruleCode) {
             findings.append(finding)
         }
+        for rule in enabled { rule.merge(&findings) }
         SuppressionStage.apply(to: &findings, filesRead: filesRead, policy: policy, options: options)
         policy.apply(to: &findings)
         var report = LintReport(findings: findings, filesChecked: files, extraSummary: summary.merging(extra) { $1 })
         report.skipped = skipped
+        report.corefileVersions = CorefileVersionEntry.list(inputs)
         return report
     }
 
@@ -88,7 +94,9 @@ package struct Linter {
 
     /// Runs every rule over the context: whole-input checks, then one pass over each view's names.
     package static func evaluate(_ context: LintContext, rules: [any Rule] = RuleRegistry.all) -> [Finding] {
-        checkInputs(context, rules: rules) + checkNames(context, rules: rules)
+        var findings = checkInputs(context, rules: rules) + checkNames(context, rules: rules)
+        for rule in rules { rule.merge(&findings) }
+        return findings
     }
 
     /// Each rule's whole-input check (a rule that also judges names, like DNS1006, may have both).

@@ -10,16 +10,20 @@ package enum Merge {
         var findings: [Finding] = []
         var files = 0
         var summary: [String: ArgumentValue] = [:]
+        var corefiles: Set<CorefileVersionEntry> = []
         for path in paths {
             let report = try ReportReader.read(path)
             findings += report.findings
+            corefiles.formUnion(report.corefileVersions)
             files += report.filesChecked
             for (key, value) in report.extraSummary {
                 summary[key] = combine(key, summary[key], value)
             }
         }
         policy.apply(to: &findings)
-        return LintReport(findings: findings, filesChecked: files, extraSummary: summary)
+        var report = LintReport(findings: findings, filesChecked: files, extraSummary: summary)
+        report.corefileVersions = corefiles.sorted { ($0.location, $0.judged.summary) < ($1.location, $1.judged.summary) }
+        return report
     }
 
     private static func combine(_ key: String, _ earlier: ArgumentValue?, _ value: ArgumentValue) -> ArgumentValue {

@@ -46,10 +46,13 @@ package enum SimulationInputs {
               let block = corefile.serverBlocks(serving: probe).first ?? corefile.serverBlocks.first else {
             throw InputError("simulate needs a CoreDNS Corefile (or its ConfigMap) among \(request.paths.joined(separator: " "))")
         }
+        // The Corefile's own version, as the lint rules judge it; the simulation needs one, so an unknown
+        // release runs as the latest known and says so.
         let images = read.inputs.compactMap { $0 as? CoreDNSImage }
-        let version = CoreDNSVersion.chosen(by: request.options, images: images)
-        let versionSource = request.options.corednsVersion != nil ? "--coredns-version"
-            : images.first.map { "image \($0.image) at \($0.location.path):\($0.location.line)" } ?? "assumed (no version given)"
+        let judged = CoreDNSVersionScope.judge(corefile, options: request.options, images: images,
+                                               corefilePaths: Set(corefiles.map(\.path)))
+        let version = judged.orLatest
+        let versionSource = judged.isKnown ? judged.sourceDescription : "assumed (no version given): the latest known"
         let (conf, label) = try client(read.inputs.compactMap { $0 as? ResolvConf }, from: request.from)
         let libc = request.options.libc
         let settings = ClientSettings(conf.effective(for: libc))

@@ -3,7 +3,7 @@ import LDNS
 import Foundation
 
 /// Reads CoreDNS Corefiles (and Corefiles embedded in ConfigMaps) into `Corefile` models;
-/// reading problems become DNS0002 (syntax, templates) and DNS0005 (imports) findings.
+/// reading problems become DNS0002 (syntax), DNS0008 (templates) and DNS0005 (imports) findings.
 package struct CorefileLoader: InputLoader {
     package init() {}
     package var kind: InputKind { .corefile }
@@ -55,8 +55,11 @@ package struct CorefileLoader: InputLoader {
     static func result(_ parsed: (corefile: Corefile, issues: [CorefileIssue])) -> LoadResult {
         let issues = parsed.issues.map { issue in
             switch issue.kind {
-            case .syntax, .template:
+            case .syntax:
                 InputIssue(.corefileSyntax, issue.message, at: issue.location, severity: issue.severity,
+                           arguments: issue.arguments)
+            case .template:
+                InputIssue(.corefileTemplate, issue.message, at: issue.location, severity: issue.severity,
                            arguments: issue.arguments)
             case .unreadable:
                 InputIssue(.unreadable, issue.message, at: issue.location, severity: issue.severity)

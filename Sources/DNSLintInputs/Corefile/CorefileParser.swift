@@ -100,7 +100,66 @@ struct CorefileParser {
                 placeholders.append(Corefile.Placeholder(text: text, location: location(of: token)))
             }
         }
-        return result
+        return closingUnclosedBlocks(result)
+    }
+
+    /// When a file opens more blocks than it closes, finds by indentation which blocks never closed: a line that
+    /// starts at or left of a block's opening line (after the block had deeper lines), or a '}' at the column of
+    /// an outer block's opening line, ends the blocks opened inside it. Each such block is reported at the line
+    /// that opened it and closed there with a synthetic '}', so the rest of the file parses as its layout means
+    /// (the next server block is a server block, not an unknown plugin). Blocks still open at the end of the file
+    /// are left to the parser, which reports them at their opening line too. Balanced files are left alone.
+    mutating func closingUnclosedBlocks(_ tokens: [CorefileToken]) -> [CorefileToken] {
+        let opens = tokens.reduce(0) { $0 + ($1.isOpenBrace ? 1 : 0) }
+        var missing = opens - tokens.reduce(0) { $0 + ($1.isCloseBrace ? 1 : 0) }
+        guard missing > 0 else { return tokens }
+        struct Open { var index: Int; var indent: Int; var lineStart: Int; var deeper: Bool }
+        var stack: [Open] = []
+        var output: [CorefileToken] = []
+        output.reserveCapacity(tokens.count + missing)
+        var lineIndent = 0, lineStart = 0
+        func close(_ open: Open, before token: CorefileToken) {
+            let line = tokens[open.lineStart]
+            let ends = location(of: token).line
+            syntaxError("the block of '\(line.text)' opened here never closes: expected '}' before line \(ends), where the indentation shows the block ends",
+                        at: location(of: line), arguments: ["closedBy": .int(ends)])
+            var brace = token
+            brace.text = "}"
+            brace.quoted = false
+            brace.column = 0
+            brace.synthetic = true
+            output.append(brace)
+        }
+        for (index, token) in tokens.enumerated() {
+            if index == 0 || tokens[index - 1].endsLine(before: token) {
+                lineIndent = token.column
+                lineStart = index
+                if token.isCloseBrace {
+                    // A '}' at the column of an outer block's line closes that block: the deeper ones inside never closed.
+                    // (Bounded: CoreDNS nests two levels, and a search per brace through deep nesting would be quadratic.)
+                    if stack.count <= Self.maxNesting, let match = stack.lastIndex(where: { $0.indent == token.column }), match < stack.count - 1,
+                       stack[(match + 1)...].allSatisfy({ $0.indent > token.column }) {
+                        while stack.count - 1 > match, missing > 0 {
+                            close(stack.removeLast(), before: token)
+                            missing -= 1
+                        }
+                    }
+                } else {
+                    while missing > 0, let top = stack.last, top.deeper, token.column <= top.indent {
+                        close(stack.removeLast(), before: token)
+                        missing -= 1
+                    }
+                    if let top = stack.last, token.column > top.indent { stack[stack.count - 1].deeper = true }
+                }
+            }
+            if token.isOpenBrace {
+                stack.append(Open(index: index, indent: lineIndent, lineStart: lineStart, deeper: false))
+            } else if token.isCloseBrace, !stack.isEmpty {
+                stack.removeLast()
+            }
+            output.append(token)
+        }
+        return output
     }
 
     /// Blanks lines longer than `maxLineBytes`, keeping their line breaks so later lines keep their numbers.
@@ -137,10 +196,11 @@ struct CorefileParser {
         return index + 1 >= tokens.count || token.endsLine(before: tokens[index + 1])
     }
 
-    mutating func syntaxError(_ message: String, at location: SourceLocation, severity: Severity = .error) {
+    mutating func syntaxError(_ message: String, at location: SourceLocation, severity: Severity = .error,
+                              arguments: [String: ArgumentValue] = [:]) {
         syntaxErrors += 1
         if syntaxErrors <= Self.maxSyntaxErrors {
-            issues.append(CorefileIssue(kind: .syntax, severity: severity, message: message, location: location))
+            issues.append(CorefileIssue(kind: .syntax, severity: severity, message: message, location: location, arguments: arguments))
         } else if syntaxErrors == Self.maxSyntaxErrors + 1 {
             issues.append(CorefileIssue(kind: .syntax, severity: .note,
                                         message: "More syntax errors follow; dnslint reports the first \(Self.maxSyntaxErrors). Fix these and run it again.",
@@ -167,7 +227,7 @@ struct CorefileParser {
                 continue
             }
             if token.isCloseBrace {
-                syntaxError("unexpected '}' with no matching '{'", at: token)
+                if !token.synthetic { syntaxError("unexpected '}' with no matching '{'", at: token) }
                 position += 1
                 continue
             }
@@ -282,10 +342,10 @@ struct CorefileParser {
             if token.isCloseBrace {
                 position += 1
                 if opener != nil {
-                    if nested { skipRestOfLine(after: token) }
+                    if nested, !token.synthetic { skipRestOfLine(after: token) }
                     return directives
                 }
-                syntaxError("unexpected '}' with no matching '{'", at: token)
+                if !token.synthetic { syntaxError("unexpected '}' with no matching '{'", at: token) }
                 continue
             }
             if token.isImport {
@@ -318,7 +378,7 @@ struct CorefileParser {
         var last = nameToken
         while position < tokens.count {
             let next = tokens[position]
-            if last.endsLine(before: next) { break }
+            if last.endsLine(before: next) || next.synthetic { break }
             if next.isOpenBrace {
                 position += 1
                 directive.hasBlock = true

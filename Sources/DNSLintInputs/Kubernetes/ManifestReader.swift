@@ -77,9 +77,10 @@ struct ManifestReader {
         case _ where Self.templateKinds.contains(kind):
             readPod(spec: object["spec"]?["template"], key: "spec", workload: workload, cursor: cursor)
         case "ConfigMap":
-            readConfigMap(object, cursor: cursor, swaps: swaps)
+            readConfigMap(object, namespace: workload.namespace, cursor: cursor, swaps: swaps)
         case "Service":
             result.inputs += Self.clusterDNSAddresses(ofService: object, workload: workload, cursor: cursor)
+            readExternalName(object, workload: workload, cursor: cursor)
         case "KubeletConfiguration":
             result.inputs += Self.kubeletDNSSettings(object, cursor: cursor)
         default:
@@ -149,7 +150,8 @@ struct ManifestReader {
             guard let node = container["image"], let image = node.scalar?.string,
                   let version = CoreDNSImage.version(ofImage: image) else { continue }
             result.inputs.append(CoreDNSImage(path: path, workload: "\(workload.kind) \(workload.namespace)/\(workload.name)",
-                                              image: image, version: version, location: cursor.location(node) ?? fallback))
+                                              image: image, version: version, location: cursor.location(node) ?? fallback,
+                                              namespace: workload.namespace))
         }
     }
 
@@ -199,7 +201,16 @@ struct ManifestReader {
         ResolvConfToken(text, at: cursor.location(node) ?? SourceLocation(path: path, line: 1), isPlaceholder: placeholder)
     }
 
-    private mutating func readConfigMap(_ object: Node, cursor: YAMLCursor, swaps: [String: String]) {
+    /// A Service of type ExternalName: CoreDNS answers its name with the target's answer (DNS4002 follows it).
+    private mutating func readExternalName(_ object: Node, workload: Workload, cursor: YAMLCursor) {
+        guard let spec = object["spec"], spec["type"]?.scalar?.string == "ExternalName",
+              let node = spec["externalName"], let target = node.scalar?.string, !target.isEmpty,
+              !TemplatePlaceholders.contains(target) else { return }
+        result.inputs.append(ExternalNameService(path: path, name: workload.name, namespace: workload.namespace,
+                                                 target: DNSName(target), location: cursor.location(node) ?? SourceLocation(path: path, line: 1)))
+    }
+
+    private mutating func readConfigMap(_ object: Node, namespace: String, cursor: YAMLCursor, swaps: [String: String]) {
         guard let value = object["data"]?["Corefile"], let scalar = value.scalar, let mark = scalar.mark else { return }
         let text = ManifestDocuments.restore(scalar.string, swaps: swaps)
         let map = EmbeddedTextMap.compute(value: text, fileLines: fileLines, scalarLine: mark.line + cursor.lineOffset,
@@ -207,7 +218,12 @@ struct ManifestReader {
         embeddedCorefiles.append((text, map))
         let embedded = CorefileLoader().loadEmbedded(text: text, path: path, lineMap: map.lineMap,
                                                      columnOffset: map.columnOffset, options: options)
-        result.inputs += embedded.inputs
+        // The namespace scopes which CoreDNS image's version applies to this Corefile.
+        result.inputs += embedded.inputs.map { input in
+            guard var corefile = input as? Corefile else { return input }
+            corefile.namespace = namespace
+            return corefile
+        }
         result.views += embedded.views
         result.issues += embedded.issues
     }

@@ -26,12 +26,10 @@ package struct CoreDNSVersion: Sendable, Hashable, Comparable, CustomStringConve
         self.init(parts[0]!, parts[1]!, parts.count == 3 ? parts[2]! : 0)
     }
 
-    /// The newest release dnslint knows about; the default when no version is given.
+    /// The newest release dnslint knows about: what "unknown" means where assuming an older release would
+    /// raise a false alarm (a plugin that might be missing); hazard rules assume an affected release instead
+    /// (`JudgedCoreDNSVersion`).
     package static let latestKnown = CoreDNSVersion(1, 14, 7)
-
-    /// The version the options ask for, or the latest known one (rules also look at CoreDNS images
-    /// in the inputs: `chosen(by:images:)`).
-    package static func chosen(by options: LintOptions) -> CoreDNSVersion { chosen(by: options, images: []) }
 
     package var description: String { "\(major).\(minor).\(patch)" }
 

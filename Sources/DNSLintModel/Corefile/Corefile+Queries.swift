@@ -45,14 +45,19 @@ extension Corefile.ServerBlock {
         directives.filter { $0.name == "forward" || $0.name == "proxy" }.map(ForwardSettings.init)
     }
 
-    /// The forwarders that hand a truncated UDP answer back to the client unchanged.
-    package var forwardsPassingTruncation: [ForwardSettings] { forwards.filter(\.passesTruncation) }
+    /// The forwarders that hand an upstream's truncated UDP answer back to the client on `version`.
+    package func forwardsPassingTruncation(on version: JudgedCoreDNSVersion) -> [ForwardSettings] {
+        forwards.filter { $0.passesTruncation(on: version) }
+    }
 
     /// True when the block caches answers autopath built for one client: before 1.14.7 the plugin
     /// chain (plugin.cfg) runs cache ahead of autopath; coredns/coredns#8290 moved autopath first.
-    package func cachesAutopathAnswers(on version: CoreDNSVersion) -> Bool {
-        hasAutopath && has("cache") && version < CoreDNSVersion(1, 14, 7)
+    /// An unknown release is assumed affected.
+    package func cachesAutopathAnswers(on version: JudgedCoreDNSVersion) -> Bool {
+        hasAutopath && has("cache") && version.isBefore(Self.autopathBeforeCacheSince)
     }
+
+    package static let autopathBeforeCacheSince = CoreDNSVersion(1, 14, 7)
 }
 
 /// What `cache [TTL] [ZONES...] { success CAP [TTL [MINTTL]]; denial ...; ... }` sets.
@@ -162,9 +167,18 @@ package struct ForwardSettings: Sendable {
     /// Plain-DNS upstreams (addresses or a resolv.conf file) asked over UDP by default.
     package var plainUpstreams: [Upstream] { upstreams.filter { $0.kind == .plainDNS || $0.kind == .resolvConf } }
 
-    /// True when a truncated UDP answer from an upstream goes back to the client as is
-    /// (no `force_tcp`, no `prefer_udp` retry; coredns/coredns#4183).
-    package var passesTruncation: Bool { !forceTCP && !preferUDP && !plainUpstreams.isEmpty }
+    /// True when a truncated UDP answer from an upstream goes back to the client as is: plain-DNS upstreams,
+    /// no `force_tcp`, and no working `prefer_udp` retry (it works from 1.6.2; an unknown release is given
+    /// the benefit of the doubt here, since most run a later one).
+    package func passesTruncation(on version: JudgedCoreDNSVersion) -> Bool {
+        guard !forceTCP, !plainUpstreams.isEmpty else { return false }
+        return !preferUDP || preferUDPIsDead(on: version)
+    }
+
+    /// `prefer_udp` is written but its retry does not run on the judged (known) release.
+    package func preferUDPIsDead(on version: JudgedCoreDNSVersion) -> Bool {
+        preferUDP && (version.version.map { $0 < TruncationFacts.preferUDPWorksSince } ?? false)
+    }
 
     package var readsResolvConf: Bool { upstreams.contains { $0.kind == .resolvConf } }
 }

@@ -10,17 +10,31 @@ package struct Corefile: ParsedInput {
     package var unresolvedImports: [UnresolvedImport]
     /// True when the text came from another file (a ConfigMap's `data.Corefile`).
     package var isEmbedded: Bool
+    /// The namespace of the ConfigMap an embedded Corefile came from; nil for a Corefile file.
+    package var namespace: String?
+    /// The CoreDNS release the rules judge this Corefile against; `LintContext` sets it (`CoreDNSVersionScope`).
+    package var judgedVersion: JudgedCoreDNSVersion?
 
     package init(path: String, serverBlocks: [ServerBlock], placeholders: [Placeholder] = [],
-                unresolvedImports: [UnresolvedImport] = [], isEmbedded: Bool = false) {
+                unresolvedImports: [UnresolvedImport] = [], isEmbedded: Bool = false, namespace: String? = nil) {
         self.path = path
         self.serverBlocks = serverBlocks
         self.placeholders = placeholders
         self.unresolvedImports = unresolvedImports
         self.isEmbedded = isEmbedded
+        self.namespace = namespace
     }
 
     package var isTemplate: Bool { !placeholders.isEmpty }
+
+    /// The judged CoreDNS version (unknown until a `LintContext` judged it).
+    package var coreDNS: JudgedCoreDNSVersion { judgedVersion ?? .unknown }
+
+    /// Where the Corefile starts: its first server block key, else the first line of its file.
+    package var startLocation: SourceLocation {
+        serverBlocks.first.map { SourceLocation(path: $0.location.path, line: $0.location.line, column: $0.location.column) }
+            ?? SourceLocation(path: path, line: 1)
+    }
 
     /// One server block: keys like `.:53 example.org:5353 tls://.` and the plugins it runs.
     package struct ServerBlock: Sendable {

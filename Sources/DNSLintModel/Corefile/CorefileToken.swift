@@ -18,6 +18,9 @@ package struct CorefileToken: Sendable {
     package var quoted: Bool
     /// Index into the parser's sources: which file (or embedded text) the token came from.
     package var source: Int
+    /// A '}' the parser inserted where indentation shows a block should have closed (the missing brace was
+    /// reported at the block's opening line); it closes the block silently.
+    package var synthetic = false
 
     /// Only unquoted braces open and close blocks.
     package var isOpenBrace: Bool { !quoted && text == "{" }

@@ -8,6 +8,8 @@ package struct LintReport: Sendable {
     package var skipped: [SkippedFile] = []
     /// Wall-clock time of the run, for the text summary (JSON keeps to the deterministic fields).
     package var elapsedSeconds: Double?
+    /// Each Corefile read, with the CoreDNS release it was judged against and where that came from.
+    package var corefileVersions: [CorefileVersionEntry] = []
 
     package init(findings: [Finding], filesChecked: Int, extraSummary: [String: ArgumentValue] = [:]) {
         self.findings = findings

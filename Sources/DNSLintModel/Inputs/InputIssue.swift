@@ -4,6 +4,8 @@ package struct InputIssue: Sendable, Hashable {
     package enum Kind: String, Sendable, CaseIterable {
         case zoneSyntax
         case corefileSyntax
+        /// A Corefile that is a deployment template (placeholders), not a syntax error.
+        case corefileTemplate
         case resolvConfSyntax
         case manifest
         case unreadable

@@ -11,9 +11,11 @@ package final class LintContext: Sendable {
     package let inputs: [any ParsedInput]
     package let views: [any DNSView]
 
+    /// Every Corefile among `inputs` gets the CoreDNS version it is judged against here, once, so every
+    /// rule (and the report) reads the same one.
     package init(options: LintOptions, inputs: [any ParsedInput], views: [any DNSView]) {
         self.options = options
-        self.inputs = inputs
+        self.inputs = CoreDNSVersionScope.annotate(inputs, options: options)
         self.views = views
     }
 

@@ -24,8 +24,11 @@ package struct LintOptions: Sendable {
         get { libcOverride ?? .glibc }
         set { libcOverride = newValue }
     }
-    /// CoreDNS version the Corefile runs on, e.g. `1.11.1`; nil means the latest known.
+    /// CoreDNS version the Corefiles run on, e.g. `1.11.1`; nil: each Corefile's from a CoreDNS image beside
+    /// it, else unknown (`CoreDNSVersionScope`).
     package var corednsVersion: String?
+    /// The configuration file `corednsVersion` came from; nil when it came from `--coredns-version`.
+    package var corednsVersionConfigFile: String?
     package var clusterDomain = "cluster.local"
     /// Largest input file read, in bytes (each `$INCLUDE`d or imported file too); a larger one is a DNS0005
     /// finding and is not read.

@@ -109,6 +109,14 @@ package protocol Rule: Sendable {
     var metadata: RuleMetadata { get }
     /// Runs over the whole context. Rules that judge DNS names one at a time adopt `NameRule` instead.
     func check(_ context: LintContext) -> [Finding]
+    /// Once per run, after every pass and before suppressions and the policy: folds what the rule's passes
+    /// found into final findings (DNS2005 raises a forward line once an answer through it proved too big).
+    /// The default leaves the findings alone.
+    func merge(_ findings: inout [Finding])
+}
+
+extension Rule {
+    package func merge(_ findings: inout [Finding]) {}
 }
 
 /// A DNS data rule: asked once per audited name with its answers, from any `DNSView` (a zone file offline,

@@ -14,7 +14,9 @@ package enum ReportReader {
         var files = 0
         if case .int(let count) = extra["files"] { files = count }
         for counted in ["errors", "warnings", "notes", "files"] { extra[counted] = nil }
-        return LintReport(findings: file.findings.map(\.finding), filesChecked: files, extraSummary: extra)
+        var report = LintReport(findings: file.findings.map(\.finding), filesChecked: files, extraSummary: extra)
+        report.corefileVersions = (file.corefiles ?? []).map(\.entry)
+        return report
     }
 
     private static func describe(_ error: any Error) -> String {
@@ -29,7 +31,39 @@ package enum ReportReader {
     private struct File: Decodable {
         var version: Int
         var findings: [FindingRecord]
+        /// Absent in reports of releases before the list existed.
+        var corefiles: [CorefileRecord]?
         var summary: [String: ArgumentValue]
+    }
+
+    private struct ImageRecord: Decodable {
+        var reference: String
+        var workload: String
+        var path: String
+        var line: Int
+    }
+
+    private struct CorefileRecord: Decodable {
+        var path: String
+        var line: Int
+        var corednsVersion: String?
+        var source: String
+        var description: String
+        var image: ImageRecord?
+
+        var entry: CorefileVersionEntry {
+            let version = corednsVersion.flatMap(CoreDNSVersion.init)
+            let judged: JudgedCoreDNSVersion = switch (source, image) {
+            case ("image", let image?):
+                JudgedCoreDNSVersion(version: version, source: .image(image: image.reference, workload: image.workload,
+                                                                      location: SourceLocation(path: image.path, line: image.line)))
+            case ("config", _):
+                JudgedCoreDNSVersion(version: version, source: .option(configFile: description.components(separatedBy: "coredns-version in ").last))
+            case ("flag", _): JudgedCoreDNSVersion(version: version, source: .option(configFile: nil))
+            default: .unknown
+            }
+            return CorefileVersionEntry(location: SourceLocation(path: path, line: line), judged: judged)
+        }
     }
 
     private struct Place: Decodable {

@@ -33,6 +33,8 @@ struct JSONReporter {
         }
         writer.continueAfter(items: findings.count, depth: 2)
         writer.endArray()
+        writer.key("corefiles")
+        writer.value(.array(report.corefileVersions.map(Self.corefile)))
         writer.key("summary")
         writer.value(summary(report))
         writer.endObject()
@@ -92,6 +94,24 @@ struct JSONReporter {
         writer.field("type", subject.type)
         writer.field("server", subject.server)
         writer.endObject()
+    }
+
+    /// One Corefile and the CoreDNS release its version-dependent findings were judged against.
+    static func corefile(_ entry: CorefileVersionEntry) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("path", .string(entry.location.path)),
+            ("line", .int(entry.location.line)),
+            ("corednsVersion", entry.judged.version.map { .string($0.description) } ?? .null),
+            ("source", .string(entry.judged.sourceKind)),
+            ("description", .string(entry.judged.summary)),
+        ]
+        if case .image(let image, let workload, let location) = entry.judged.source {
+            members.append(("image", .object([
+                ("reference", .string(image)), ("workload", .string(workload)),
+                ("path", .string(location.path)), ("line", .int(location.line)),
+            ])))
+        }
+        return .object(members)
     }
 
     private func summary(_ report: LintReport) -> JSONValue {

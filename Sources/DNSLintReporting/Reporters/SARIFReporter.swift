@@ -31,6 +31,10 @@ struct SARIFReporter {
         }
         var invocation: [(String, JSONValue)] = [("executionSuccessful", .bool(true))]
         if !notifications.isEmpty { invocation.append(("toolExecutionNotifications", .array(notifications))) }
+        // The CoreDNS release each Corefile was judged against, as in the JSON report's `corefiles`.
+        if !report.corefileVersions.isEmpty {
+            invocation.append(("properties", .object([("corefiles", .array(report.corefileVersions.map(JSONReporter.corefile)))])))
+        }
         let run: JSONValue = .object([
             ("tool", .object([("driver", .object([
                 ("name", .string("dnslint")),

@@ -23,7 +23,30 @@ struct TextReporter {
             }
         }
         out += table(report)
+        out += versions(report)
         out += summary(report) + "\n"
+        return out
+    }
+
+    /// The CoreDNS release each Corefile was judged against and where it came from, grouped when they share it.
+    private func versions(_ report: LintReport) -> String {
+        guard !report.corefileVersions.isEmpty else { return "" }
+        var groups: [(judged: JudgedCoreDNSVersion, places: [String])] = []
+        for entry in report.corefileVersions {
+            let place = "\(entry.location.path):\(entry.location.line)"
+            if let index = groups.firstIndex(where: { $0.judged == entry.judged }) {
+                groups[index].places.append(place)
+            } else {
+                groups.append((entry.judged, [place]))
+            }
+        }
+        var out = report.findings.count > 1 ? "" : "\n"
+        for group in groups {
+            let shown = group.places.prefix(3).joined(separator: ", ")
+            let more = group.places.count > 3 ? " and \(group.places.count - 3) more" : ""
+            let corefiles = group.places.count == 1 ? "Corefile \(shown)" : "\(group.places.count) Corefiles (\(shown)\(more))"
+            out += "\(corefiles): \(group.judged.summary).\n"
+        }
         return out
     }
 

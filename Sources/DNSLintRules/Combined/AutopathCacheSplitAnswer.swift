@@ -24,9 +24,10 @@ struct AutopathCacheSplitAnswer: NameRule {
             three search domains. The finding is an error when a glibc client is among the inputs and a warning when \
             every client is musl: the clients are the pods that use the cluster DNS, each by its images (musl for \
             Alpine-based ones), or without such pods --libc (glibc by default). The rule asks the DNS data through a DNS view, so a zone file in CI and a live \
-            answer later trigger it alike. The CoreDNS version is `--coredns-version`, else the version in a CoreDNS \
-            image among the inputs (a Deployment, DaemonSet or Pod running `coredns/coredns:X.Y.Z` from any registry; \
-            the oldest when they differ), else the latest known release.
+            answer later trigger it alike. Each Corefile is judged against its own CoreDNS release: \
+            `--coredns-version`, else `coredns-version` in the config, else the image of a CoreDNS workload \
+            (`coredns/coredns:X.Y.Z` from any registry) in the Corefile's own manifest or in its namespace and folder \
+            (the oldest when they differ); with none, the release is unknown and assumed to be an affected one.
             """,
         remediation: """
             Remove any one of the three: upgrade CoreDNS to 1.14.7 or later (or drop autopath, or its cache), give the \
@@ -43,7 +44,9 @@ struct AutopathCacheSplitAnswer: NameRule {
             "RFC 2308",
         ],
         argumentKeys: [
-            ArgumentKey("corednsVersion", .string, "The CoreDNS release the Corefile was judged for."),
+            ArgumentKey("corednsVersion", .string, "The CoreDNS release the Corefile was judged against, when known."),
+            ArgumentKey("corednsVersionSource", .string, "Where that release came from: flag, config, image or unknown."),
+            ArgumentKey("assumption", .string, "With the release unknown: the assumption the verdict rests on and how to lift it."),
             ArgumentKey("serverBlock", .string, "The server block that serves the name."),
             ArgumentKey("cacheSuccessTTL", .int, "The cache's cap on positive answers in seconds."),
             ArgumentKey("aTTL", .int, "Effective TTL of the A answer in seconds."),
@@ -57,6 +60,7 @@ struct AutopathCacheSplitAnswer: NameRule {
             RuleExample("triggering-1", arguments: ["--coredns-version", "1.11.1"], caption: "The chain api -> lb ends without AAAA; the cache holds A for 10 s and the broken AAAA for 30 s"),
             RuleExample("triggering-2", caption: "the CoreDNS version read from the Deployment's image"),
             RuleExample("triggering-3", arguments: ["--coredns-version", "1.11.1", "--libc", "musl"], caption: "musl clients (as Alpine workloads among the inputs) walk on and resolve: a warning"),
+            RuleExample("triggering-4", caption: "no version anywhere: reported under the assumption of a release before 1.14.7"),
         ],
         clean: [
             RuleExample("clean-1", arguments: ["--coredns-version", "1.14.7"], caption: "CoreDNS 1.14.7 runs autopath before cache"),
@@ -68,19 +72,20 @@ struct AutopathCacheSplitAnswer: NameRule {
     /// Runs in the engine's single name pass (the answers DNS1001 judges are the ones judged here); nil when
     /// no Corefile block runs autopath with cache on a CoreDNS that caches autopath answers.
     func nameChecker(_ context: LintContext) -> NameChecker? {
-        let version = context.corednsVersion
-        guard let router = CorefileRouter(context, wanted: { $0.cachesAutopathAnswers(on: version) && $0.cache != nil }) else { return nil }
+        guard let router = CorefileRouter(context, wanted: { corefile, block in
+            block.cachesAutopathAnswers(on: corefile.coreDNS) && block.cache != nil
+        }) else { return nil }
         // Per block once, not per name: its cache settings and the Corefile lines a finding points at.
         var prepared: [SourceLocation: (cache: CacheSettings, related: [RelatedLocation])] = [:]
         for corefile in router.corefiles {
-            for block in corefile.serverBlocks where router.wanted(block) {
+            for block in corefile.serverBlocks where router.wanted(corefile, block) {
                 guard let cache = block.cache else { continue }
                 let served = ServingBlock(corefile: corefile, block: block)
                 prepared[block.location] = (cache, (block.directive("autopath").map { [served.related($0)] } ?? [])
-                    + [cache.directive.related("\(cache.directive.summary): positive answers cached for \(cache.successMinTTL)..\(cache.successTTLCap) s")])
+                    + [cache.directive.related("\(cache.directive.summary): positive answers cached for \(cache.successMinTTL)..\(cache.successTTLCap) s")]
+                    + corefile.coreDNS.related)
             }
         }
-        let versionRelated = context.corednsVersionRelated
         let blocks = prepared
         // Autopath answers the pods that ask the cluster DNS with its search list; their libcs decide the verdict.
         let clients = context.clients { $0.source == .cluster }
@@ -103,23 +108,27 @@ struct AutopathCacheSplitAnswer: NameRule {
             }
             guard let (first, cache, cachedA, cachedAAAA) = split.first else { return [] }
             var related = split.flatMap { blocks[$0.0.block.location]?.related ?? [] }
-            related += versionRelated + audit.related(a)
+            related += audit.related(a)
+            let version = first.corefile.coreDNS
+            let assumption = version.assumption(before: Corefile.ServerBlock.autopathBeforeCacheSince)
+            let on = assumption.map { " (\($0))" } ?? " on \(version.name)"
             let facts = "Its AAAA answer is a CNAME chain (\(aaaa.chainDescription(relativeTo: audit.origin))) with no AAAA at the end, and the cache keeps the A answer for \(cachedA) s but the AAAA answer for \(cachedAAAA) s, so the two are cached out of step with different results."
             let message = muslOnly
-                ? "\(name.text) is answered out of step through CoreDNS server block \(first.title), which runs autopath with cache on CoreDNS \(version). \(facts) Its clients run musl\(muslNames.isEmpty ? "" : " (\(muslNames.joined(separator: "; ")))"), which drops a search candidate whose answers include an NXDOMAIN and walks on to the real name: lookups still resolve, with the rest of the search walk (six more queries under three search domains) while the entries are out of step; glibc clients would fail."
-                : "\(name.text) fails to resolve intermittently through CoreDNS server block \(first.title), which runs autopath with cache on CoreDNS \(version). \(facts)"
+                ? "\(name.text) is answered out of step through CoreDNS server block \(first.title), which runs autopath with cache\(on). \(facts) Its clients run musl\(muslNames.isEmpty ? "" : " (\(muslNames.joined(separator: "; ")))"), which drops a search candidate whose answers include an NXDOMAIN and walks on to the real name: lookups still resolve, with the rest of the search walk (six more queries under three search domains) while the entries are out of step; glibc clients would fail."
+                : "\(name.text) fails to resolve intermittently through CoreDNS server block \(first.title), which runs autopath with cache\(on). \(facts)"
+            var arguments = version.arguments(assumption: assumption)
+            arguments.merge([
+                "serverBlock": .string(first.block.title),
+                "cacheSuccessTTL": .int(cache.successTTLCap),
+                "aTTL": .int(Int(aTTL)), "aaaaTTL": .int(Int(aaaaTTL)),
+                "cachedATTL": .int(cachedA), "cachedAAAATTL": .int(cachedAAAA),
+                "chain": .strings(([aaaa.name] + aaaa.chain.map(\.target)).map(\.text)),
+                "libcs": .strings(libcs.map(\.rawValue)),
+            ]) { $1 }
             return [finding(
                 message,
                 at: audit.anchor, subject: audit.dnsSubject(.aaaa, server: aaaa.server), related: related,
-                arguments: [
-                    "corednsVersion": .string(version.description),
-                    "serverBlock": .string(first.block.title),
-                    "cacheSuccessTTL": .int(cache.successTTLCap),
-                    "aTTL": .int(Int(aTTL)), "aaaaTTL": .int(Int(aaaaTTL)),
-                    "cachedATTL": .int(cachedA), "cachedAAAATTL": .int(cachedAAAA),
-                    "chain": .strings(([aaaa.name] + aaaa.chain.map(\.target)).map(\.text)),
-                    "libcs": .strings(libcs.map(\.rawValue)),
-                ], severity: muslOnly ? .warning : nil)]
+                arguments: arguments, severity: muslOnly ? .warning : nil)]
         }
     }
 }

@@ -13,22 +13,25 @@ struct ServingBlock: Sendable {
 /// the longest key zone wins, per listener). Built once per run: when no Corefile has such a block the
 /// rule has nothing to do, and the name pass does not even call it.
 struct CorefileRouter: Sendable {
+    /// In path and line order, so results do not depend on the order of the inputs.
     let corefiles: [Corefile]
-    let wanted: @Sendable (Corefile.ServerBlock) -> Bool
+    /// Whether the rule cares about a block, judged with its Corefile (and so its CoreDNS release).
+    let wanted: @Sendable (Corefile, Corefile.ServerBlock) -> Bool
 
     /// Nil when no Corefile has a block the rule cares about: the rule's cheap early exit.
-    init?(_ context: LintContext, wanted: @escaping @Sendable (Corefile.ServerBlock) -> Bool) {
-        corefiles = context.inputs(of: Corefile.self).filter { $0.serverBlocks.contains(where: wanted) }
+    init?(_ context: LintContext, wanted: @escaping @Sendable (Corefile, Corefile.ServerBlock) -> Bool) {
+        corefiles = context.inputs(of: Corefile.self).filter { corefile in corefile.serverBlocks.contains { wanted(corefile, $0) } }
+            .sorted { $0.startLocation < $1.startLocation }
         self.wanted = wanted
         if corefiles.isEmpty { return nil }
     }
 
-    /// The wanted blocks that answer `name`, once each (a block listening on two ports is one block);
-    /// empty for names no such block serves, which the rule then skips.
+    /// The wanted blocks that answer `name` (each Corefile's most specific key zone, per listener), once each
+    /// (a block listening on two ports is one block); empty for names no such block serves.
     func blocks(serving name: DNSName) -> [ServingBlock] {
         corefiles.flatMap { corefile in
             var seen: Set<SourceLocation> = []
-            return corefile.routes(for: name).filter { wanted($0.block) && seen.insert($0.block.location).inserted }
+            return corefile.routes(for: name).filter { wanted(corefile, $0.block) && seen.insert($0.block.location).inserted }
                 .map { ServingBlock(corefile: corefile, block: $0.block) }
         }
     }
@@ -51,29 +54,5 @@ extension Corefile.ServerBlock {
             }
         }
         return zones
-    }
-
-    /// The forward lines that would send `name` upstream and hand a truncated answer back as is:
-    /// their FROM covers it, no `except` excludes it, and no file/secondary zone of the block answers it.
-    func forwardsPassingTruncation(for name: DNSName) -> [ForwardSettings] {
-        guard !authoritativeZones.contains(where: { name.isSubdomain(of: $0) }) else { return [] }
-        return forwardsPassingTruncation.filter { forward in
-            guard let from = forward.from, name.isSubdomain(of: DNSName(from)) else { return false }
-            let excepted = forward.directive.options(named: "except").flatMap(\.args).map { DNSName($0) }
-            return !excepted.contains { name.isSubdomain(of: $0) }
-        }
-    }
-}
-
-extension LintContext {
-    /// Where the CoreDNS version came from when no flag set it: the image line, for related locations.
-    var corednsVersionImage: CoreDNSImage? {
-        guard options.corednsVersion.flatMap(CoreDNSVersion.init) == nil else { return nil }
-        return inputs(of: CoreDNSImage.self).min { $0.version < $1.version }
-    }
-
-    /// The related location naming the CoreDNS version's source, if it is an image in the inputs.
-    var corednsVersionRelated: [RelatedLocation] {
-        corednsVersionImage.map { [RelatedLocation(message: "CoreDNS \($0.version) from image \($0.image) of \($0.workload)", location: $0.location)] } ?? []
     }
 }

@@ -25,7 +25,8 @@ struct DuplicatePlugin: Rule {
         ],
         argumentKeys: [
             ArgumentKey("plugin", .string, "The plugin that appears twice in the server block."),
-            ArgumentKey("corednsVersion", .string, "The CoreDNS release the Corefile was judged for."),
+            ArgumentKey("corednsVersion", .string, "The CoreDNS release the Corefile was judged against, when known."),
+            ArgumentKey("corednsVersionSource", .string, "Where that release came from: flag, config, image or unknown."),
             ArgumentKey("zone", .string, "The zone of a forward line an earlier forward already takes (since CoreDNS 1.10.0)."),
         ],
         triggering: [
@@ -49,13 +50,15 @@ struct DuplicatePlugin: Rule {
     static let multipleForwardsSince = CoreDNSVersion(1, 10, 0)
 
     func check(_ context: LintContext) -> [Finding] {
-        let version = context.corednsVersion
-        return context.corefileBlocks.flatMap { _, block in
-            refused(in: block, version: version) + shadowedForwards(in: block, version: version)
+        context.corefileBlocks.flatMap { corefile, block in
+            // An unknown release is taken as the latest known: these refusals came with the releases that added them.
+            let judged = corefile.coreDNS
+            return refused(in: block, judged: judged) + shadowedForwards(in: block, version: judged.orLatest)
         }
     }
 
-    private func refused(in block: Corefile.ServerBlock, version: CoreDNSVersion) -> [Finding] {
+    private func refused(in block: Corefile.ServerBlock, judged: JudgedCoreDNSVersion) -> [Finding] {
+        let version = judged.orLatest
         var seen: [String: Corefile.Directive] = [:]
         var findings: [Finding] = []
         for directive in block.directives {
@@ -63,10 +66,11 @@ struct DuplicatePlugin: Rule {
             let once = oncePerBlock(name, version: version)
             guard once else { continue }
             if let first = seen[name] {
+                let release = judged.isKnown ? judged.name : (name == "forward" ? "CoreDNS before \(Self.multipleForwardsSince)" : "CoreDNS (since \(Self.oncePerBlock[name]?.description ?? "1.0.0"))")
                 findings.append(finding(
-                    "Plugin \(name) appears again in server block '\(block.title)'; CoreDNS \(version) allows it once per server block and refuses to start.",
-                    at: directive.location, related: [first.related("first \(name) line")],
-                    arguments: ["plugin": .string(name), "corednsVersion": .string(version.description)]))
+                    "Plugin \(name) appears again in server block '\(block.title)'; \(release) allows it once per server block and refuses to start.",
+                    at: directive.location, related: [first.related("first \(name) line")] + judged.related,
+                    arguments: judged.arguments().merging(["plugin": .string(name)]) { $1 }))
             } else {
                 seen[name] = directive
             }

@@ -33,11 +33,17 @@ struct ForwardWithoutLoop: Rule {
     )
 
     func check(_ context: LintContext) -> [Finding] {
-        context.corefileBlocks.flatMap { _, block -> [Finding] in
-            guard !block.has("loop") else { return [] }
-            return block.forwards.filter(\.readsResolvConf).map { forward in
+        context.inputs(of: Corefile.self).flatMap { corefile -> [Finding] in
+            // A line already reported as removed (proxy) is not reported again.
+            let removed = corefile.removedLines
+            // A release before loop existed (1.2.1) cannot add it.
+            guard CoreDNSPlugins.isAvailable("loop", in: corefile.coreDNS.orLatest) else { return [] }
+            return corefile.serverBlocks.flatMap { block -> [Finding] in
+                guard !block.has("loop") else { return [] }
+                return block.forwards.filter { $0.readsResolvConf && !removed.contains(CorefileLine($0.directive.location)) }.map { forward in
                 finding("\(forward.directive.summary) forwards to the node's resolver list without the loop plugin in server block '\(block.title)', so a forwarding loop goes undetected.",
                         at: forward.directive.location, arguments: ["plugin": .string(forward.directive.name)])
+                }
             }
         }
     }

@@ -9,7 +9,8 @@ struct UnknownPlugin: Rule {
         rationale: """
             CoreDNS refuses to start on a directive it does not know, and a typo (`forwrd`, `kubernets`) in a \
             ConfigMap takes cluster DNS down at the next reload or restart. The list of plugins comes from plugin.cfg \
-            of every release up to the latest known, so a plugin newer than --coredns-version is reported too. \
+            of every release up to the latest known, so a plugin newer than the release the Corefile is judged \
+            against (--coredns-version, the config, or its Deployment's image; the latest known when unknown) is reported too. \
             Plugins compiled into a custom build (external plugins) are unknown to a stock build: suppress this \
             finding for them.
             """,
@@ -35,15 +36,21 @@ struct UnknownPlugin: Rule {
         ]
     )
 
+    /// The first release whose plugin.cfg the table reads.
+    static let firstTabulated = CoreDNSVersion(1, 0, 0)
+
     /// Names people write for a plugin whose directive is spelled differently.
     static let aliases = ["metrics": "prometheus", "forwarder": "forward", "k8s": "kubernetes", "logs": "log"]
 
     func check(_ context: LintContext) -> [Finding] {
-        let version = context.corednsVersion
-        return context.corefileBlocks.flatMap { _, block in
-            block.directives.compactMap { directive -> Finding? in
+        context.corefileBlocks.flatMap { corefile, block in
+            // An unknown release is taken as the latest known: a plugin is only missing from a known older one.
+            let version = corefile.coreDNS.orLatest
+            return block.directives.compactMap { directive -> Finding? in
                 let name = directive.name
                 if CoreDNSPlugins.isAvailable(name, in: version) || CoreDNSPlugins.removal(of: name) != nil { return nil }
+                // The table starts at 1.0.0: the 0.9 releases ran the same plugins as "middleware".
+                if let added = CoreDNSPlugins.added[name], added <= Self.firstTabulated, version < Self.firstTabulated { return nil }
                 if !CorefilePlaceholders.find(in: name).isEmpty || CorefilePlaceholders.hasEnvironmentReference(name) { return nil }
                 if let added = CoreDNSPlugins.added[name] {
                     return finding("Plugin \(name) is not in CoreDNS \(version); it first shipped in \(added). Upgrade CoreDNS or remove the line.",

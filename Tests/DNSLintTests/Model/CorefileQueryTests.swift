@@ -48,8 +48,9 @@ import Testing
         #expect(cache.cachedSuccessTTL(for: 1) == 2)
         #expect(cache.applies(to: DNSName("x.cluster.local.")) && !cache.applies(to: DNSName("example.org.")))
         #expect(cluster.hasAutopath)
-        #expect(cluster.cachesAutopathAnswers(on: CoreDNSVersion(1, 11, 1)))
-        #expect(!cluster.cachesAutopathAnswers(on: CoreDNSVersion(1, 14, 7)))
+        #expect(cluster.cachesAutopathAnswers(on: Self.judged("1.11.1")))
+        #expect(!cluster.cachesAutopathAnswers(on: Self.judged("1.14.7")))
+        #expect(cluster.cachesAutopathAnswers(on: .unknown), "an unknown release is assumed to be an affected one")
 
         let root = Self.corefile.serverBlocks[2].cache
         #expect(root?.successTTLCap == 3600 && root?.denialTTLCap == 1800)
@@ -57,18 +58,45 @@ import Testing
         #expect(parseCorefile(". {\n  cache 45\n}\n").corefile.serverBlocks[0].cache?.denialTTLCap == 45)
     }
 
+    static func judged(_ version: String) -> JudgedCoreDNSVersion {
+        JudgedCoreDNSVersion(version: CoreDNSVersion(version), source: .option(configFile: nil))
+    }
+
     @Test func forwardTruncation() throws {
-        #expect(Self.corefile.serverBlocks[1].forwardsPassingTruncation.isEmpty)
+        let latest = Self.judged("1.14.7")
+        #expect(Self.corefile.serverBlocks[1].forwardsPassingTruncation(on: latest).isEmpty)
         let root = Self.corefile.serverBlocks[2]
         let forward = try #require(root.forwards.first)
         #expect(forward.from == ".")
         #expect(forward.upstreams.map(\.kind) == [.resolvConf, .tls])
-        #expect(forward.passesTruncation && forward.readsResolvConf)
-        #expect(root.forwardsPassingTruncation.count == 1)
+        #expect(forward.passesTruncation(on: latest) && forward.readsResolvConf)
+        #expect(root.forwardsPassingTruncation(on: latest).count == 1)
         let tlsOnly = parseCorefile(". {\n  forward . tls://1.1.1.1 dns://{$UP}\n}\n").corefile.serverBlocks[0]
-        #expect(tlsOnly.forwardsPassingTruncation.isEmpty)
+        #expect(tlsOnly.forwardsPassingTruncation(on: latest).isEmpty)
         let proxy = parseCorefile(". {\n  proxy . 10.0.0.1 {\n    protocol dns force_tcp\n  }\n}\n").corefile.serverBlocks[0]
-        #expect(proxy.forwards.first?.forceTCP == true && proxy.forwardsPassingTruncation.isEmpty)
+        #expect(proxy.forwards.first?.forceTCP == true && proxy.forwardsPassingTruncation(on: latest).isEmpty)
+    }
+
+    /// prefer_udp's TCP retry works from 1.6.2 (dead code in 1.5.0–1.6.1); an unknown release gets the benefit of the doubt.
+    @Test func preferUDPWorksFrom162() throws {
+        let block = parseCorefile(". {\n  forward . 10.0.0.1 {\n    prefer_udp\n  }\n}\n").corefile.serverBlocks[0]
+        let forward = try #require(block.forwards.first)
+        #expect(forward.passesTruncation(on: Self.judged("1.6.1")))
+        #expect(forward.preferUDPIsDead(on: Self.judged("1.5.0")))
+        #expect(!forward.passesTruncation(on: Self.judged("1.6.2")))
+        #expect(!forward.passesTruncation(on: .unknown))
+    }
+
+    /// Where TC is lost, by release: forward before 1.8.0, and plugins of the same block before their fixes.
+    @Test func truncationLossByRelease() {
+        let block = parseCorefile(". {\n  kubernetes cluster.local\n  rewrite stop cname exact a.example. b.example.\n  forward . 10.0.0.1\n}\n").corefile.serverBlocks[0]
+        #expect(TruncationFacts.lossCauses(in: block, on: Self.judged("1.7.0")).count == 3)
+        #expect(TruncationFacts.lossCauses(in: block, on: Self.judged("1.9.1")).count == 1, "only rewrite cname, before 1.12.2")
+        #expect(TruncationFacts.lossCauses(in: block, on: Self.judged("1.12.2")).isEmpty)
+        #expect(TruncationFacts.lossCauses(in: block, on: .unknown).count == 3)
+        #expect(TruncationFacts.lastAffectedBound(in: block) == CoreDNSVersion(1, 12, 2))
+        let plainRewrite = parseCorefile(". {\n  rewrite name a.example. b.example.\n  forward . 10.0.0.1\n}\n").corefile.serverBlocks[0]
+        #expect(TruncationFacts.lastAffectedBound(in: plainRewrite) == CoreDNSVersion(1, 8, 0), "a name rewrite keeps TC")
     }
 
     @Test func versions() {
@@ -76,10 +104,6 @@ import Testing
         #expect(CoreDNSVersion("1.9") == CoreDNSVersion(1, 9, 0))
         #expect(CoreDNSVersion("1.x") == nil && CoreDNSVersion("1") == nil)
         #expect(CoreDNSVersion(1, 9, 4) < CoreDNSVersion(1, 10, 0))
-        var options = LintOptions()
-        #expect(CoreDNSVersion.chosen(by: options) == .latestKnown)
-        options.corednsVersion = "1.8.0"
-        #expect(CoreDNSVersion.chosen(by: options) == CoreDNSVersion(1, 8, 0))
         #expect(CoreDNSPlugins.isAvailable("proxy", in: CoreDNSVersion(1, 4, 0)))
         #expect(!CoreDNSPlugins.isAvailable("proxy", in: CoreDNSVersion(1, 5, 0)))
         #expect(!CoreDNSPlugins.isAvailable("view", in: CoreDNSVersion(1, 9, 3)))

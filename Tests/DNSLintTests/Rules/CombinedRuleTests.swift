@@ -37,7 +37,7 @@ import Testing
         #expect(try splitAnswer(["--coredns-version", "1.14.6"]) == 1)
         #expect(try splitAnswer(["--coredns-version", "1.14.7"]) == 0)
         #expect(try splitAnswer(["--coredns-version", "1.15.0"]) == 0)
-        #expect(try splitAnswer([]) == 0, "the default is the latest known release")
+        #expect(try splitAnswer([]) == 1, "with no version anywhere the release is assumed to be an affected one")
     }
 
     func deployment(_ image: String) -> TextFile {
@@ -63,10 +63,13 @@ import Testing
         #expect(try count("DNS4001", base + [deployment("registry.k8s.io/coredns/coredns:v1.14.7")]) == 0)
         #expect(try count("DNS4001", base + [deployment("registry.k8s.io/coredns/coredns:v1.14.7")], ["--coredns-version", "1.11.1"]) == 1)
         #expect(try count("DNS4001", base + [deployment("coredns/coredns:1.11.1")], ["--coredns-version", "1.14.7"]) == 0)
-        #expect(try count("DNS4001", base + [deployment("nginx:1.11.1")]) == 0, "not a CoreDNS image")
+        #expect(try count("DNS4001", base + [deployment("nginx:1.11.1")]) == 1, "not a CoreDNS image: the release is unknown, assumed affected")
         // The Corefile rules use the same choice.
         #expect(try count("DNS2001", [TextFile("Corefile", Self.incidentCorefile), deployment("coredns/coredns:1.10.1")]) == 1)
-        #expect(try count("DNS2001", [TextFile("Corefile", Self.incidentCorefile)]) == 0)
+        let unknown = try Lint.files([TextFile("Corefile", Self.incidentCorefile)]).withCode("DNS2001")
+        #expect(unknown.count == 1, "with no version anywhere the release is assumed to be an affected one")
+        #expect(unknown.first?.message.contains("CoreDNS version unknown: this applies before 1.14.7") == true)
+        #expect(unknown.first?.arguments["corednsVersionSource"] == .string("unknown"))
     }
 
     @Test func imageReferencesGiveTheirVersion() {
@@ -79,15 +82,25 @@ import Testing
         #expect(CoreDNSImage.version(ofImage: "coredns/coredns:latest") == nil)
         #expect(CoreDNSImage.version(ofImage: "coredns/coredns-operator:1.2.3") == nil)
         #expect(CoreDNSImage.version(ofImage: "coredns/coredns@sha256:abcd") == nil)
+        #expect(CoreDNSImage.version(ofImage: "rancher/mirrored-coredns-coredns:1.10.1") == CoreDNSVersion(1, 10, 1))
+        #expect(CoreDNSImage.version(ofImage: "rancher/coredns-coredns:1.8.3") == CoreDNSVersion(1, 8, 3))
         var options = LintOptions()
         let images = ["1.12.0", "1.10.1"].map {
             CoreDNSImage(path: "x.yaml", workload: "Deployment a/b", image: "coredns/coredns:\($0)", version: CoreDNSVersion($0)!,
-                         location: SourceLocation(path: "x.yaml", line: 1))
+                         location: SourceLocation(path: "x.yaml", line: 1), namespace: "a")
         }
-        #expect(CoreDNSVersion.chosen(by: options, images: images) == CoreDNSVersion(1, 10, 1), "the oldest during a rollout")
-        #expect(CoreDNSVersion.chosen(by: options, images: []) == .latestKnown)
+        let corefile = Corefile(path: "x.yaml", serverBlocks: [], isEmbedded: true, namespace: "a")
+        let judge = { (images: [CoreDNSImage]) in
+            CoreDNSVersionScope.judge(corefile, options: options, images: images, corefilePaths: ["x.yaml"])
+        }
+        #expect(judge(images).version == CoreDNSVersion(1, 10, 1), "the oldest during a rollout")
+        #expect(judge(images.reversed()).version == CoreDNSVersion(1, 10, 1), "whatever the order")
+        #expect(judge([]) == .unknown)
         options.corednsVersion = "1.12.3"
-        #expect(CoreDNSVersion.chosen(by: options, images: images) == CoreDNSVersion(1, 12, 3))
+        #expect(judge(images).version == CoreDNSVersion(1, 12, 3))
+        #expect(judge(images).sourceKind == "flag")
+        options.corednsVersionConfigFile = ".dnslint.yml"
+        #expect(judge(images).sourceKind == "config")
     }
 
     @Test func splitAnswerOnlyForNamesTheBlockServesAndCaches() throws {
@@ -143,33 +156,124 @@ import Testing
     /// The combined data rules run in the engine's one name pass; when nothing in the run can trigger
     /// them they drop out before it, so on their own they resolve nothing.
     @Test func nothingIsResolvedWhenNoCorefileCanTriggerThem() throws {
-        let combined: [any Rule] = [AutopathCacheSplitAnswer(), TruncationReachesClient()]
-        let plain = Self.incidentCorefile.replacingOccurrences(of: "    autopath @kubernetes\n", with: "")
-        for (corefile, version) in [(nil, "1.11.1"), (plain, "1.11.1"), (Self.incidentCorefile, "1.14.7")] {
+        let combined: [any Rule] = [AutopathCacheSplitAnswer(), TruncationReachesClient(), ForwardPassesTruncation()]
+        let withoutForward = Self.incidentCorefile.replacingOccurrences(of: "    forward . /etc/resolv.conf {\n        prefer_udp\n    }\n", with: "")
+        let plain = withoutForward.replacingOccurrences(of: "    autopath @kubernetes\n", with: "")
+        for (corefile, version) in [(nil, "1.11.1"), (plain, "1.11.1"), (withoutForward, "1.14.7")] {
             let (context, view) = try context(corefile: corefile, zone: AutopathCacheSplitAnswer.zone(lbTTL: 10), version: version)
             #expect(Linter.evaluate(context, rules: combined).isEmpty)
             #expect(view.lookups == 0, "\(corefile ?? "no Corefile") on \(version)")
         }
-        let (served, _) = try context(corefile: Self.incidentCorefile.replacingOccurrences(of: ".:53 {", with: "cluster.local:53 {"),
+        let (served, _) = try context(corefile: withoutForward.replacingOccurrences(of: ".:53 {", with: "cluster.local:53 {"),
                                       zone: AutopathCacheSplitAnswer.zone(lbTTL: 10))
         #expect(Linter.evaluate(served, rules: combined).isEmpty, "example.com is not served by the autopath block")
     }
 
     // MARK: DNS4002
 
-    func truncation(_ corefile: String, zone: String = TruncationReachesClient.zone) throws -> Int {
-        try count("DNS4002", [TextFile("Corefile", corefile), TextFile("cache.internal.zone", zone)])
+    func truncation(_ corefile: String, zone: String = TruncationReachesClient.zone, _ flags: [String] = ["--coredns-version", "1.14.7"]) throws -> Int {
+        try count("DNS4002", [TextFile("Corefile", corefile), TextFile("cache.internal.zone", zone)], flags)
     }
 
-    @Test func truncationNeedsAPassingForwardAndABigAnswer() throws {
+    /// The severities of the DNS4002 findings, one per oversized answer (the name and its CNAME target here).
+    func truncationSeverities(_ corefile: String, _ files: [TextFile] = [], _ flags: [String]) throws -> [Severity] {
+        try Lint.files([TextFile("Corefile", corefile), TextFile("cache.internal.zone", TruncationReachesClient.zone)] + files, flags)
+            .withCode("DNS4002").map(\.severity)
+    }
+
+    @Test func truncationNeedsAForwardAndABigAnswer() throws {
         #expect(try truncation(TruncationReachesClient.corefile()) == 2)
-        #expect(try truncation(TruncationReachesClient.corefile(forwardOptions: "prefer_udp")) == 0)
-        #expect(try truncation(TruncationReachesClient.corefile(forwardOptions: "force_tcp")) == 0)
-        #expect(try truncation(".:53 {\n    forward . tls://9.9.9.9 {\n        tls_servername dns.quad9.net\n    }\n}\n") == 0)
+        #expect(try truncation(TruncationReachesClient.corefile(forwardOptions: "prefer_udp")) == 2, "the server still truncates for clients without EDNS")
         #expect(try truncation(".:53 {\n    whoami\n}\n") == 0, "no forward")
         let small = TruncationReachesClient.zone.split(separator: "\n").prefix(10).joined(separator: "\n")
         #expect(try truncation(TruncationReachesClient.corefile(), zone: small) == 0, "the answer fits")
         #expect(try count("DNS4002", [TextFile("cache.internal.zone", TruncationReachesClient.zone)]) == 0, "no Corefile")
+        #expect(try truncation("tls://.:853 {\n    forward . 192.0.2.53\n}\n") == 0, "TLS clients never see 512-byte truncation")
+    }
+
+    /// A warning where a TCP retry gets the whole answer; an error where TC can be lost on the way (by release)
+    /// and the forward passes the upstream's truncated answer on, or where the clients never retry over TCP.
+    @Test func truncationSeverityFollowsWhatReachesTheClient() throws {
+        let passing = TruncationReachesClient.corefile()
+        #expect(try truncationSeverities(passing, [], ["--coredns-version", "1.14.7"]) == [.warning, .warning])
+        #expect(try truncationSeverities(passing, [], ["--coredns-version", "1.7.1"]) == [.error, .error], "forward before 1.8.0 clears TC")
+        #expect(try truncationSeverities(passing, [], []) == [.error, .error], "unknown: assumed an affected release")
+        #expect(try truncationSeverities(passing, [], ["--coredns-version", "1.14.7", "--libc", "musl"]) == [.error, .error])
+        for options in ["prefer_udp", "force_tcp"] {
+            let retrying = TruncationReachesClient.corefile(forwardOptions: options)
+            #expect(try truncationSeverities(retrying, [], ["--coredns-version", "1.7.1"]) == [.warning, .warning], "\(options)")
+            #expect(try truncationSeverities(retrying, [], ["--coredns-version", "1.14.7", "--libc", "musl"]) == [.warning, .warning], "\(options)")
+        }
+        let deadRetry = TruncationReachesClient.corefile(forwardOptions: "prefer_udp")
+        #expect(try truncationSeverities(deadRetry, [], ["--coredns-version", "1.6.1"]) == [.error, .error], "prefer_udp's retry was dead code before 1.6.2")
+        let unknown = try Lint.files([TextFile("Corefile", passing), TextFile("cache.internal.zone", TruncationReachesClient.zone)]).withCode("DNS4002")
+        #expect(unknown.allSatisfy { $0.message.contains("CoreDNS version unknown") && $0.arguments["assumption"] != nil })
+    }
+
+    /// Clients without TCP fallback come from the workloads' images: musl 1.2.3 (Alpine 3.17) has none, 1.2.4 does.
+    @Test func truncationIsAnErrorForMuslClientsWithoutTCPFallback() throws {
+        func app(_ image: String) -> TextFile {
+            TextFile("app.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                  namespace: shop
+                spec:
+                  template:
+                    spec:
+                      containers:
+                      - name: web
+                        image: \(image)
+                """)
+        }
+        let passing = TruncationReachesClient.corefile()
+        #expect(try truncationSeverities(passing, [app("alpine:3.17")], ["--coredns-version", "1.14.7"]) == [.error, .error])
+        #expect(try truncationSeverities(passing, [app("alpine:3.19")], ["--coredns-version", "1.14.7"]) == [.warning, .warning])
+        #expect(try truncationSeverities(passing, [app("debian:12")], ["--coredns-version", "1.14.7"]) == [.warning, .warning])
+        let forward = try Lint.files([TextFile("Corefile", passing), app("alpine:3.17")], ["--coredns-version", "1.14.7"]).withCode("DNS2005")
+        #expect(forward.map(\.severity) == [.warning], "DNS2005 is raised for clients without TCP fallback")
+    }
+
+    /// An ExternalName service hands its target's answer to pods; kubernetes dropped TC on it before 1.9.1.
+    @Test func truncationFollowsExternalNameServices() throws {
+        let corefile = ".:53 {\n    kubernetes cluster.local\n    forward . 192.0.2.53 {\n        prefer_udp\n    }\n}\n"
+        let service = TextFile("service.yaml", """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: sessions
+              namespace: shop
+            spec:
+              type: ExternalName
+              externalName: sessions-cluster.use1.cache.internal
+            """)
+        let findings = try Lint.files([TextFile("Corefile", corefile), TextFile("cache.internal.zone", TruncationReachesClient.zone), service],
+                                      ["--coredns-version", "1.9.0"]).withCode("DNS4002")
+        let target = try #require(findings.first { $0.subject?.name == "sessions-cluster.use1.cache.internal." })
+        #expect(target.arguments["via"] == .string("externalName"))
+        #expect(target.related.contains { $0.location?.path.hasSuffix("service.yaml") == true })
+        #expect(target.severity == .warning, "prefer_udp hands kubernetes the whole answer")
+        let passing = corefile.replacingOccurrences(of: " {\n        prefer_udp\n    }", with: "")
+        let lost = try Lint.files([TextFile("Corefile", passing), TextFile("cache.internal.zone", TruncationReachesClient.zone), service],
+                                  ["--coredns-version", "1.9.0"]).withCode("DNS4002")
+        #expect(lost.first { $0.subject?.name == "sessions-cluster.use1.cache.internal." }?.severity == .error)
+        let fixed = try Lint.files([TextFile("Corefile", passing), TextFile("cache.internal.zone", TruncationReachesClient.zone), service],
+                                   ["--coredns-version", "1.9.1"]).withCode("DNS4002")
+        #expect(fixed.map(\.severity) == [.warning, .warning])
+    }
+
+    @Test func truncationFollowsRewriteAndTemplate() throws {
+        let target = "sessions-cluster.use1.cache.internal."
+        let rewrite = ".:53 {\n    rewrite stop cname exact cache.example.org. \(target)\n    forward . 192.0.2.53\n}\n"
+        let viaRewrite = try Lint.files([TextFile("Corefile", rewrite), TextFile("cache.internal.zone", TruncationReachesClient.zone)],
+                                        ["--coredns-version", "1.12.1"]).withCode("DNS4002")
+        let finding = try #require(viaRewrite.first { $0.subject?.name == target })
+        #expect(finding.arguments["via"] == .string("rewrite") && finding.severity == .error)
+        let template = ".:53 {\n    template IN A example.org {\n        answer \"{{ .Name }} 60 IN CNAME \(target)\"\n        upstream\n    }\n    forward . 192.0.2.53\n}\n"
+        let viaTemplate = try Lint.files([TextFile("Corefile", template), TextFile("cache.internal.zone", TruncationReachesClient.zone)],
+                                         ["--coredns-version", "1.8.7"]).withCode("DNS4002")
+        #expect(viaTemplate.first { $0.subject?.name == target }?.arguments["via"] == .string("template"))
     }
 
     @Test func truncationFollowsForwardRouting() throws {
@@ -178,8 +282,23 @@ import Testing
         #expect(try truncation(".:53 {\n    forward . 192.0.2.53 {\n        except cache.internal\n    }\n}\n") == 0)
         #expect(try truncation(".:53 {\n    file /etc/coredns/cache.internal.zone cache.internal\n    forward . 192.0.2.53\n}\n") == 0,
                 "file answers before forward")
-        #expect(try truncation(".:53 {\n    forward . 192.0.2.53\n}\ncache.internal:53 {\n    forward . 192.0.2.54 {\n        prefer_udp\n    }\n}\n") == 0,
-                "the zone's own block retries over TCP")
+        let split = ".:53 {\n    forward . 192.0.2.53\n}\ncache.internal:53 {\n    forward . 192.0.2.54 {\n        prefer_udp\n    }\n}\n"
+        let findings = try Lint.files([TextFile("Corefile", split), TextFile("cache.internal.zone", TruncationReachesClient.zone)], []).withCode("DNS4002")
+        #expect(findings.map(\.arguments["forward"]) == [.string("forward . 192.0.2.54"), .string("forward . 192.0.2.54")],
+                "the zone's own block, the most specific")
+        #expect(findings.allSatisfy { $0.severity == .warning }, "that block retries over TCP")
+    }
+
+    /// The most specific server block zone wins whatever order the blocks or the files come in.
+    @Test func routingDoesNotDependOnOrder() throws {
+        let general = ".:53 {\n    forward . 192.0.2.53\n}\n"
+        let specific = "cache.internal:53 {\n    forward . 192.0.2.54 {\n        prefer_udp\n    }\n}\n"
+        for corefile in [general + specific, specific + general] {
+            let findings = try Lint.files([TextFile("Corefile", corefile), TextFile("cache.internal.zone", TruncationReachesClient.zone)],
+                                          ["--coredns-version", "1.7.1"]).withCode("DNS4002")
+            #expect(findings.map(\.severity) == [.warning, .warning])
+            #expect(findings.allSatisfy { $0.arguments["serverBlock"] == .string("cache.internal:53") })
+        }
     }
 
     // MARK: DNS4003

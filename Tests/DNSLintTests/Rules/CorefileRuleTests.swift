@@ -74,11 +74,21 @@ import Testing
         let text = ". {\n    proxy . 10.0.0.1\n    kubernetes cluster.local {\n        resyncperiod 1m\n    }\n}\n"
         let old = try lintCorefile(text, corednsVersion: "1.3.1")
         #expect(old.withCode("DNS2003").isEmpty && old.withCode("DNS2004").isEmpty)
+        #expect(old.withCode("DNS2018").map { $0.arguments["removedIn"] } == [.string("1.5.0"), .string("1.7.0")], "upgrade blockers")
         let middle = try lintCorefile(text, corednsVersion: "1.6.0")
         #expect(middle.withCode("DNS2003").map(\.severity) == [.error])
-        #expect(middle.withCode("DNS2004").map(\.severity) == [.warning])
-        let new = try lintCorefile(text)
+        #expect(middle.withCode("DNS2004").isEmpty)
+        #expect(middle.withCode("DNS2018").map { $0.message.contains("deprecated since 1.5.0") } == [true])
+        let new = try lintCorefile(text, corednsVersion: "1.14.7")
         #expect(new.withCode("DNS2004").map(\.severity) == [.error])
+        #expect(new.withCode("DNS2018").isEmpty)
+        let unknown = try lintCorefile(text)
+        #expect(unknown.withCode("DNS2003").map(\.severity) == [.error] && unknown.withCode("DNS2004").map(\.severity) == [.error])
+        #expect(unknown.filter { ["DNS2003", "DNS2004"].contains($0.ruleCode) }.allSatisfy {
+            $0.message.contains("CoreDNS version unknown") && $0.arguments["corednsVersionSource"] == .string("unknown")
+        })
+        // A line reported as removed is not reported again by another rule.
+        #expect(unknown.filter { $0.location?.line == 2 }.map(\.ruleCode) == ["DNS2003"])
     }
 
     @Test func placeholdersAreNotJudged() throws {
@@ -92,7 +102,7 @@ import Testing
                 loop
             }
             """)
-        #expect(findings.map(\.ruleCode) == ["DNS0002"])
+        #expect(findings.map(\.ruleCode) == ["DNS0008"], "a template note, not a syntax error")
         #expect(findings.first?.severity == .note)
     }
 
