@@ -51,11 +51,18 @@ package enum SimulationInputs {
         let images = read.inputs.compactMap { $0 as? CoreDNSImage }
         let judged = CoreDNSVersionScope.judge(corefile, options: request.options, images: images,
                                                corefilePaths: Set(corefiles.map(\.path)))
-        let version = judged.orLatest
-        let versionSource = judged.isKnown ? judged.sourceDescription : "assumed (no version given): the latest known"
+        // Unknown: a release before 1.14.7 (cache in front of autopath), as the lint rules assume: most clusters
+        // run one, and assuming the latest would hide the failure the user came to see.
+        let version = judged.isKnown ? judged.orLatest : CoreDNSVersion(1, 14, 6)
+        let versionSource = judged.isKnown ? judged.sourceDescription
+            : "assumed: version unknown, so a release before 1.14.7; pass --coredns-version or set coredns-version in the config"
         let (conf, label) = try client(read.inputs.compactMap { $0 as? ResolvConf }, from: request.from)
-        let libc = request.options.libc
-        let settings = ClientSettings(conf.effective(for: libc))
+        // --libc, else what the workload's images say (an Alpine image is musl, and its branch says whether that
+        // musl retries truncated answers over TCP), else glibc.
+        let image = conf.pod?.containers.compactMap(\.libc).first
+        let libc = request.options.libcOverride ?? image?.libc ?? .glibc
+        let tcpFallback: Bool? = libc == .musl ? (image?.muslRelease.map { $0 >= MuslRelease.tcpFallback } ?? false) : nil
+        let settings = ClientSettings(conf.effective(for: libc), tcpFallback: tcpFallback)
         let namespace = conf.pod?.namespace ?? namespaceFromSearch(settings.search) ?? "default"
         let plan = SimulationPlan(
             names: request.lookups,

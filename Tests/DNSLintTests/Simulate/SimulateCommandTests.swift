@@ -96,4 +96,67 @@ import Testing
         let result = try runCommand(PackagingTools.python3!, ["-c", check, output, schema])
         #expect(result.stdout == "valid\n", "\(result.stderr)")
     }
+    /// A folder with the incident's zone and Corefile but no CoreDNS image, and a workload of the given image.
+    static func folderWithoutVersion(image: String) throws -> ScratchFolder {
+        let folder = ScratchFolder()
+        try folder.write("example.com.zone", String(contentsOf: examples.appendingPathComponent("zones/example.com.zone"), encoding: .utf8))
+        try folder.write("Corefile", """
+            .:53 {
+                errors
+                autopath @kubernetes
+                kubernetes cluster.local in-addr.arpa ip6.arpa {
+                    pods verified
+                    ttl 30
+                }
+                forward . /etc/resolv.conf
+                cache 30
+                loop
+            }
+
+            """)
+        try folder.write("app.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+              namespace: shop
+            spec:
+              selector:
+                matchLabels:
+                  app: web
+              template:
+                metadata:
+                  labels:
+                    app: web
+                spec:
+                  containers:
+                  - name: web
+                    image: \(image)
+
+            """)
+        return folder
+    }
+
+    /// No version among the inputs: the run assumes a release before 1.14.7, as the rules do, and says so.
+    @Test func anUnknownVersionIsAssumedAffectedAndSaid() throws {
+        let folder = try Self.folderWithoutVersion(image: "registry.example/web:1")
+        defer { folder.remove() }
+        let run = try runBounded(["simulate", folder.path, "--lookup", "api.example.com", "--format", "json"], seconds: 60)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let inputs = try #require(report["inputs"] as? [String: Any])
+        #expect(inputs["corednsVersion"] as? String == "1.14.6")
+        #expect((inputs["corednsVersionSource"] as? String)?.hasPrefix("assumed: version unknown") == true)
+        #expect(inputs["libc"] as? String == "glibc")
+        #expect(Self.failures(report) > 0)
+    }
+
+    /// An Alpine 3.17 image runs musl 1.2.3, which walks past the split: the same cache state fails nobody.
+    @Test func anAlpineWorkloadIsSimulatedWithMusl() throws {
+        let folder = try Self.folderWithoutVersion(image: "node:20-alpine3.17")
+        defer { folder.remove() }
+        let run = try runBounded(["simulate", folder.path, "--lookup", "api.example.com", "--format", "json"], seconds: 60)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect((report["inputs"] as? [String: Any])?["libc"] as? String == "musl")
+        #expect(Self.failures(report) == 0)
+    }
 }
