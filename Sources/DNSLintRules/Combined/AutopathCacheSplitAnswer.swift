@@ -55,6 +55,7 @@ struct AutopathCacheSplitAnswer: NameRule {
             ArgumentKey("cachedAAAATTL", .int, "How long the cache keeps the AAAA answer, in seconds."),
             ArgumentKey("chain", .strings, "The names along the AAAA answer's CNAME chain."),
             ArgumentKey("libcs", .strings, "The C libraries of the clients the verdict is for."),
+            ArgumentKey("simulate", .string, "The `dnslint simulate` arguments that show this failure over time and which remedy ends it."),
         ],
         triggering: [
             RuleExample("triggering-1", arguments: ["--coredns-version", "1.11.1"], caption: "The chain api -> lb ends without AAAA; the cache holds A for 10 s and the broken AAAA for 30 s"),
@@ -124,9 +125,10 @@ struct AutopathCacheSplitAnswer: NameRule {
                 "cachedATTL": .int(cachedA), "cachedAAAATTL": .int(cachedAAAA),
                 "chain": .strings(([aaaa.name] + aaaa.chain.map(\.target)).map(\.text)),
                 "libcs": .strings(libcs.map(\.rawValue)),
+                "simulate": .string(SimulatePointer.arguments(for: name)),
             ]) { $1 }
             return [finding(
-                message,
+                message + SimulatePointer.sentence(for: name),
                 at: audit.anchor, subject: audit.dnsSubject(.aaaa, server: aaaa.server), related: related,
                 arguments: arguments, severity: muslOnly ? .warning : nil)]
         }

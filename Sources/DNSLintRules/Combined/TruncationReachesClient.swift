@@ -42,6 +42,7 @@ struct TruncationReachesClient: NameRule {
             ArgumentKey("serverBlock", .string, "The server block whose forward handles the name."),
             ArgumentKey("forward", .string, "The forward line, as written."),
             ArgumentKey("via", .string, "How the name reaches the forward: direct, externalName, rewrite or template."),
+            ArgumentKey("simulate", .string, "The `dnslint simulate` arguments that show what clients get over time and which remedy ends it."),
             ArgumentKey("tcLoss", .strings, "Why TC can be lost on that path (an error)."),
             ArgumentKey("clients", .string, "The clients without TCP fallback among the inputs (an error)."),
         ],
@@ -107,6 +108,7 @@ struct TruncationReachesClient: NameRule {
         arguments["serverBlock"] = .string(path.block.title)
         arguments["forward"] = .string(path.forward.directive.summary)
         arguments["via"] = .string(path.viaKind)
+        arguments["simulate"] = .string(SimulatePointer.arguments(for: audit.subject.name))
         var related: [RelatedLocation] = []
         var seen: Set<SourceLocation> = []
         for other in paths where seen.insert(other.forward.directive.location).inserted {
@@ -114,7 +116,8 @@ struct TruncationReachesClient: NameRule {
             related.append(other.forward.directive.related("\(other.forward.directive.summary) in server block \(other.title) \(options)"))
         }
         related += path.viaRelated + version.related + audit.related(answer)
-        return self.finding(message, at: audit.anchor, subject: audit.dnsSubject(answer.type, server: answer.server),
+        return self.finding(message + SimulatePointer.sentence(for: audit.subject.name), at: audit.anchor,
+                            subject: audit.dnsSubject(answer.type, server: answer.server),
                             related: related, arguments: arguments, severity: severity)
     }
 }
