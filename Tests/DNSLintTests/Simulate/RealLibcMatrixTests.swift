@@ -64,6 +64,7 @@ import Testing
         ("the name has no address anywhere",
          ResolverScenario(resolvConf: conf(), name: "api.example.com",
                           answers: [ScriptedAnswer("api.example.com", "A", .nodata), ScriptedAnswer("api.example.com", "AAAA", .nodata)])),
+        ("a silent first candidate, one attempt", first(.silence, .silence, options: "ndots:5 timeout:1 attempts:1")),
         ("TC on A with the whole answer over TCP",
          ResolverScenario(resolvConf: conf("ndots:1"), name: "big.example.com",
                           answers: [ScriptedAnswer("big.example.com", "A", .truncated(), tcp: .records(.a("192.0.2.1"), .a("192.0.2.2"))),
