@@ -64,6 +64,15 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         let seconds = try Self.seconds(duration, flag: "--duration")
         let arrivals: SimulationPlan.Arrivals = if let rate { .poisson(rate) } else { .every(try Self.seconds(every ?? "1s", flag: "--every")) }
+        // Every lookup is kept for the report and the timeline: bound the run instead of running out of memory.
+        let perName = switch arrivals {
+        case .every(let interval): seconds / interval
+        case .poisson(let rate): seconds * rate
+        }
+        guard perName * Double(lookup.count) <= Double(Self.maximumLookups) else {
+            throw ValidationError("--duration \(duration) with that rate makes about \(Int(perName) * lookup.count) lookups; "
+                                  + "at most \(Self.maximumLookups) are simulated: use a shorter --duration or a slower rate")
+        }
         let request = SimulationInputs.Request(paths: paths, lookups: lookup, from: from, duration: seconds, arrivals: arrivals,
                                                autopathMiss: autopathMiss, seed: seed, options: lint.optionsForRun())
         let (plan, sources) = try SimulationInputs.plan(request)
@@ -88,6 +97,8 @@ struct SimulateCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
     }
+
+    static let maximumLookups = 1_000_000
 
     static func seconds(_ text: String, flag: String) throws -> Double {
         guard let value = GoDuration.seconds(text), value > 0 else {

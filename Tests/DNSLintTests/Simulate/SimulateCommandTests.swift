@@ -56,6 +56,7 @@ import Testing
         (["--from", "nowhere/app"], "--from nowhere/app matches no workload"),
         (["--duration", "ten minutes"], "--duration takes a duration"),
         (["--autopath-miss", "2"], "--autopath-miss takes a share from 0 to 1"),
+        (["--duration", "24h", "--every", "10ms"], "at most 1000000 are simulated"),
     ])
     func badFlagsAreUsageErrors(_ flags: [String], _ message: String) throws {
         let run = try runBounded(["simulate", Self.examples.path, "--lookup", "api.example.com"] + flags, seconds: 60)
