@@ -16,35 +16,85 @@ package enum CorefilePlaceholders {
         var found: [String] = []
         guard text.utf8.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x25 }) else { return found }
         func add(_ value: String) { if !found.contains(value) { found.append(value) } }
-        var rest = text
-        // A regex literal is compiled each time it is evaluated (half the Corefile parser's time), and
-        // `Regex` is not Sendable, so it cannot be kept in a static: evaluate one only when its opening
-        // characters are in the text.
-        if contains(text, 0x5F, 0x5F) {
-            let pattern = #/__[A-Z0-9]+(?:_{1,2}[A-Z0-9]+)*__/#
-            for match in text.matches(of: pattern) { add(String(match.output)) }
-            rest = rest.replacing(pattern, with: " ")
-        }
-        if contains(text, 0x25, 0x7B) {
-            let pattern = #/%\{[A-Za-z0-9_]+\}%/#
-            for match in text.matches(of: pattern) { add(String(match.output)) }
-            rest = rest.replacing(pattern, with: " ")
-        }
-        for word in rest.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_")) }) {
+        // Byte scanners instead of regex literals: a literal is compiled each time it is evaluated and
+        // `Regex` is not Sendable, so it could not be kept in a static (it was most of the parser's time).
+        let bytes = Array(text.utf8)
+        let pillars = underscoredMatches(bytes)
+        for range in pillars { add(String(decoding: bytes[range], as: UTF8.self)) }
+        let rest = replacing(pillars, in: bytes)
+        for range in percentMatches(bytes) { add(String(decoding: bytes[range], as: UTF8.self)) }
+        let words = replacing(percentMatches(rest), in: rest)
+        for word in String(decoding: words, as: UTF8.self)
+            .split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_")) }) {
             let word = String(word)
             if knownWords.contains(word) || isShouted(word.utf8) { add(word) }
         }
         return found
     }
 
-    /// Two bytes in a row.
-    private static func contains(_ text: String, _ first: UInt8, _ second: UInt8) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if previous == first, byte == second { return true }
-            previous = byte
+    private static func isUpperOrDigit(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    /// The leftmost non-overlapping matches of `__[A-Z0-9]+(?:_{1,2}[A-Z0-9]+)*__`. Greedy repetition
+    /// with backtracking ends a match at the last alphanumeric run of the chain (runs joined by one or two
+    /// underscores) that two underscores follow.
+    static func underscoredMatches(_ bytes: [UInt8]) -> [Range<Int>] {
+        var matches: [Range<Int>] = []
+        var start = 0
+        while start + 1 < bytes.count {
+            guard bytes[start] == 0x5F, bytes[start + 1] == 0x5F, start + 2 < bytes.count,
+                  isUpperOrDigit(bytes[start + 2]) else { start += 1; continue }
+            var position = start + 2, end: Int?
+            while true {
+                while position < bytes.count, isUpperOrDigit(bytes[position]) { position += 1 }
+                var underscores = 0
+                while position + underscores < bytes.count, bytes[position + underscores] == 0x5F { underscores += 1 }
+                if underscores >= 2 { end = position + 2 }
+                let next = position + underscores
+                guard underscores == 1 || underscores == 2, next < bytes.count, isUpperOrDigit(bytes[next]) else { break }
+                position = next
+            }
+            if let end { matches.append(start..<end); start = end } else { start += 1 }
         }
-        return false
+        return matches
+    }
+
+    /// The leftmost non-overlapping matches of `%\{[A-Za-z0-9_]+\}%`.
+    static func percentMatches(_ bytes: [UInt8]) -> [Range<Int>] {
+        var matches: [Range<Int>] = []
+        var start = 0
+        while start + 1 < bytes.count {
+            guard bytes[start] == 0x25, bytes[start + 1] == 0x7B else { start += 1; continue }
+            var position = start + 2
+            while position < bytes.count, isWordByte(bytes[position]) { position += 1 }
+            if position > start + 2, position + 1 < bytes.count, bytes[position] == 0x7D, bytes[position + 1] == 0x25 {
+                matches.append(start..<(position + 2))
+                start = position + 2
+            } else {
+                start += 1
+            }
+        }
+        return matches
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        isUpperOrDigit(byte) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+    }
+
+    /// `bytes` with each range replaced by one space.
+    private static func replacing(_ ranges: [Range<Int>], in bytes: [UInt8]) -> [UInt8] {
+        guard !ranges.isEmpty else { return bytes }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var position = 0
+        for range in ranges {
+            result.append(contentsOf: bytes[position..<range.lowerBound])
+            result.append(0x20)
+            position = range.upperBound
+        }
+        result.append(contentsOf: bytes[position...])
+        return result
     }
 
     /// `[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+` over a word of ASCII letters, digits and underscores:
@@ -72,9 +122,17 @@ package enum CorefilePlaceholders {
     }
 
     /// `{$VAR}` and `{%VAR%}`: CoreDNS fills these from its environment when it loads the file.
+    /// (`\{\$[^}]+\}` or `\{%[^%]+%\}`, scanned by byte.)
     package static func hasEnvironmentReference(_ text: String) -> Bool {
-        // Regex literals are compiled each time they are evaluated: skip them for the common text without a brace.
-        guard text.utf8.contains(UInt8(ascii: "{")) else { return false }
-        return text.contains(#/\{\$[^}]+\}/#) || text.contains(#/\{%[^%]+%\}/#)
+        let bytes = Array(text.utf8)
+        for start in bytes.indices where bytes[start] == 0x7B && start + 2 < bytes.count {
+            let body = start + 2
+            if bytes[start + 1] == 0x24, bytes[body] != 0x7D, bytes[(body + 1)...].contains(0x7D) { return true }
+            if bytes[start + 1] == 0x25, bytes[body] != 0x25,
+               let close = bytes[(body + 1)...].firstIndex(of: 0x25), close + 1 < bytes.count, bytes[close + 1] == 0x7D {
+                return true
+            }
+        }
+        return false
     }
 }
