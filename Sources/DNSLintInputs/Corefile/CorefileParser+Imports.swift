@@ -19,7 +19,14 @@ extension CorefileParser {
             syntaxError("expected a line break after 'import \(argument.text)'; import takes one file, glob or snippet name", at: tokens[end])
             while end < tokens.count, !argument.endsLine(before: tokens[end]) { end += 1 }
         }
-        let replacement = importedTokens(argument.text, at: importToken)
+        var replacement = importedTokens(argument.text, at: importToken)
+        importedTokens += replacement.count
+        if importedTokens > Self.maxImportedTokens {
+            if importedTokens - replacement.count <= Self.maxImportedTokens {
+                syntaxError("imports add more than \(Self.maxImportedTokens) tokens; does '\(Excerpt.text(argument.text))' import itself?", at: importToken)
+            }
+            replacement = []
+        }
         tokens.replaceSubrange(position..<end, with: replacement)
     }
 

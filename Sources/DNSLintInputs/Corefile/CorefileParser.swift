@@ -25,6 +25,9 @@ struct CorefileParser {
     static let maxSyntaxErrors = 20
     static let maxImportDepth = 10
     static let maxExpansions = 1000
+    /// Tokens imports may add in all, beyond the files' own: each expansion is spliced into the token array,
+    /// so a snippet that imports itself would otherwise cost quadratic time before `maxExpansions` stops it.
+    static let maxImportedTokens = 20_000
     /// Blocks nest two levels in CoreDNS (server block, plugin block); deeper ones are skipped with a finding
     /// rather than parsed, so nesting costs no stack.
     static let maxNesting = 32
@@ -40,6 +43,7 @@ struct CorefileParser {
     let rootDirectory: String?
     var snippetExpansions = 0
     var fileExpansions = 0
+    var importedTokens = 0
     var syntaxErrors = 0
     /// Lines longer than this are reported and left out.
     let maxLineBytes: Int

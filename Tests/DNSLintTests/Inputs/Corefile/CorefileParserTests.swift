@@ -115,6 +115,20 @@ import Testing
         #expect(issues.contains { $0.message.contains("import itself") })
     }
 
+    /// A large snippet that imports itself stops at the token budget, not after a thousand splices of a
+    /// growing token array (found by the corefile fuzz target as a timeout).
+    @Test func selfImportingLargeSnippetStopsAtTheTokenBudget() {
+        let words = (0..<200).map { "w\($0)" }.joined(separator: " ")
+        let (corefile, issues) = parseCorefile("(loop) {\n    errors \(words)\n    import loop\n}\n.:53 {\n    import loop\n}\n")
+        let budget = issues.filter { $0.message.contains("tokens; does 'loop' import itself?") }
+        #expect(budget.count == 1)
+        #expect(budget.first?.location.line == 3)
+        #expect(budget.first?.message.hasPrefix("imports add more than 20000 tokens") == true)
+        // The expansion stopped inside the budget: 20,000 tokens make at most 98 copies of the 203-token snippet.
+        #expect(corefile.serverBlocks.count == 1)
+        #expect((1...98).contains(corefile.serverBlocks[0].directives.count { $0.name == "errors" }))
+    }
+
     @Test func unclosedBlockPointsAtItsBrace() {
         let (_, issues) = parseCorefile(".:53 {\n    errors\n    forward . 8.8.8.8 {\n        policy random\n")
         #expect(issues.count == 2)
