@@ -222,6 +222,8 @@ package final class ZoneIndex: ZoneContents, Sendable {
 
     package func name(_ id: Int32) -> DNSName { names.name(id) }
 
+    package func wire(_ id: Int32) -> ArraySlice<UInt8> { names.wire(id) }
+
     package func isInZone(_ id: Int32) -> Bool { Int(id) < flags.count && flags[Int(id)].contains(.inZone) }
 
     /// The referral or DNAME that answers for an existing name instead of its own records.

@@ -10,6 +10,8 @@ package protocol ZoneContents: ParsedInput, AnyObject {
     /// The records of one owner, in input order.
     func records(of owner: Int32) -> ArraySlice<ZoneRecord>
     func name(_ id: Int32) -> DNSName
+    /// The name in lower-case wire form, for checks that need no text (most names never reach a message).
+    func wire(_ id: Int32) -> ArraySlice<UInt8>
     /// At or below the origin.
     func isInZone(_ id: Int32) -> Bool
     func location(of record: ZoneRecord) -> SourceLocation

@@ -37,7 +37,8 @@ struct TargetIsAddress: Rule {
         for zone in context.zones {
             zone.forEachOwner { id, records in
                 for record in records where Self.checkedTypes.contains(record.type) {
-                    guard let target = WrittenTarget(record, in: zone) else { continue }
+                    guard record.target >= 0, TargetWire.mayBeAddress(zone.wire(record.target)),
+                          let target = WrittenTarget(record, in: zone) else { continue }
                     let family = AddressLiteral.isIPv4(target.text) ? "IPv4" : AddressLiteral.isIPv6(target.text) ? "IPv6" : nil
                     guard let family else { continue }
                     found.append(finding(

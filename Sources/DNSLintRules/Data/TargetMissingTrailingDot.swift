@@ -40,7 +40,8 @@ struct TargetMissingTrailingDot: Rule {
             let view = zone as? any DNSView
             zone.forEachOwner { id, records in
                 for record in records where Self.checkedTypes.contains(record.type) {
-                    guard let target = WrittenTarget(record, in: zone), target.relative else { continue }
+                    guard record.target >= 0, TargetWire.mayEndInTopLevelDomain(zone.wire(record.target)),
+                          let target = WrittenTarget(record, in: zone), target.relative else { continue }
                     let labels = target.labels
                     guard labels.count >= 2, let last = labels.last, PublicTopLevelDomains.common.contains(last.lowercased()),
                           Self.doesNotExist(target.name, in: zone, view: view) else { continue }

@@ -45,3 +45,38 @@ struct WrittenTarget {
         return labels
     }
 }
+
+/// Cheap tests on a target's wire form that rule out most records before a `WrittenTarget` (two strings)
+/// is built: zones hold hundreds of thousands of targets and only a handful are ever reported.
+enum TargetWire {
+    /// Whether the first label could begin an address literal: all digits (IPv4), or holding a colon (IPv6,
+    /// whose text has no dot before its last colon). Any IPv4 or IPv6 spelling passes.
+    static func mayBeAddress(_ wire: ArraySlice<UInt8>) -> Bool {
+        guard let length = wire.first, length > 0 else { return false }
+        let label = wire.dropFirst().prefix(Int(length))
+        return label.contains(UInt8(ascii: ":")) || label.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// Whether a label other than the last is a common top-level domain: a relative target's last written
+    /// label is followed by the origin's labels, so it is never the name's last.
+    static func mayEndInTopLevelDomain(_ wire: ArraySlice<UInt8>) -> Bool {
+        var offset = wire.startIndex
+        while offset < wire.endIndex, wire[offset] > 0 {
+            let end = offset + 1 + Int(wire[offset])
+            guard end < wire.endIndex else { return false }
+            if wire[end] > 0, (2...6).contains(end - offset - 1),
+               packedTopLevelDomains.contains(pack(wire[(offset + 1)..<end])) {
+                return true
+            }
+            offset = end
+        }
+        return false
+    }
+
+    /// Labels of up to eight bytes as one integer, so the check allocates no string.
+    private static func pack<Bytes: Collection<UInt8>>(_ label: Bytes) -> UInt64 {
+        label.reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    private static let packedTopLevelDomains = Set(PublicTopLevelDomains.common.map { pack(Array($0.utf8)) })
+}
