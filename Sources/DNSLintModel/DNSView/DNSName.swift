@@ -1,4 +1,5 @@
 import LDNS
+import Foundation
 
 /// A fully qualified domain name in lower case with its trailing dot (`api.example.com.`).
 package struct DNSName: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
@@ -32,21 +33,32 @@ package struct DNSName: Sendable, Hashable, Comparable, Codable, CustomStringCon
     /// True for the name itself and every name below it.
     package func isSubdomain(of other: DNSName) -> Bool {
         if other.text == "." || text == other.text { return true }
-        let mine = text.utf8
-        let theirs = other.text.utf8
-        guard mine.count > theirs.count, text.hasSuffix(other.text) else { return false }
-        let boundary = mine.index(mine.endIndex, offsetBy: -theirs.count - 1)
-        guard mine[boundary] == UInt8(ascii: ".") else { return false }
+        guard let boundary = suffixBoundary(other) else { return false }
         // `a\.example.com.` is one label `a.example` under `com.`, not a name under `example.com.`.
-        return boundary == mine.startIndex || mine[mine.index(before: boundary)] != UInt8(ascii: "\\")
+        return boundary == 0 || text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: boundary - 1)] != UInt8(ascii: "\\")
     }
 
     /// The name relative to `origin` for short messages (`api`), or the full name outside it.
     package func relative(to origin: DNSName?) -> String {
         guard let origin, origin.text != "." else { return text }
         if text == origin.text { return "@" }
-        if text.hasSuffix("." + origin.text) { return String(text.dropLast(origin.text.count + 1)) }
-        return text
+        guard let boundary = suffixBoundary(origin) else { return text }
+        return String(Substring(text.utf8.prefix(boundary)))
+    }
+
+    /// The offset of the dot before `other` when this name ends with `.` + `other`'s text; compared as bytes
+    /// (names are ASCII with escapes; Character views would cost grapheme breaking on every call).
+    private func suffixBoundary(_ other: DNSName) -> Int? {
+        // `withUTF8` on copies: it reads small strings in place too (their UTF-8 views offer no storage).
+        var mine = text, theirs = other.text
+        return mine.withUTF8 { mine in
+            theirs.withUTF8 { theirs -> Int? in
+                let boundary = mine.count - theirs.count - 1
+                guard boundary >= 0, mine[boundary] == UInt8(ascii: "."),
+                      theirs.isEmpty || memcmp(mine.baseAddress! + boundary + 1, theirs.baseAddress!, theirs.count) == 0 else { return nil }
+                return boundary
+            }
+        }
     }
 
     package static func < (lhs: DNSName, rhs: DNSName) -> Bool { lhs.text < rhs.text }
