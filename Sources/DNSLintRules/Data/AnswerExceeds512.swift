@@ -39,7 +39,11 @@ struct AnswerExceeds512: PerNameRule {
     }
 
     func check(_ audit: NameAudit) -> [Finding] {
-        audit.allAnswers.compactMap { answer in
+        // Almost every name fits: ask before `allAnswers` copies the answers.
+        guard Self.isOversized(audit.a) || Self.isOversized(audit.aaaa) || audit.others.contains(where: Self.isOversized) else {
+            return []
+        }
+        return audit.allAnswers.compactMap { answer in
             guard Self.isOversized(answer) else { return nil }
             let size = answer.sizeWithoutEDNS
             let bytes = size.map { "\($0.bytes) bytes" } ?? "more than 512 bytes (TC set)"

@@ -18,8 +18,9 @@ extension NameAudit {
                                    location: hop.origin.location,
                                    subject: hop.origin.location == nil ? DNSSubject(name: hop.owner.text, type: "CNAME", server: hop.origin.server) : nil)
         }
+        let finalName = answer.records.isEmpty ? "" : answer.finalName.relative(to: origin)
         for record in answer.records.prefix(3) {
-            related.append(RelatedLocation(message: "\(answer.finalName.relative(to: origin)) \(record.type) (TTL \(record.ttl))",
+            related.append(RelatedLocation(message: "\(finalName) \(record.type) (TTL \(record.ttl))",
                                            location: record.origin.location,
                                            subject: record.origin.location == nil ? DNSSubject(name: answer.finalName.text, type: record.type.mnemonic, server: record.origin.server) : nil))
         }
