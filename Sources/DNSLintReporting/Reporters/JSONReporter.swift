@@ -74,7 +74,8 @@ struct JSONReporter {
         writer.key(key)
         guard let location else { return writer.null() }
         writer.beginObject()
-        writer.field("path", location.path)
+        writer.key("path")
+        writer.repeatedString(location.path)
         writer.field("line", location.line)
         writer.field("column", location.column)
         if let endLine = location.endLine { writer.field("endLine", endLine) }

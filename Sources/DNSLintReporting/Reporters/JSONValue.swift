@@ -55,8 +55,15 @@ package indirect enum JSONValue: Sendable, Equatable {
     static func newline(_ out: inout [UInt8], _ indent: Int?) {
         guard let indent else { return }
         out.append(10)
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
+        if indent * 2 <= spaces.count {
+            out.append(contentsOf: spaces[..<(indent * 2)])
+        } else {
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
+        }
     }
+
+    /// Indentation is appended from here: a slice copies faster than a repeated element.
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     /// Decimal digits without building a String.
     static func appendInteger(_ value: Int, to out: inout [UInt8]) {
@@ -79,9 +86,10 @@ package indirect enum JSONValue: Sendable, Equatable {
 
     static func escape(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Most strings need no escaping: scan the UTF-8 in place (small strings too) and copy it whole.
         var text = text
         let plain = text.withUTF8 { bytes -> Bool in
-            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
             out.append(contentsOf: bytes)
             return true
         }

@@ -29,17 +29,33 @@ struct JSONWriter {
     mutating func key(_ name: String) {
         separate()
         JSONValue.escape(name, into: &bytes)
-        bytes += [UInt8(ascii: ":"), UInt8(ascii: " ")]
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
         needsComma = false
         pendingValueAfterKey = true
     }
 
     mutating func string(_ value: String) { valuePrefix(); JSONValue.escape(value, into: &bytes) }
     mutating func int(_ value: Int) { valuePrefix(); JSONValue.appendInteger(value, to: &bytes) }
-    mutating func null() { valuePrefix(); bytes += Array("null".utf8) }
+    mutating func null() { valuePrefix(); bytes.append(contentsOf: JSONWriter.nullBytes) }
+
+    private static let nullBytes = Array("null".utf8)
     mutating func value(_ value: JSONValue) { valuePrefix(); value.write(into: &bytes, indent: depth) }
 
     mutating func field(_ name: String, _ value: String) { key(name); string(value) }
+
+    /// A string that repeats from one call to the next (a finding's path): escaped once, then copied.
+    mutating func repeatedString(_ value: String) {
+        valuePrefix()
+        if value != lastRepeated.value {
+            var escaped: [UInt8] = []
+            JSONValue.escape(value, into: &escaped)
+            lastRepeated = (value, escaped)
+        }
+        bytes.append(contentsOf: lastRepeated.escaped)
+    }
+
+    private var lastRepeated: (value: String, escaped: [UInt8]) = ("", [UInt8(ascii: "\""), UInt8(ascii: "\"")])
     mutating func field(_ name: String, _ value: Int) { key(name); int(value) }
     mutating func field(_ name: String, _ value: String?) {
         key(name)
