@@ -83,6 +83,8 @@ struct ZoneReader {
         var batch = RecordBatch()
         var atEnd = false
         var bytesRead = 0
+        /// The batch being parsed on other threads while the next one is tokenised here.
+        var inFlight: BackgroundWork<[ParsedRecords]>?
         while !atEnd {
             let block = file.read(upTo: ZoneReader.blockSize)
             atEnd = block?.isEmpty ?? true
@@ -102,9 +104,17 @@ struct ZoneReader {
             // Text offsets in a batch are 32-bit: a batch of long records is parsed before it reaches 64 MiB.
             if batch.count >= ZoneReader.batchSize || batch.text.count >= ZoneReader.batchTextBytes || atEnd {
                 tally.records += batch.count
-                tally.failed += parse(batch, contexts: tokenizer.contexts, file: fileID, path: path, includedFrom: includedFrom)
-                batch.removeAll()
+                let parsing = startParsing(batch, contexts: tokenizer.contexts)
+                // Merged in file order: the previous batch before this one, while this one parses.
+                if let previous = inFlight?.wait() {
+                    tally.failed += absorb(previous, file: fileID, path: path, includedFrom: includedFrom)
+                }
+                inFlight = parsing
+                batch = RecordBatch()
             }
+        }
+        if let last = inFlight?.wait() {
+            tally.failed += absorb(last, file: fileID, path: path, includedFrom: includedFrom)
         }
         builder.files[Int(fileID)].origins = tokenizer.originSwitches
         for tokenIssue in tokenizer.issues {
@@ -124,12 +134,19 @@ struct ZoneReader {
         }
     }
 
-    /// Parses a batch into the builder; returns how many records failed.
-    private mutating func parse(_ batch: RecordBatch, contexts: [ZoneParseContext], file: UInt16, path: String, includedFrom: [IncludeSite]) -> Int {
-        let ranges = chunkRanges(batch.count, parts: options.threads)
-        let parts = parallelMap(ranges.count, threads: options.threads) {
-            RecordBatchParser.parse(batch, contexts: contexts, range: ranges[$0])
+    /// Starts parsing a batch with ldns on every core, in the background.
+    private func startParsing(_ batch: RecordBatch, contexts: [ZoneParseContext]) -> BackgroundWork<[ParsedRecords]> {
+        let threads = options.threads
+        return BackgroundWork {
+            let ranges = chunkRanges(batch.count, parts: threads)
+            return parallelMap(ranges.count, threads: threads) {
+                RecordBatchParser.parse(batch, contexts: contexts, range: ranges[$0])
+            }
         }
+    }
+
+    /// Adds a parsed batch to the builder; returns how many records failed.
+    private mutating func absorb(_ parts: [ParsedRecords], file: UInt16, path: String, includedFrom: [IncludeSite]) -> Int {
         var failed = 0
         for part in parts {
             guard builder.merge(part, file: file) else {

@@ -2,7 +2,7 @@ import DNSLintModel
 import LDNS
 /// Records of one stretch of a zone file, normalised for `ldns_rr_new_frm_str`: comments and
 /// parentheses gone, one line per record, the owner always written out, NUL-terminated back to back.
-struct RecordBatch {
+struct RecordBatch: Sendable {
     var text: [CChar] = []
     var starts: [Int32] = []
     var lines: [Int32] = []
@@ -19,7 +19,7 @@ struct RecordBatch {
 }
 
 /// The origin and default TTL in force for a record.
-struct ZoneParseContext: Hashable {
+struct ZoneParseContext: Hashable, Sendable {
     var origin: String
     var defaultTTL: UInt32
 }
