@@ -39,37 +39,48 @@ package enum WireName {
     }
 
     package static func text(_ wire: UnsafeBufferPointer<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(wire.count + 1)
-        var index = wire.startIndex
-        while index < wire.endIndex {
-            let length = Int(wire[index])
-            if length == 0 { break }
-            index += 1
-            let end = min(index + length, wire.endIndex)
-            while index < end {
-                appendEscaped(wire[index], to: &out)
+        // Written straight into the string's own storage: one allocation per name (or none, when short).
+        // Each byte becomes at most four (`\DDD`), each label adds a dot.
+        String(unsafeUninitializedCapacity: wire.count * 4 + 1) { out in
+            var count = 0
+            var index = wire.startIndex
+            while index < wire.endIndex {
+                let length = Int(wire[index])
+                if length == 0 { break }
                 index += 1
+                let end = min(index + length, wire.endIndex)
+                while index < end {
+                    appendEscaped(wire[index], to: out, at: &count)
+                    index += 1
+                }
+                out[count] = UInt8(ascii: ".")
+                count += 1
             }
-            out.append(UInt8(ascii: "."))
+            if count == 0 {
+                out[0] = UInt8(ascii: ".")
+                count = 1
+            }
+            return count
         }
-        return out.isEmpty ? "." : String(decoding: out, as: UTF8.self)
     }
 
     @inline(__always)
-    private static func appendEscaped(_ byte: UInt8, to out: inout [UInt8]) {
+    private static func appendEscaped(_ byte: UInt8, to out: UnsafeMutableBufferPointer<UInt8>, at count: inout Int) {
         switch byte {
         case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "("), UInt8(ascii: ")"),
              UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "@"), UInt8(ascii: "$"):
-            out.append(UInt8(ascii: "\\"))
-            out.append(byte)
+            out[count] = UInt8(ascii: "\\")
+            out[count + 1] = byte
+            count += 2
         case 33...126:
-            out.append(byte)
+            out[count] = byte
+            count += 1
         default:
-            out.append(UInt8(ascii: "\\"))
-            out.append(48 + byte / 100)
-            out.append(48 + byte / 10 % 10)
-            out.append(48 + byte % 10)
+            out[count] = UInt8(ascii: "\\")
+            out[count + 1] = 48 + byte / 100
+            out[count + 2] = 48 + byte / 10 % 10
+            out[count + 3] = 48 + byte % 10
+            count += 4
         }
     }
 
