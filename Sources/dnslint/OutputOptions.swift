@@ -66,14 +66,21 @@ struct OutputOptions: ParsableArguments {
             let context = ReportContext(rules: RuleRegistry.all, category: category, color: useColor,
                                         workingDirectory: FileManager.default.currentDirectoryPath)
             if destination == "-" {
-                Reporters.write(report, as: format, context: context, to: OutputSink(handle: FileHandle.standardOutput))
+                let sink = OutputSink(handle: FileHandle.standardOutput)
+                Reporters.write(report, as: format, context: context, to: sink)
+                if let failure = sink.failure { throw InputError("standard output: cannot write the report (\(failure))") }
                 continue
             }
-            // Complete or not at all: the report takes its name only once fully written.
-            let file: AtomicFile
-            do { file = try AtomicFile(path: destination) } catch { throw ValidationError(error.message) }
-            Reporters.write(report, as: format, context: context, to: OutputSink(handle: file.handle))
-            do { try file.commit() } catch { throw ValidationError(error.message) }
+            // Complete or not at all: the report takes its name only once fully written (a device or FIFO
+            // is written in place, see AtomicFile). Errors are one line naming the file, exit 2.
+            let file = try AtomicFile(path: destination)
+            let sink = OutputSink(handle: file.handle)
+            Reporters.write(report, as: format, context: context, to: sink)
+            if let failure = sink.failure {
+                file.discard()
+                throw InputError("\(destination): cannot write the file (\(failure))")
+            }
+            try file.commit()
         }
         if let threshold = Severity(rawValue: failOn ?? "error"),
            report.findings.contains(where: { $0.severity >= threshold }) {
