@@ -114,7 +114,7 @@ struct LintFlags: ParsableArguments {
     @Option(name: .long, help: "Kubernetes cluster domain (default: cluster.local).")
     var clusterDomain: String?
 
-    @Option(name: .long, help: "CNAME hops recorded per answer (and asked, live); loops are found whatever their length in zone files.")
+    @Option(name: .long, help: "CNAME hops recorded per answer (default 64). Chains are followed up to 4,096 hops further, in zone files and live, so a loop is told from a long chain and a long chain gets its true length.")
     var maxCnameHops = 64
 
     @Option(name: .long, help: "Wall-clock budget for the whole run, e.g. 90s, 30m, 1h30m: then dnslint stops taking new work and reports what it has (DNS0007).")
