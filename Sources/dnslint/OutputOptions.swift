@@ -117,6 +117,12 @@ struct LintFlags: ParsableArguments {
     @Option(name: .long, help: "CNAME hops recorded per answer (default 64). Chains are followed up to 4,096 hops further, in zone files and live, so a loop is told from a long chain and a long chain gets its true length.")
     var maxCnameHops = 64
 
+    @Option(name: .long, help: "Largest input file read, e.g. 65536, 64K, 256M, 1G (default 256M); a larger one is a DNS0005 finding and is not read.")
+    var maxFileBytes: String?
+
+    @Option(name: .long, help: "Longest input line read, e.g. 4096 or 64K (default 64K); a longer one is a syntax finding and is skipped.")
+    var maxLineBytes: String?
+
     @Option(name: .long, help: "Wall-clock budget for the whole run, e.g. 90s, 30m, 1h30m: then dnslint stops taking new work and reports what it has (DNS0007).")
     var deadline: String?
 
@@ -134,6 +140,9 @@ struct LintFlags: ParsableArguments {
         }
         if let threads, threads < 1 { throw ValidationError("--threads takes a positive number") }
         if maxCnameHops < 1 { throw ValidationError("--max-cname-hops takes a positive number") }
+        for (flag, value) in [("--max-file-bytes", maxFileBytes), ("--max-line-bytes", maxLineBytes)] {
+            if let value, ByteSize.bytes(value) == nil { throw ValidationError("\(flag) takes \(ByteSize.expected), not \(value)") }
+        }
         if let deadline, (GoDuration.seconds(deadline) ?? -1) < 0 {
             throw ValidationError("--deadline takes a duration such as 90s, 30m or 1h30m, not \(deadline)")
         }
@@ -157,6 +166,8 @@ struct LintFlags: ParsableArguments {
         options.clusterDomain = clusterDomain ?? "cluster.local"
         if let threads { options.threads = max(1, threads) }
         options.maxCNAMEHops = maxCnameHops
+        if let bytes = maxFileBytes.flatMap(ByteSize.bytes) { options.maxFileBytes = bytes }
+        if let bytes = maxLineBytes.flatMap(ByteSize.bytes) { options.maxLineBytes = bytes }
         return options
     }
 }
