@@ -75,6 +75,7 @@ package struct Linter {
         var report = LintReport(findings: findings, filesChecked: files, extraSummary: summary.merging(extra) { $1 })
         report.skipped = skipped
         report.corefileVersions = CorefileVersionEntry.list(inputs)
+        report.maxFileBytes = options.maxFileBytes
         return report
     }
 

@@ -10,6 +10,8 @@ package struct LintReport: Sendable {
     package var elapsedSeconds: Double?
     /// Each Corefile read, with the CoreDNS release it was judged against and where that came from.
     package var corefileVersions: [CorefileVersionEntry] = []
+    /// The input size cap the run read with: reporters read source lines back within the same cap.
+    package var maxFileBytes = LintOptions.defaultMaxFileBytes
 
     package init(findings: [Finding], filesChecked: Int, extraSummary: [String: ArgumentValue] = [:]) {
         self.findings = findings
