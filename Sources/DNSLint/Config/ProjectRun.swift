@@ -29,6 +29,7 @@ package enum ProjectRun {
             read.files += part.files
             read.paths += part.paths
             read.skipped += part.skipped
+            read.unquotedFiles.formUnion(part.unquotedFiles)
         }
         clock.mark("read inputs")
         var linter = Linter(read: read, options: options, policy: policy)

@@ -12,6 +12,9 @@ package struct LintReport: Sendable {
     package var corefileVersions: [CorefileVersionEntry] = []
     /// The input size cap the run read with: reporters read source lines back within the same cap.
     package var maxFileBytes = LintOptions.defaultMaxFileBytes
+    /// Files (as findings name them) whose lines no reporter quotes: files that are not zones at all, and
+    /// files reached by `$INCLUDE` outside the zone's folder. Their findings carry only their messages.
+    package var unquotedFiles: Set<String> = []
 
     package init(findings: [Finding], filesChecked: Int, extraSummary: [String: ArgumentValue] = [:]) {
         self.findings = findings

@@ -8,7 +8,10 @@ struct TextReporter {
         var out = ""
         for finding in report.findings {
             out += headline(finding) + "\n"
-            if let location = finding.location, let shown = sources.shownLine(location.line, of: location.path) {
+            // A file that is no zone, or one reached outside the zone's folder, is never quoted (the message
+            // says what is wrong with it); any other line is shown as a bounded excerpt.
+            if let location = finding.location, !report.unquotedFiles.contains(location.path),
+               let shown = sources.shownLine(location.line, of: location.path) {
                 out += "  \(shown)\n"
                 let caretColumn = max(1, min(location.column, shown.count + 1))
                 out += "  " + String(repeating: " ", count: caretColumn - 1) + paint("^", .green) + "\n"
