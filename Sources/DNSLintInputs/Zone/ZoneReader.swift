@@ -219,8 +219,14 @@ struct ZoneReader {
                   "$INCLUDE \(Excerpt.text(include.path)) points outside the zone's folder and was not read; pass --allow-include-outside to allow it")
             return
         }
-        if chain.contains(target.standardizedFileURL.path) || chain.count >= ZoneReader.maxIncludeDepth {
+        if chain.contains(target.standardizedFileURL.path) {
             issue(.syntax, path, includedFrom, include.line, "$INCLUDE \(Excerpt.text(include.path)) includes itself (an include loop); it was read once")
+            return
+        }
+        // Not a loop, only deep: said as a limit, so nobody hunts for a cycle that is not there.
+        if chain.count >= ZoneReader.maxIncludeDepth {
+            issue(.unreadable, path, includedFrom, include.line,
+                  "$INCLUDE \(Excerpt.text(include.path)) was not read: the includes nest more than \(ZoneReader.maxIncludeDepth) files deep here, the most dnslint follows")
             return
         }
         guard builder.files.count < maxFiles else {
