@@ -75,7 +75,7 @@ enum InputDiscovery {
                 }
             }
         }
-        let included = IncludedFiles.targets(of: found.filter { $0.loader is ZoneLoader })
+        let included = IncludedFiles.targets(of: found.filter { $0.loader is ZoneLoader }, limit: options.maxFileBytes)
         let charts = HelmCharts(found: found.map(\.path) + skipped.map(\.path))
         var kept: [DiscoveredFile] = []
         for file in found {

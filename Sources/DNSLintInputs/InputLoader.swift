@@ -15,11 +15,16 @@ package struct LoadResult: Sendable {
     package var views: [any DNSView]
     /// Problems met while reading (the engine reports them as `DNS0xxx` findings).
     package var issues: [InputIssue]
+    /// Files whose lines no report may quote, as findings name them: a file that is no zone at all (a passwd
+    /// or .env file), or one `$INCLUDE` reached outside the zone's folder.
+    package var unquotedFiles: Set<String> = []
 
-    package init(inputs: [any ParsedInput] = [], views: [any DNSView] = [], issues: [InputIssue] = []) {
+    package init(inputs: [any ParsedInput] = [], views: [any DNSView] = [], issues: [InputIssue] = [],
+                 unquotedFiles: Set<String> = []) {
         self.inputs = inputs
         self.views = views
         self.issues = issues
+        self.unquotedFiles = unquotedFiles
     }
 }
 

@@ -11,6 +11,8 @@ package struct ReadInputs: Sendable {
     package var skipped: [SkippedFile] = []
     /// The files read, as their paths were given or found in folders (not the files they include).
     package var paths: [String] = []
+    /// Files whose lines no report may quote (see `LoadResult.unquotedFiles`).
+    package var unquotedFiles: Set<String> = []
 
     package init() {}
 }
@@ -34,6 +36,7 @@ package enum InputReader {
             read.inputs += result.inputs
             read.views += result.views
             read.issues += result.issues
+            read.unquotedFiles.formUnion(result.unquotedFiles)
         }
         return read
     }

@@ -34,11 +34,16 @@ package final class CaptureWriter {
         let statsJSON = (try? encoder.encode(stats)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         pending.append(Data("\n],\"stats\":\(statsJSON)}\n".utf8))
         flush()
+        if let failure { throw InputError("--capture \(failure.message)") }
         do { try file.commit() } catch { throw InputError("--capture \(error.message)") }
     }
 
+    /// The first write error (a full disk): the capture is then dropped at `finish`, never left half-written.
+    private var failure: InputError?
+
     private func flush() {
-        try? file.handle.write(contentsOf: pending)
-        pending.removeAll(keepingCapacity: true)
+        defer { pending.removeAll(keepingCapacity: true) }
+        guard failure == nil else { return }
+        do { try file.write(pending) } catch { failure = error }
     }
 }

@@ -28,8 +28,15 @@ struct ProbeSettings: Sendable {
     var retries: Int
     var search: [DNSName]
     var ndots: Int
-    /// CNAME hops asked per chain; a loop shorter than this is seen as a loop.
+    /// CNAME hops whose queries are recorded per chain (and the answer after them). The prober asks up to
+    /// `DNSAnswer.unrecordedHopLimit` hops beyond, so a loop is told from a long chain whatever this is.
     var maxCNAMEHops = 64
+}
+
+/// One CNAME chain as asked: the recorded queries, and how it went on past them.
+struct ChainWalk: Sendable {
+    var queries: [CapturedQuery] = []
+    var tail: CapturedChainTail?
 }
 
 /// One ask of one name/type (with retries and a TCP retry after TC) and what it recorded.
@@ -47,6 +54,8 @@ final class Prober: Sendable {
     private let gate: QueryGate
     /// A CNAME target shared by many names is asked once per type.
     private let hopCache = TaskCache<StepResult>(limit: 2_048)
+    /// Where each hop past the recorded ones leads: a long loop shared by many names is walked from memory.
+    private let tailCache = TaskCache<DNSName?>(limit: 4 * DNSAnswer.unrecordedHopLimit)
     private let apexCache = TaskCache<DNSName?>(limit: 100_000)
     private let zoneServers = TaskCache<[ServerAddress]>(limit: 10_000)
 
@@ -68,7 +77,9 @@ final class Prober: Sendable {
         async let aaaa = chain(name, .aaaa, server: server)
         async let plainA = step(name, .a, edns: false, server: server)
         async let plainAAAA = step(name, .aaaa, edns: false, server: server)
-        var queries = await a + aaaa
+        let (walkA, walkAAAA) = await (a, aaaa)
+        var queries = walkA.queries + walkAAAA.queries
+        let tails = [walkA.tail, walkAAAA.tail].compactMap { $0 }
         queries += await plainA.queries + plainAAAA.queries
         for expanded in expansions(of: entry) {
             async let expandedA = step(expanded, .a, edns: true, server: server)
@@ -76,7 +87,7 @@ final class Prober: Sendable {
             queries += await expandedA.queries + expandedAAAA.queries
         }
         return CapturedName(name: name.text, server: server?.description ?? "authoritative", source: entry.source,
-                            queries: queries)
+                            queries: queries, tails: tails.isEmpty ? nil : tails)
     }
 
     /// glibc tries the search list first when the name has fewer dots than ndots.
@@ -88,24 +99,46 @@ final class Prober: Sendable {
         return settings.search.map { DNSName(stem + "." + $0.text) }
     }
 
-    private func chain(_ name: DNSName, _ type: RRType, server: ServerAddress?) async -> [CapturedQuery] {
-        var queries: [CapturedQuery] = []
+    /// Follows the CNAME chain of `name`/`type`: the first `maxCNAMEHops` hops and the answer after them
+    /// with every query recorded, then on, unrecorded, to where it loops or ends (`tail`).
+    private func chain(_ name: DNSName, _ type: RRType, server: ServerAddress?) async -> ChainWalk {
+        var walk = ChainWalk()
         var current = name
         var visited: Set<DNSName> = [name]
-        for _ in 0..<settings.maxCNAMEHops {
-            let result: StepResult
-            if current == name {
-                result = await step(current, type, edns: true, server: server)
-            } else {
-                let hop = current
-                let key = "\(hop.text)/\(type.rawValue)/\(server?.description ?? "auth")"
-                result = await hopCache.value(for: key) { await self.step(hop, type, edns: true, server: server) }
-            }
-            queries += result.queries
-            guard let target = result.cnameTarget, visited.insert(target).inserted else { break }
+        for index in 0...settings.maxCNAMEHops {
+            let result = index == 0 ? await step(current, type, edns: true, server: server)
+                                    : await cachedStep(current, type, server: server)
+            walk.queries += result.queries
+            guard let target = result.cnameTarget, visited.insert(target).inserted else { return walk }
             current = target
         }
-        return queries
+        walk.tail = await tail(from: current, type, server: server, visited: visited)
+        return walk
+    }
+
+    /// The rest of a chain past its recorded hops, asked but kept only as a count and how it ended, so a loop
+    /// is told from a long chain whatever `--max-cname-hops` is. Bounded by `DNSAnswer.unrecordedHopLimit`.
+    private func tail(from start: DNSName, _ type: RRType, server: ServerAddress?, visited: Set<DNSName>) async -> CapturedChainTail {
+        var visited = visited
+        var current = start
+        var hops = 0
+        while hops < DNSAnswer.unrecordedHopLimit {
+            let hop = current
+            let key = "\(hop.text)/\(type.rawValue)/\(server?.description ?? "auth")"
+            // Only the target is kept: thousands of hops cost names, not responses.
+            let next = await tailCache.value(for: key) { await self.step(hop, type, edns: true, server: server).cnameTarget }
+            guard let next else { return CapturedChainTail(type: type.mnemonic, from: start.text, hops: hops, end: .end) }
+            hops += 1
+            guard visited.insert(next).inserted else { return CapturedChainTail(type: type.mnemonic, from: start.text, hops: hops, end: .loop) }
+            current = next
+        }
+        return CapturedChainTail(type: type.mnemonic, from: start.text, hops: hops, end: .limit)
+    }
+
+    /// A hop's step, asked once for every name whose chain passes through it.
+    private func cachedStep(_ hop: DNSName, _ type: RRType, server: ServerAddress?) async -> StepResult {
+        let key = "\(hop.text)/\(type.rawValue)/\(server?.description ?? "auth")"
+        return await hopCache.value(for: key) { await self.step(hop, type, edns: true, server: server) }
     }
 
     /// Asks once: UDP with retries on timeout, malformed replies and SERVFAIL; over TCP when TC is set.

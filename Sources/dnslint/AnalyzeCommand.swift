@@ -25,7 +25,8 @@ struct AnalyzeCommand: ParsableCommand {
         var run = try configFlags.settings(lint: lint, output: output)
         run.options.kindOverride = .live
         var report = try Linter.run(paths: captures, options: run.options, policy: run.policy)
-        if try gate.apply(to: &report, keys: FindingKeys(root: RepositoryRoot(workingDirectory: FileManager.default.currentDirectoryPath))) {
+        if try gate.apply(to: &report, keys: FindingKeys(root: RepositoryRoot(workingDirectory: FileManager.default.currentDirectoryPath),
+                                                            maxFileBytes: run.options.maxFileBytes)) {
             return
         }
         try run.output.emit(report, category: "dnslint/live/")

@@ -37,7 +37,7 @@ struct CheckCommand: ParsableCommand {
             report = try Linter.run(paths: paths, options: run.options, policy: run.policy)
         }
         let root = RepositoryRoot(workingDirectory: FileManager.default.currentDirectoryPath)
-        let keys = FindingKeys(root: root)
+        let keys = FindingKeys(root: root, maxFileBytes: run.options.maxFileBytes)
         if let newSince {
             // Keys match across the two trees: both are repository-relative and free of line numbers.
             let old = try NewSince.baseline(revision: newSince, paths: checked, options: run.options, policy: run.policy, root: root)

@@ -41,6 +41,8 @@ struct ConfigFlags: ParsableArguments {
             }
         }
         if output.failOn == nil { output.failOn = project?.failOn }
+        if lint.maxFileBytes == nil, let bytes = project?.maxFileBytes { options.maxFileBytes = bytes }
+        if lint.maxLineBytes == nil, let bytes = project?.maxLineBytes { options.maxLineBytes = bytes }
         let policy = try ProjectPolicy.build(config: project, select: output.select, disable: output.disable)
         return RunSettings(project: project, options: options, policy: policy, output: output)
     }

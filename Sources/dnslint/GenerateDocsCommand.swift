@@ -20,12 +20,12 @@ struct GenerateDocsCommand: ParsableCommand {
         // The pages show the example files, read from `<folder>/examples`.
         let examples = URL(fileURLWithPath: folder).appendingPathComponent("examples")
         for (name, text) in try RuleDocs.pages(RuleRegistry.all.map(\.metadata), examples: examples) {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent(name))
+            try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: folder).appendingPathComponent(name).path)
         }
         let schemaText = try String(contentsOfFile: schema, encoding: .utf8)
         guard let updated = ReportSchema.updating(schemaText, rules: RuleRegistry.all.map(\.metadata)) else {
             throw ValidationError("\(schema) has no \"ruleArguments\" entry in its definitions")
         }
-        try Data(updated.utf8).write(to: URL(fileURLWithPath: schema))
+        try AtomicFile.write(Data(updated.utf8), to: schema)
     }
 }

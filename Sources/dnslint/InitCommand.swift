@@ -27,9 +27,7 @@ struct InitCommand: ParsableCommand {
         let text = starter.text
         // What init writes must load: a starter that fails its own reader would be a bug, not a user error.
         _ = try ConfigReader.parse(text, file: path, folder: FileManager.default.currentDirectoryPath)
-        let file = try AtomicFile(path: path)
-        file.handle.write(Data(text.utf8))
-        try file.commit()
+        try AtomicFile.write(Data(text.utf8), to: path)
         print("Wrote \(path): \(starter.summary).")
     }
 }

@@ -97,7 +97,8 @@ struct LiveCommand: AsyncParsableCommand {
             live.shard = parsed
         }
         var report = try await LiveRun.run(names: source, live: live, lint: run.options, policy: run.policy)
-        if try gate.apply(to: &report, keys: FindingKeys(root: RepositoryRoot(workingDirectory: FileManager.default.currentDirectoryPath))) {
+        if try gate.apply(to: &report, keys: FindingKeys(root: RepositoryRoot(workingDirectory: FileManager.default.currentDirectoryPath),
+                                                            maxFileBytes: run.options.maxFileBytes)) {
             return
         }
         try run.output.emit(report, category: "dnslint/live/")

@@ -24,11 +24,12 @@ struct Main {
             Foundation.exit(2)
         } catch {
             let code = DNSLintCommand.exitCode(for: error)
-            let message = DNSLintCommand.fullMessage(for: error)
             if code == .success {
-                print(message)
+                print(DNSLintCommand.fullMessage(for: error))
                 Foundation.exit(0)
             }
+            // A usage error is one line naming what is wrong, like every other exit 2 (`--help` has the usage).
+            let message = DNSLintCommand.message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
             FileHandle.standardError.write(Data(("dnslint: " + message + "\n").utf8))
             Foundation.exit(2)
         }

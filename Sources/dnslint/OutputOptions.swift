@@ -63,17 +63,25 @@ struct OutputOptions: ParsableArguments {
             let destination = index < output.count ? output[index] : "-"
             let toTerminal = destination == "-" && isatty(STDOUT_FILENO) == 1
             let useColor = color == "always" || (color == "auto" && toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
-            let context = ReportContext(rules: RuleRegistry.all, category: category, color: useColor,
+            var context = ReportContext(rules: RuleRegistry.all, category: category, color: useColor,
                                         workingDirectory: FileManager.default.currentDirectoryPath)
+            context.maxFileBytes = report.maxFileBytes
             if destination == "-" {
-                Reporters.write(report, as: format, context: context, to: OutputSink(handle: FileHandle.standardOutput))
+                let sink = OutputSink(handle: FileHandle.standardOutput)
+                Reporters.write(report, as: format, context: context, to: sink)
+                if let failure = sink.failure { throw InputError("standard output: cannot write the report (\(failure))") }
                 continue
             }
-            // Complete or not at all: the report takes its name only once fully written.
-            let file: AtomicFile
-            do { file = try AtomicFile(path: destination) } catch { throw ValidationError(error.message) }
-            Reporters.write(report, as: format, context: context, to: OutputSink(handle: file.handle))
-            do { try file.commit() } catch { throw ValidationError(error.message) }
+            // Complete or not at all: the report takes its name only once fully written (a device or FIFO
+            // is written in place, see AtomicFile). Errors are one line naming the file, exit 2.
+            let file = try AtomicFile(path: destination)
+            let sink = OutputSink(handle: file.handle)
+            Reporters.write(report, as: format, context: context, to: sink)
+            if let failure = sink.failure {
+                file.discard()
+                throw InputError("\(destination): cannot write the file (\(failure))")
+            }
+            try file.commit()
         }
         if let threshold = Severity(rawValue: failOn ?? "error"),
            report.findings.contains(where: { $0.severity >= threshold }) {
@@ -107,8 +115,14 @@ struct LintFlags: ParsableArguments {
     @Option(name: .long, help: "Kubernetes cluster domain (default: cluster.local).")
     var clusterDomain: String?
 
-    @Option(name: .long, help: "CNAME hops recorded per answer (and asked, live); loops are found whatever their length in zone files.")
+    @Option(name: .long, help: "CNAME hops recorded per answer (default 64). Chains are followed up to 4,096 hops further, in zone files and live, so a loop is told from a long chain and a long chain gets its true length.")
     var maxCnameHops = 64
+
+    @Option(name: .long, help: "Largest input file read, e.g. 65536, 64K, 256M, 1G (default 256M); a larger one is a DNS0005 finding and is not read.")
+    var maxFileBytes: String?
+
+    @Option(name: .long, help: "Longest input line read, e.g. 4096 or 64K (default 64K); a longer one is a syntax finding and is skipped.")
+    var maxLineBytes: String?
 
     @Option(name: .long, help: "Wall-clock budget for the whole run, e.g. 90s, 30m, 1h30m: then dnslint stops taking new work and reports what it has (DNS0007).")
     var deadline: String?
@@ -127,6 +141,9 @@ struct LintFlags: ParsableArguments {
         }
         if let threads, threads < 1 { throw ValidationError("--threads takes a positive number") }
         if maxCnameHops < 1 { throw ValidationError("--max-cname-hops takes a positive number") }
+        for (flag, value) in [("--max-file-bytes", maxFileBytes), ("--max-line-bytes", maxLineBytes)] {
+            if let value, ByteSize.bytes(value) == nil { throw ValidationError("\(flag) takes \(ByteSize.expected), not \(value)") }
+        }
         if let deadline, (GoDuration.seconds(deadline) ?? -1) < 0 {
             throw ValidationError("--deadline takes a duration such as 90s, 30m or 1h30m, not \(deadline)")
         }
@@ -150,6 +167,8 @@ struct LintFlags: ParsableArguments {
         options.clusterDomain = clusterDomain ?? "cluster.local"
         if let threads { options.threads = max(1, threads) }
         options.maxCNAMEHops = maxCnameHops
+        if let bytes = maxFileBytes.flatMap(ByteSize.bytes) { options.maxFileBytes = bytes }
+        if let bytes = maxLineBytes.flatMap(ByteSize.bytes) { options.maxLineBytes = bytes }
         return options
     }
 }

@@ -108,8 +108,6 @@ struct SimulateCommand: ParsableCommand {
     }
 
     static func write(_ text: String, to path: String) throws {
-        let file = try AtomicFile(path: path)
-        file.handle.write(Data(text.utf8))
-        try file.commit()
+        try AtomicFile.write(Data(text.utf8), to: path)
     }
 }

@@ -2,7 +2,7 @@
 /// `schemas/dnslint-config.schema.json` must declare the same (a test compares them): the key of each
 /// list below is the name of its definition in the schema (`config` is the schema's root).
 package enum ConfigKeys {
-    package static let config = ["inventory", "select", "ignore", "severity", "fail-on", "overrides"]
+    package static let config = ["inventory", "select", "ignore", "severity", "fail-on", "overrides", "max-file-bytes", "max-line-bytes"]
     package static let inventory = ["zones", "corefiles", "resolv-conf", "manifests", "names-files", "names", "servers",
                                     "coredns-version", "libc", "cluster-domain"]
     /// An inventory zone given as a mapping rather than a plain path.

@@ -34,6 +34,8 @@ package struct ConfigReader {
             case "severity": config.severities = try reader.severities(value, at: "severity")
             case "fail-on": config.failOn = try reader.oneOf(["error", "warning", "note", "never"], value, at: "fail-on")
             case "overrides": config.overrides = try reader.overrides(value)
+            case "max-file-bytes": config.maxFileBytes = try reader.byteSize(value, at: key)
+            case "max-line-bytes": config.maxLineBytes = try reader.byteSize(value, at: key)
             default: break
             }
         }
@@ -239,6 +241,13 @@ package struct ConfigReader {
             throw fail(node, "\(place) takes \(choices), not \"\(value)\"")
         }
         return value
+    }
+
+    /// A size cap: a YAML integer or a string such as 64K or 256M.
+    func byteSize(_ node: Node, at place: String) throws(InputError) -> Int {
+        let text = try string(node, at: place)
+        guard let bytes = ByteSize.bytes(text) else { throw fail(node, "\(place) takes \(ByteSize.expected), not \"\(text)\"") }
+        return bytes
     }
 
     func selector(_ text: String, _ node: Node, at place: String) throws(InputError) -> RuleSelector {

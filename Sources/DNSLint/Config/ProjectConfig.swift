@@ -17,6 +17,9 @@ package struct ProjectConfig: Sendable {
     /// `error`, `warning`, `note` or `never`.
     package var failOn: String?
     package var overrides: [PathOverride] = []
+    /// `max-file-bytes` and `max-line-bytes`: the size caps for reading inputs (the flags win).
+    package var maxFileBytes: Int?
+    package var maxLineBytes: Int?
 
     package init(file: String, folder: String) {
         self.file = file

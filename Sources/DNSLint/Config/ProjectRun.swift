@@ -29,6 +29,7 @@ package enum ProjectRun {
             read.files += part.files
             read.paths += part.paths
             read.skipped += part.skipped
+            read.unquotedFiles.formUnion(part.unquotedFiles)
         }
         clock.mark("read inputs")
         var linter = Linter(read: read, options: options, policy: policy)
@@ -60,7 +61,7 @@ package enum ProjectRun {
                 var matches = try files.expand(entry)
                 // As in a folder scan, a file a matched zone pulls in with $INCLUDE is read through that zone.
                 if zones, PathGlob(entry.pattern).hasWildcards {
-                    let included = IncludeTargets.of(matches.map(\.absolute))
+                    let included = IncludeTargets.of(matches.map(\.absolute), limit: options.maxFileBytes)
                     matches.removeAll { included.contains($0.absolute) }
                 }
                 for match in matches where seen.insert(match.absolute).inserted {
@@ -128,19 +129,13 @@ package enum ProjectRun {
 /// The files zone files pull in with `$INCLUDE FILE [ORIGIN]` (transitively), resolved against the including
 /// file's folder as the zone reader resolves them: absolute and standardized.
 enum IncludeTargets {
-    static func of(_ zones: [String]) -> Set<String> {
+    static func of(_ zones: [String], limit: Int) -> Set<String> {
         var targets = Set<String>()
         var queue = zones
         var seen = Set(zones)
         while let path = queue.popLast() {
-            guard let bytes = try? RegularFile.read(path, limit: LintOptions().maxFileBytes).get() else { continue }
-            let text = String(decoding: bytes, as: UTF8.self)
-            guard text.range(of: "$include", options: .caseInsensitive) != nil else { continue }
-            let folder = (path as NSString).deletingLastPathComponent
-            for line in text.split(whereSeparator: \.isNewline) {
-                let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
-                guard words.count >= 2, words[0].uppercased() == "$INCLUDE" else { continue }
-                let target = PolicyRoot.absolute(String(words[1]).trimmingCharacters(in: CharacterSet(charactersIn: "\"")), in: folder)
+            for included in IncludedFiles.includes(in: path, limit: limit) {
+                let target = PolicyRoot.absolute(included, in: FileManager.default.currentDirectoryPath)
                 targets.insert(target)
                 if seen.insert(target).inserted { queue.append(target) }
             }

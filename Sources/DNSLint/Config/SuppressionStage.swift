@@ -17,9 +17,11 @@ enum SuppressionStage {
             last = path
             if seen.insert(path).inserted { files.append(path) }
         }
-        // Read as inputs are: regular files only (never a FIFO that could hang the run), within the size limit.
+        // Read as inputs are: regular files only (never a FIFO that could hang the run), within the size limit;
+        // and whole only when they hold a `dnslint:` at all, which a streamed scan tells first.
         let suppressions = InlineSuppressions(files: files, rules: RuleRegistry.all.map(\.metadata)) { path in
-            try? RegularFile.read(path, limit: options.maxFileBytes).get()
+            guard InlineSuppressionParser.fileMentionsMarker(path, limit: options.maxFileBytes) else { return nil }
+            return try? RegularFile.read(path, limit: options.maxFileBytes).get()
         }
         guard !suppressions.isEmpty else { return }
         let selfCode = UnusedSuppression().metadata.code

@@ -21,6 +21,8 @@ package struct Linter {
     private let skipped: [SkippedFile]
     /// Files read, whose `dnslint:` comments may suppress findings.
     private let filesRead: [String]
+    /// Files whose lines the reporters must not quote.
+    private let unquotedFiles: Set<String>
     private var summary: [String: ArgumentValue] = [:]
 
     /// Reads `paths` and runs the rules that judge whole inputs. Throws only for usage problems (exit 2).
@@ -42,6 +44,7 @@ package struct Linter {
         self.files = read.files
         self.skipped = read.skipped
         self.filesRead = read.paths
+        self.unquotedFiles = read.unquotedFiles
         self.findings = Linter.checkInputs(context, rules: enabled)
         findings += read.issues.map(InputIssueRules.finding)
         summary = CaptureTotals.summary(of: read.inputs)
@@ -75,6 +78,8 @@ package struct Linter {
         var report = LintReport(findings: findings, filesChecked: files, extraSummary: summary.merging(extra) { $1 })
         report.skipped = skipped
         report.corefileVersions = CorefileVersionEntry.list(inputs)
+        report.maxFileBytes = options.maxFileBytes
+        report.unquotedFiles = unquotedFiles
         return report
     }
 

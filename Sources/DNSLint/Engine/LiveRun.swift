@@ -127,7 +127,8 @@ private final class Batches {
 
     func flush() {
         guard !batch.isEmpty else { return }
-        linter.judge(LiveView.grouped(batch, mode: mode, search: search), threads: 1, finishEvenIfStopped: true)
+        linter.judge(LiveView.grouped(batch, mode: mode, search: search, maxCNAMEHops: linter.options.maxCNAMEHops),
+                     threads: 1, finishEvenIfStopped: true)
         batch.removeAll(keepingCapacity: true)
     }
 }

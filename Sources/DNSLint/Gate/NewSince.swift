@@ -26,7 +26,7 @@ package enum NewSince {
             guard try extract(revision, spec, into: scratch.path, root: root) else { continue }
             oldPaths.append(scratch.appendingPathComponent(relative).path)
         }
-        let keys = FindingKeys(root: RepositoryRoot(workingDirectory: scratch.path))
+        let keys = FindingKeys(root: RepositoryRoot(workingDirectory: scratch.path), maxFileBytes: options.maxFileBytes)
         guard !oldPaths.isEmpty else { return Baseline(findings: [], keys: keys) }
         var oldOptions = options
         oldOptions.stop = nil

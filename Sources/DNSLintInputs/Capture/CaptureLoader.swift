@@ -38,8 +38,8 @@ package struct CaptureLoader: InputLoader {
             return LoadResult(issues: [.unreadable(
                 path: file.path, reason: "it is \(capture.format) version \(capture.version), not \(Capture.formatName) version 1")])
         }
-        let views = LiveView.grouped( capture.names.map(\.normalized), mode: capture.mode,
-                                    search: (capture.search ?? []).map { DNSName($0) })
+        let views = LiveView.grouped(capture.names.map(\.normalized), mode: capture.mode,
+                                     search: (capture.search ?? []).map { DNSName($0) }, maxCNAMEHops: options.maxCNAMEHops)
         return LoadResult(inputs: [LoadedCapture(path: file.path, mode: capture.mode, stats: capture.stats)], views: views)
     }
 

@@ -43,7 +43,7 @@ extension ZoneIndex: DNSView {
     }
 
     /// Hops a chain through DNAMEs is walked past the recording limit before the view gives up on it.
-    static let unrecordedHopLimit = 4_096
+    static let unrecordedHopLimit = DNSAnswer.unrecordedHopLimit
 
     func resolve(_ question: DNSName, id startID: Int32?, type: RRType) -> DNSAnswer {
         var answer = DNSAnswer(name: question, type: type, outcome: .noData, rcode: 0)

@@ -24,7 +24,7 @@ package struct ZoneLoader: InputLoader {
         let issues = reader.issues.map { issue in
             InputIssue(issue.kind == .syntax ? .zoneSyntax : .unreadable, issue.message, at: issue.location)
         }
-        return LoadResult(inputs: [index], views: [index], issues: issues)
+        return LoadResult(inputs: [index], views: [index], issues: issues, unquotedFiles: reader.unquotedFiles)
     }
 }
 

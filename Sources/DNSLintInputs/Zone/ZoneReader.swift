@@ -16,12 +16,28 @@ struct FileTally {
     static let quotedScalars = 24
     /// Logical records handed to ldns (directives are not counted).
     var records = 0
-    /// Records ldns refused plus lines the tokenizer found problems on.
-    var failed = 0
+    /// Records ldns refused.
+    var refused = 0
+    /// Lines the tokenizer found problems on.
+    var badLines = 0
     var head: [UInt8] = []
 
+    var failed: Int { refused + badLines }
+    /// Not one record of it parsed.
+    var nothingParsed: Bool { failed > 0 && records == refused }
     /// Most of it fails, and enough of it that this is not a small zone with a few typos.
-    var isNotAZone: Bool { failed >= 8 && failed * 4 >= records * 3 }
+    var mostlyFails: Bool { failed >= 8 && failed * 4 >= records * 3 }
+
+    /// Most of it fails; or, whatever its size, nothing of it parsed and it does not even start like a zone
+    /// (a .env or settings file; a zone whose one unclosed parenthesis swallowed every record still does).
+    var isNotAZone: Bool { mostlyFails || (nothingParsed && !startsLikeAZone) }
+
+    /// Whether the whole lines of the head read as directives and records.
+    var startsLikeAZone: Bool {
+        var text = String(decoding: head, as: UTF8.self)
+        if head.count >= FileTally.headBytes, let lastBreak = text.lastIndex(of: "\n") { text = String(text[..<lastBreak]) }
+        return ZoneSniffer.looksLikeZone(text)
+    }
 }
 
 /// Streams a zone file and its includes through the tokenizer and ldns, into a `ZoneBuilder`.
@@ -40,6 +56,9 @@ struct ZoneReader {
     private var rdataFull = false
     /// At most `maxIssues` (a file of garbage would otherwise hold one per line); the rest are counted.
     private(set) var issues: [ZoneReadIssue] = []
+    /// Files of this zone whose lines no report may quote (as findings name them): files judged not to be
+    /// zones, and files `$INCLUDE` reached outside the zone's folder (with --allow-include-outside).
+    private(set) var unquotedFiles: Set<String> = []
     private var droppedIssues = 0
     static let maxIssues = 1000
     private let rootFolder: String
@@ -54,7 +73,7 @@ struct ZoneReader {
         case .success(let file):
             // Reserved but untouched pages cost no memory; growing by doubling would copy the largest arrays.
             builder.reserve(forFileSize: file.size)
-            readFile(file, path: path, url: url, origin: origin, includedFrom: [], chain: [])
+            readFile(file, path: path, url: url, origin: origin, includedFrom: [], chain: [], outside: false)
         case .failure(let failure):
             builder.files.append(ZoneFile(path: path, includedFrom: []))
             issue(.unreadable, path, [], 1, "\(path) was not checked: \(failure.reason)")
@@ -72,7 +91,9 @@ struct ZoneReader {
         return taken
     }
 
-    private mutating func readFile(_ file: RegularFile, path: String, url: URL, origin: String, includedFrom: [IncludeSite], chain: [String]) {
+    /// `outside`: reached by `$INCLUDE` outside the zone's folder, so none of its lines is quoted.
+    private mutating func readFile(_ file: RegularFile, path: String, url: URL, origin: String, includedFrom: [IncludeSite],
+                                   chain: [String], outside: Bool) {
         let fileID = UInt16(builder.files.count)
         builder.files.append(ZoneFile(path: path, includedFrom: includedFrom))
         let firstIssue = issues.count
@@ -107,28 +128,33 @@ struct ZoneReader {
                 let parsing = startParsing(batch, contexts: tokenizer.contexts)
                 // Merged in file order: the previous batch before this one, while this one parses.
                 if let previous = inFlight?.wait() {
-                    tally.failed += absorb(previous, file: fileID, path: path, includedFrom: includedFrom)
+                    tally.refused += absorb(previous, file: fileID, path: path, includedFrom: includedFrom)
                 }
                 inFlight = parsing
                 batch = RecordBatch()
             }
         }
         if let last = inFlight?.wait() {
-            tally.failed += absorb(last, file: fileID, path: path, includedFrom: includedFrom)
+            tally.refused += absorb(last, file: fileID, path: path, includedFrom: includedFrom)
         }
         builder.files[Int(fileID)].origins = tokenizer.originSwitches
         for tokenIssue in tokenizer.issues {
             issue(.syntax, path, includedFrom, tokenIssue.line, tokenIssue.message)
         }
         // Lines, not problems: one line of a thousand stray parentheses does not make a file garbage.
-        tally.failed += Set(tokenizer.issues.map(\.line)).count
-        if tally.isNotAZone {
+        tally.badLines = Set(tokenizer.issues.map(\.line)).count
+        if tally.isNotAZone || (outside && tally.failed > 0) {
             // Its problems become one finding: those past the cap are not "more problems" either.
             droppedIssues = droppedBefore
-            summarizeNotAZone(tally, path: path, includedFrom: includedFrom, from: firstIssue)
+            if tally.isNotAZone {
+                summarizeNotAZone(tally, path: path, includedFrom: includedFrom, from: firstIssue)
+            } else {
+                summarizeOutside(tally, path: path, includedFrom: includedFrom, from: firstIssue)
+            }
         } else {
             droppedIssues += tokenizer.droppedIssues
         }
+        if outside || tally.isNotAZone { unquotedFiles.insert(path) }
         for include in tokenizer.includes {
             readInclude(include, from: path, url: url, includedFrom: includedFrom, chain: chain + [url.standardizedFileURL.path])
         }
@@ -166,15 +192,34 @@ struct ZoneReader {
     }
 
     /// Replaces the per-line syntax findings of a file that is not a zone at all (a passwd file reached by
-    /// `$INCLUDE`, a README) with one finding that quotes only its first bytes: its lines stay out of the report.
+    /// `$INCLUDE`, a README, a .env file) with one finding that quotes only its first bytes: its lines stay out
+    /// of the report.
     private mutating func summarizeNotAZone(_ tally: FileTally, path: String, includedFrom: [IncludeSite], from firstIssue: Int) {
-        let isSummarized = { (issue: ZoneReadIssue) in issue.kind == .syntax && issue.location.path == path }
-        guard let first = issues[firstIssue...].filter(isSummarized).map(\.location.line).min() else { return }
-        issues = Array(issues[..<firstIssue]) + issues[firstIssue...].filter { !isSummarized($0) }
+        guard let first = takeSyntaxIssues(of: path, from: firstIssue).first else { return }
         let start = String(decoding: tally.head.prefix { $0 != 10 && $0 != 13 }, as: UTF8.self)
         let quoted = start.isEmpty ? "" : ", which starts \"\(Excerpt.text(start, limit: FileTally.quotedScalars))\""
+        let why = tally.mostlyFails ? "most of its lines do not parse" : "no line of it parses as a record"
         issue(.syntax, path, includedFrom, first,
-              "\(path) does not look like a zone file\(quoted): most of its lines do not parse (\(tally.failed) lines with problems), so they are not listed one by one")
+              "\(path) does not look like a zone file\(quoted): \(why) (\(tally.failed) lines with problems), so they are not listed one by one")
+    }
+
+    /// Replaces the per-line syntax findings of a zone file reached outside the zone's folder (messages quote
+    /// the records that fail) with one finding that names the lines without quoting them.
+    private mutating func summarizeOutside(_ tally: FileTally, path: String, includedFrom: [IncludeSite], from firstIssue: Int) {
+        let lines = takeSyntaxIssues(of: path, from: firstIssue)
+        guard let first = lines.first else { return }
+        let listed = lines.prefix(10).map(String.init).joined(separator: ", ") + (lines.count > 10 ? " and \(lines.count - 10) more" : "")
+        issue(.syntax, path, includedFrom, first,
+              "\(lines.count) line\(lines.count == 1 ? "" : "s") of \(path) do\(lines.count == 1 ? "es" : "") not parse (line\(lines.count == 1 ? "" : "s") \(listed)); "
+              + "it is outside the zone's folder, so its lines are not quoted")
+    }
+
+    /// Removes the syntax issues of `path` met since `firstIssue` and returns their lines, in order.
+    private mutating func takeSyntaxIssues(of path: String, from firstIssue: Int) -> [Int] {
+        let isTaken = { (issue: ZoneReadIssue) in issue.kind == .syntax && issue.location.path == path }
+        let lines = Array(Set(issues[firstIssue...].filter(isTaken).map(\.location.line))).sorted()
+        issues = Array(issues[..<firstIssue]) + issues[firstIssue...].filter { !isTaken($0) }
+        return lines
     }
 
     private mutating func readInclude(_ include: IncludeRequest, from path: String, url: URL, includedFrom: [IncludeSite], chain: [String]) {
@@ -191,8 +236,14 @@ struct ZoneReader {
                   "$INCLUDE \(Excerpt.text(include.path)) points outside the zone's folder and was not read; pass --allow-include-outside to allow it")
             return
         }
-        if chain.contains(target.standardizedFileURL.path) || chain.count >= ZoneReader.maxIncludeDepth {
+        if chain.contains(target.standardizedFileURL.path) {
             issue(.syntax, path, includedFrom, include.line, "$INCLUDE \(Excerpt.text(include.path)) includes itself (an include loop); it was read once")
+            return
+        }
+        // Not a loop, only deep: said as a limit, so nobody hunts for a cycle that is not there.
+        if chain.count >= ZoneReader.maxIncludeDepth {
+            issue(.unreadable, path, includedFrom, include.line,
+                  "$INCLUDE \(Excerpt.text(include.path)) was not read: the includes nest more than \(ZoneReader.maxIncludeDepth) files deep here, the most dnslint follows")
             return
         }
         guard builder.files.count < maxFiles else {
@@ -200,9 +251,10 @@ struct ZoneReader {
                   "$INCLUDE \(Excerpt.text(include.path)) was not read: the zone already reads \(maxFiles) files, the most one zone may read")
             return
         }
+        let outside = !(resolved + "/").hasPrefix(rootFolder + "/") || resolved == rootFolder
         switch RegularFile.open(target.path, limit: options.maxFileBytes) {
         case .success(let file):
-            readFile(file, path: shownPath, url: target, origin: include.origin, includedFrom: site, chain: chain)
+            readFile(file, path: shownPath, url: target, origin: include.origin, includedFrom: site, chain: chain, outside: outside)
         case .failure(.cannotOpen):
             issue(.unreadable, path, includedFrom, include.line, "$INCLUDE \(Excerpt.text(include.path)): no such readable file")
         case .failure(let failure):

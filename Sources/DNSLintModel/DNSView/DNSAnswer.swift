@@ -90,8 +90,12 @@ package struct DNSAnswer: Sendable, Hashable {
     package var server: String?
     /// Seconds into the live run when the answer's first and last responses arrived; nil offline.
     package var readAt: ClosedRange<Double>?
-    /// Hops walked past the recording limit (zone files only), so `hopCount` is the chain's true length.
+    /// Hops walked past the recording limit (`--max-cname-hops`), so `hopCount` is the chain's true length.
     package var hopsNotRecorded = 0
+
+    /// Hops a view follows past its recording limit to tell a loop from a long chain, before it gives up
+    /// (a zone walking DNAMEs, a live chain): bounded work however long the chain an attacker publishes.
+    package static let unrecordedHopLimit = 4_096
 
     package init(name: DNSName, type: RRType, outcome: AnswerOutcome, rcode: Int?, chain: [CNAMEHop] = [],
                 records: [AnswerRecord] = [], negativeTTL: UInt32? = nil, sizeWithoutEDNS: AnswerSize? = nil,

@@ -10,6 +10,11 @@ package struct LintReport: Sendable {
     package var elapsedSeconds: Double?
     /// Each Corefile read, with the CoreDNS release it was judged against and where that came from.
     package var corefileVersions: [CorefileVersionEntry] = []
+    /// The input size cap the run read with: reporters read source lines back within the same cap.
+    package var maxFileBytes = LintOptions.defaultMaxFileBytes
+    /// Files (as findings name them) whose lines no reporter quotes: files that are not zones at all, and
+    /// files reached by `$INCLUDE` outside the zone's folder. Their findings carry only their messages.
+    package var unquotedFiles: Set<String> = []
 
     package init(findings: [Finding], filesChecked: Int, extraSummary: [String: ArgumentValue] = [:]) {
         self.findings = findings

@@ -68,12 +68,44 @@ package struct CapturedName: Codable, Sendable {
     package var server: String
     package var source: CapturedSource?
     package var queries: [CapturedQuery]
+    /// CNAME chains that went on past the hops whose queries are recorded (absent when none did).
+    package var tails: [CapturedChainTail]?
 
-    package init(name: String, server: String, source: CapturedSource?, queries: [CapturedQuery]) {
+    package init(name: String, server: String, source: CapturedSource?, queries: [CapturedQuery], tails: [CapturedChainTail]? = nil) {
         self.name = name
         self.server = server
         self.source = source
         self.queries = queries
+        self.tails = tails
+    }
+}
+
+/// How a CNAME chain went on past the hops the prober records (`--max-cname-hops`). The prober follows it
+/// further (up to `DNSAnswer.unrecordedHopLimit` hops) without recording those queries, to tell a loop from a
+/// long chain: recording them for every name on a long loop would grow the capture with the cube of its length.
+package struct CapturedChainTail: Codable, Sendable, Hashable {
+    package enum End: String, Codable, Sendable {
+        /// The last hop came back to a name already on the chain.
+        case loop
+        /// A name without a CNAME (or without an answer) ended the chain.
+        case end
+        /// Still going after `DNSAnswer.unrecordedHopLimit` hops: its length is not known.
+        case limit
+    }
+
+    /// The query type of the chain (A or AAAA).
+    package var type: String
+    /// The first name of the chain whose query is not recorded.
+    package var from: String
+    /// CNAME hops followed from `from` on.
+    package var hops: Int
+    package var end: End
+
+    package init(type: String, from: String, hops: Int, end: End) {
+        self.type = type
+        self.from = from
+        self.hops = hops
+        self.end = end
     }
 }
 
@@ -243,6 +275,11 @@ extension CapturedName {
     package var normalized: CapturedName {
         var copy = self
         for index in copy.queries.indices { copy.queries[index].name = DNSName(copy.queries[index].name).text }
+        copy.tails = tails?.map { tail in
+            var tail = tail
+            tail.from = DNSName(tail.from).text
+            return tail
+        }
         return copy
     }
 }

@@ -23,6 +23,13 @@ package struct LiveStep: Sendable {
 package struct LiveAnswers: Sendable {
 
     let record: CapturedName
+    /// CNAME hops kept in an answer's chain (`--max-cname-hops`); the hops after them are only counted.
+    var maxCNAMEHops = 64
+
+    package init(record: CapturedName, maxCNAMEHops: Int = 64) {
+        self.record = record
+        self.maxCNAMEHops = max(1, maxCNAMEHops)
+    }
 
     /// The step for `name`/`type`, or nil when it was never asked.
     package func step(_ name: DNSName, _ type: RRType, edns: Bool) -> LiveStep? {
@@ -83,9 +90,17 @@ package struct LiveAnswers: Sendable {
         var visited: Set<DNSName> = [name]
         while true {
             guard let step = step(current, type, edns: true) else {
-                // The prober asks every hop up to its limit: a hop target never asked is past that limit.
-                answer.outcome = current == name ? .failed("not asked") : .hopLimit
-                answer.rcode = nil
+                // Past the hops the prober recorded: the chain's tail says how it went on.
+                if current != name, let tail = record.tails?.first(where: { $0.type == type.mnemonic && $0.from == current.text }) {
+                    answer.hopsNotRecorded += tail.hops
+                    answer.outcome = tail.end == .loop ? .loop : .hopLimit
+                    // Still going at the prober's cap: the true length is not known ("at least", as a zone says).
+                    if tail.end == .limit { answer.hopsNotRecorded = 0 }
+                } else {
+                    answer.outcome = current == name ? .failed("not asked") : .hopLimit
+                    answer.hopsNotRecorded = 0
+                    answer.rcode = nil
+                }
                 break
             }
             if current == name { answer.server = step.server }
@@ -104,13 +119,23 @@ package struct LiveAnswers: Sendable {
             let origin = RecordOrigin(server: step.server)
             if type != .cname, let hop = Self.nextHop(from: current, in: response, origin: origin) {
                 let target = hop.target
-                answer.chain.append(hop)
+                if answer.chain.count < maxCNAMEHops {
+                    answer.chain.append(hop)
+                } else {
+                    answer.hopsNotRecorded += 1
+                }
                 if !visited.insert(target).inserted {
                     answer.outcome = .loop
                     break
                 }
                 current = target
                 continue
+            }
+            if answer.hopsNotRecorded > 0 {
+                // Longer than the recording limit: judged by its length, as a zone judges it, not by its end,
+                // which the recorded hops no longer lead to.
+                answer.outcome = .hopLimit
+                break
             }
             for record in response.answer where record.type == type && record.owner == current {
                 answer.records.append(AnswerRecord(type: type, ttl: record.ttl, origin: origin))

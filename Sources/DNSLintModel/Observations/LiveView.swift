@@ -9,12 +9,15 @@ package struct LiveView: DNSView {
     package let search: [DNSName]
     let names: [CapturedName]
     private let positions: [DNSName: Int]
+    /// CNAME hops recorded per answer (`--max-cname-hops`).
+    let maxCNAMEHops: Int
 
-    package init(label: String, mode: ProbeMode, search: [DNSName] = [], names: [CapturedName]) {
+    package init(label: String, mode: ProbeMode, search: [DNSName] = [], names: [CapturedName], maxCNAMEHops: Int = 64) {
         self.label = label
         self.mode = mode
         self.search = search
         self.names = names
+        self.maxCNAMEHops = maxCNAMEHops
         var positions: [DNSName: Int] = [:]
         for (index, record) in names.enumerated() { positions[DNSName(record.name)] = positions[DNSName(record.name)] ?? index }
         self.positions = positions
@@ -33,18 +36,18 @@ package struct LiveView: DNSView {
         guard let index = positions[name] else {
             return DNSAnswer(name: name, type: type, outcome: .failed("not asked"), rcode: nil)
         }
-        return LiveAnswers(record: names[index]).answer(name, type)
+        return LiveAnswers(record: names[index], maxCNAMEHops: maxCNAMEHops).answer(name, type)
     }
 
     package func audit(at index: Int) -> NameAudit {
         let subject = subject(at: index)
-        let answers = LiveAnswers(record: names[index])
+        let answers = LiveAnswers(record: names[index], maxCNAMEHops: maxCNAMEHops)
         return NameAudit(subject: subject, a: answers.answer(subject.name, .a), aaaa: answers.answer(subject.name, .aaaa),
                          others: [], view: self, recorded: RecordedQueries(search: search, answers: answers))
     }
 
     /// Groups finished names by the resolver they were asked on, as a capture loader does.
-    package static func grouped(_ records: [CapturedName], mode: ProbeMode, search: [DNSName]) -> [LiveView] {
+    package static func grouped(_ records: [CapturedName], mode: ProbeMode, search: [DNSName], maxCNAMEHops: Int = 64) -> [LiveView] {
         var order: [String] = []
         var groups: [String: [CapturedName]] = [:]
         for record in records {
@@ -53,7 +56,7 @@ package struct LiveView: DNSView {
         }
         return order.map { server in
             LiveView(label: mode == .authoritative ? "authoritative servers" : "server \(server)", mode: mode,
-                     search: search, names: groups[server] ?? [])
+                     search: search, names: groups[server] ?? [], maxCNAMEHops: maxCNAMEHops)
         }
     }
 }

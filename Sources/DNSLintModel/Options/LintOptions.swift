@@ -39,8 +39,8 @@ package struct LintOptions: Sendable {
     package var maxLineBytes = LintOptions.defaultMaxLineBytes
     /// Worker threads for parsing and rule evaluation.
     package var threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
-    /// CNAME hops recorded per answer (and, live, asked). Zone files are still walked to the end beyond it,
-    /// so a loop is told from a long chain whatever its length.
+    /// CNAME hops recorded per answer. Zone files and live chains are still followed beyond it (up to
+    /// `DNSAnswer.unrecordedHopLimit` hops more), so a loop is told from a long chain whatever the limit.
     package var maxCNAMEHops = 64
     /// Set by `--deadline` and the signal handlers: readers and passes stop taking new work once it fires.
     package var stop: RunStop?

@@ -48,9 +48,7 @@ package struct Baseline: Sendable {
         do { data = try encoder.encode(File(format: Self.formatName, version: 1, findings: entries)) } catch {
             throw InputError("\(path): cannot encode the baseline")
         }
-        let file = try AtomicFile(path: path)
-        file.handle.write(data + Data("\n".utf8))
-        try file.commit()
+        try AtomicFile.write(data + Data("\n".utf8), to: path)
     }
 
     /// The findings the baseline does not account for, and how many it did.

@@ -6,10 +6,12 @@ import DNSLintModel
 /// SARIF `partialFingerprints` all use it.
 package final class FindingKeys {
     private let root: RepositoryRoot
-    private let sources = SourceLines()
+    private let sources: SourceLines
 
-    package init(root: RepositoryRoot) {
+    /// Lines are read back only from regular files of at most `maxFileBytes` (the run's cap).
+    package init(root: RepositoryRoot, maxFileBytes: Int = LintOptions.defaultMaxFileBytes) {
         self.root = root
+        sources = SourceLines(maxFileBytes: maxFileBytes)
     }
 
     /// The path as keys and SARIF spell it: repository-relative when inside the repository.

@@ -55,6 +55,20 @@ package enum InlineSuppressionParser {
         return false
     }
 
+    /// Whether the file at `path` (regular, at most `limit` bytes) holds the marker, read a block at a time:
+    /// a file without suppressions, however large, is never held in memory whole.
+    package static func fileMentionsMarker(_ path: String, limit: Int) -> Bool {
+        guard case .success(let file) = RegularFile.open(path, limit: limit) else { return false }
+        // The last bytes of a block are kept, so a marker across two blocks is still found.
+        var carry: [UInt8] = []
+        while let block = file.read(upTo: 1 << 20), !block.isEmpty {
+            let window = carry + block
+            if window.withUnsafeBytes(mentionsMarker) { return true }
+            carry = Array(window.suffix(marker.count - 1))
+        }
+        return false
+    }
+
     package static func parse(_ text: String, path: String, rules: [RuleMetadata]) -> [InlineSuppression] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var found: [InlineSuppression] = []

@@ -1,5 +1,8 @@
 import DNSLintModel
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where a report goes: a file or standard output, written in 1 MiB chunks so a large report never
 /// sits in memory whole; or memory, for tests and `Reporters.render`.
@@ -7,6 +10,9 @@ package final class OutputSink {
     private var buffer: [UInt8] = []
     private let handle: FileHandle?
     private static let chunk = 1 << 20
+    /// Why a write failed (a full disk, a closed pipe); nothing more is written after it. `FileHandle.write`
+    /// would crash the run on such an error instead.
+    package private(set) var failure: String?
 
     package init(handle: FileHandle) {
         self.handle = handle
@@ -29,8 +35,21 @@ package final class OutputSink {
 
     package func flush() {
         guard let handle, !buffer.isEmpty else { return }
-        handle.write(Data(buffer))
-        buffer.removeAll(keepingCapacity: true)
+        defer { buffer.removeAll(keepingCapacity: true) }
+        guard failure == nil else { return }
+        let descriptor = handle.fileDescriptor
+        buffer.withUnsafeBytes { bytes in
+            var written = 0
+            while written < bytes.count {
+                let count = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else {
+                    failure = String(cString: strerror(count < 0 ? errno : EIO))
+                    return
+                }
+                written += count
+            }
+        }
     }
 
     /// What a memory sink collected.

@@ -12,7 +12,7 @@ struct SARIFReporter {
     init(context: ReportContext) {
         self.context = context
         root = RepositoryRoot(workingDirectory: context.workingDirectory)
-        keys = FindingKeys(root: root)
+        keys = FindingKeys(root: root, maxFileBytes: context.maxFileBytes)
     }
 
     func render(_ report: LintReport) -> String {

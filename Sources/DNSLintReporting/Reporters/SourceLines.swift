@@ -1,30 +1,50 @@
 import DNSLintModel
-import Foundation
 
-/// Reads lines of input files for showing them under diagnostics; each file is read once.
+/// Reads lines of input files for showing them under findings and for keying findings. Only regular files
+/// within the input size cap are read, forward from the last line asked (findings come sorted by file and
+/// line), one block at a time: a 300 MB sparse file costs no 300 MB of memory, and nothing of it beyond the
+/// lines asked for is read.
 package final class SourceLines {
-    package init() {}
+    /// Bytes of a line that keys hash (a longer line is keyed by its start and "...").
+    static let maxKeyBytes = 4096
 
-    private var files: [String: (data: [UInt8], lineStarts: [Int])] = [:]
-    static let maxShownBytes = 4096
+    private let maxFileBytes: Int
+    private var reader: LineReader?
+    private var readerPath: String?
+    /// Files that are not regular, too large or unreadable: not tried again.
+    private var refused: Set<String> = []
+    /// The last line read, for several findings on one line.
+    private var last: (path: String, number: Int, bytes: [UInt8], cut: Bool)?
 
+    package init(maxFileBytes: Int = LintOptions.defaultMaxFileBytes) {
+        self.maxFileBytes = maxFileBytes
+    }
+
+    /// The line as finding keys use it: its first 4,096 bytes, then "..." when it is longer.
     package func line(_ number: Int, of path: String) -> String? {
-        if files[path] == nil {
-            guard let data = FileManager.default.contents(atPath: path) else { return nil }
-            let bytes = [UInt8](data)
-            var starts = [0]
-            for (index, byte) in bytes.enumerated() where byte == 10 { starts.append(index + 1) }
-            files[path] = (bytes, starts)
+        guard let (bytes, cut) = raw(number, of: path) else { return nil }
+        return String(decoding: bytes, as: UTF8.self) + (cut ? "..." : "")
+    }
+
+    /// The line as a report shows it: a bounded excerpt with the cut marked, control characters replaced.
+    package func shownLine(_ number: Int, of path: String) -> String? {
+        guard let (bytes, cut) = raw(number, of: path) else { return nil }
+        return Excerpt.line(bytes.prefix(Excerpt.lineLimit * 4), cut: cut || bytes.count > Excerpt.lineLimit * 4)
+    }
+
+    private func raw(_ number: Int, of path: String) -> (bytes: [UInt8], cut: Bool)? {
+        guard number >= 1, !refused.contains(path) else { return nil }
+        if let last, last.path == path, last.number == number { return (last.bytes, last.cut) }
+        if readerPath != path || (reader?.nextNumber ?? .max) > number {
+            reader = LineReader(path: path, limit: maxFileBytes)
+            readerPath = path
+            guard reader != nil else {
+                refused.insert(path)
+                return nil
+            }
         }
-        guard let file = files[path], number >= 1, number <= file.lineStarts.count else { return nil }
-        let start = file.lineStarts[number - 1]
-        var end = number < file.lineStarts.count ? file.lineStarts[number] - 1 : file.data.count
-        if end > start, file.data[end - 1] == 13 { end -= 1 }
-        guard start <= end else { return nil }
-        // An input line may be megabytes long (a zone line over the reader's limit): show only its start.
-        if end - start > SourceLines.maxShownBytes {
-            return String(decoding: file.data[start..<start + SourceLines.maxShownBytes], as: UTF8.self) + "..."
-        }
-        return String(decoding: file.data[start..<end], as: UTF8.self)
+        guard let reader, reader.skip(to: number), let line = reader.next(keep: SourceLines.maxKeyBytes) else { return nil }
+        last = (path, number, line.bytes, line.cut)
+        return line
     }
 }

@@ -4,12 +4,14 @@ struct TextReporter {
     let context: ReportContext
 
     func render(_ report: LintReport) -> String {
-        let sources = SourceLines()
+        let sources = SourceLines(maxFileBytes: report.maxFileBytes)
         var out = ""
         for finding in report.findings {
             out += headline(finding) + "\n"
-            if let location = finding.location, let line = sources.line(location.line, of: location.path) {
-                let shown = line.replacingOccurrences(of: "\t", with: " ")
+            // A file that is no zone, or one reached outside the zone's folder, is never quoted (the message
+            // says what is wrong with it); any other line is shown as a bounded excerpt.
+            if let location = finding.location, !report.unquotedFiles.contains(location.path),
+               let shown = sources.shownLine(location.line, of: location.path) {
                 out += "  \(shown)\n"
                 let caretColumn = max(1, min(location.column, shown.count + 1))
                 out += "  " + String(repeating: " ", count: caretColumn - 1) + paint("^", .green) + "\n"

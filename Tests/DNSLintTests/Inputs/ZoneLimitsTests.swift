@@ -54,6 +54,35 @@ import Testing
         #expect(reader.builder.files.count == 3)
     }
 
+    /// A chain of includes 16 files deep is a depth limit, said as one; only a file that comes back is a loop.
+    @Test func aDeepIncludeChainIsNotALoop() throws {
+        var files = ["deep.example.zone": zoneText(origin: "deep.example.", "$INCLUDE f1.inc\n")]
+        for index in 1...20 { files["f\(index).inc"] = "h\(index) IN A 192.0.2.\(index)\n$INCLUDE f\(index + 1).inc\n" }
+        files["f21.inc"] = "last IN A 192.0.2.99\n"
+        let folder = try folderWith(files)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.path + "/deep.example.zone"
+        // The zone and f1...f15 make 16 files: the include in f15 is the first not followed.
+        #expect(try lintFindings([path]) == [
+            ReportedFinding(rule: "DNS0005", path: folder.path + "/f15.inc", line: 2,
+                            message: "$INCLUDE f16.inc was not read: the includes nest more than 16 files deep here, the most dnslint follows"),
+        ])
+    }
+
+    @Test func anIncludeLoopIsALoop() throws {
+        let folder = try folderWith([
+            "loop.example.zone": zoneText(origin: "loop.example.", "$INCLUDE a.inc\n"),
+            "a.inc": "a IN A 192.0.2.1\n$INCLUDE b.inc\n",
+            "b.inc": "b IN A 192.0.2.2\n$INCLUDE a.inc\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.path + "/loop.example.zone"
+        #expect(try lintFindings([path]) == [
+            ReportedFinding(rule: "DNS0001", path: folder.path + "/b.inc", line: 2,
+                            message: "$INCLUDE a.inc includes itself (an include loop); it was read once"),
+        ])
+    }
+
     @Test func recordDataPastTheArenaLimitStopsWithOneFinding() throws {
         let body = (0..<10).map { "h\($0) IN A 192.0.2.\($0)" }.joined(separator: "\n") + "\n"
         let folder = try folderWith(["arena.example.zone": zoneText(origin: "arena.example.", body)])

@@ -8,7 +8,8 @@ import Foundation
 
 /// Runs a live audit the way `dnslint live` does, against loopback servers only.
 func liveAudit(_ names: [String], servers: [String], timeout: Double = 1.0, retries: Int = 1,
-               configure: (inout LiveOptions) -> Void = { _ in }, source: NameSource? = nil) async throws -> LintReport {
+               configure: (inout LiveOptions) -> Void = { _ in }, source: NameSource? = nil,
+               lint: LintOptions = LintOptions()) async throws -> LintReport {
     var options = LiveOptions()
     options.servers = servers
     options.timeoutSeconds = timeout
@@ -19,7 +20,7 @@ func liveAudit(_ names: [String], servers: [String], timeout: Double = 1.0, retr
     for server in options.servers {
         precondition(server.hasPrefix("127.") || server.hasPrefix("[::1]"), "tests only ask loopback servers")
     }
-    return try await LiveRun.run(names: source ?? NameSource(arguments: names), live: options)
+    return try await LiveRun.run(names: source ?? NameSource(arguments: names), live: options, lint: lint)
 }
 
 extension LintReport {

@@ -53,6 +53,8 @@ import Testing
         "inventory:\n  zones: [a.zone, {path: b/db.x, origin: x.example.}]\n  coredns-version: \"1.11.1\"\n",
         "ignore:\n  - DNS3\n  - {rule: DNS1001, name: a.example., reason: accepted}\nseverity: {DNS1: note, cname-chain-no-aaaa: error}\n",
         "overrides:\n  - paths: [legacy]\n  - paths: [\"**/*.zone\"]\n    ignore: [DNS1008]\n    severity: {DNS1001: note}\n",
+        "max-file-bytes: 64M\nmax-line-bytes: 4096\n",
+        "max-file-bytes: \"1g\"\n",
     ]
 
     static let invalid = [
@@ -65,6 +67,10 @@ import Testing
         "severity: {DNS1001: fatal}\n",
         "overrides:\n  - ignore: [DNS1008]\n",
         "inventory:\n  zone: [a]\n",
+        "max-file-bytes: 64X\n",
+        "max-line-bytes: 0\n",
+        "max-line-bytes: 1.5M\n",
+        "inventory:\n  max-file-bytes: 64M\n",
     ]
 
     @Test func readerAndSchemaAgreeOnSampleConfigurations() throws {

@@ -1,4 +1,3 @@
-import DNSLintModel
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -93,7 +92,7 @@ package final class RegularFile {
         return bytes
     }
 
-    func readAll(limit: Int) -> Result<[UInt8], FileReadFailure> {
+    package func readAll(limit: Int) -> Result<[UInt8], FileReadFailure> {
         var all: [UInt8] = []
         all.reserveCapacity(min(size, limit))
         while true {
@@ -105,7 +104,7 @@ package final class RegularFile {
     }
 
     /// What a non-regular file is, in words; nil for a regular file.
-    static func nonRegularKind(_ mode: mode_t) -> String? {
+    package static func nonRegularKind(_ mode: mode_t) -> String? {
         switch mode & S_IFMT {
         case S_IFREG: nil
         case S_IFIFO: "a named pipe (FIFO)"
