@@ -47,11 +47,11 @@ import Testing
     @Test func verboseSaysWhatWasSkippedAndWhy() throws {
         let folder = try repository()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try runCommand(TestPaths.binary, ["check", ".", "--verbose", "--format", "json", "--output", "/dev/null"], in: folder)
+        let result = try runCommand(TestPaths.binary, ["check", ".", "--verbose", "--format", "json", "--output", "-"], in: folder)
         #expect(result.stderr.contains("skipped ./README.md: not a zone file"))
         #expect(result.stderr.contains("skipped ./zones/hosts.zone: reached by $INCLUDE from ./zones/example.com.zone"))
         #expect(result.stderr.contains("skipped ./deploy/chart/templates/deployment.yaml: part of the Helm chart ./deploy/chart"))
-        let quiet = try runCommand(TestPaths.binary, ["check", ".", "--format", "json", "--output", "/dev/null"], in: folder)
+        let quiet = try runCommand(TestPaths.binary, ["check", ".", "--format", "json", "--output", "-"], in: folder)
         #expect(quiet.stderr.isEmpty, "nothing is said about skipped files without --verbose: \(quiet.stderr)")
     }
 
