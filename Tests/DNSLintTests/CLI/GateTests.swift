@@ -46,6 +46,108 @@ import Testing
         #expect((report["summary"] as? [String: Any])?["baselined"] as? Int == 1)
     }
 
+    static let configMap = """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: coredns
+          namespace: kube-system
+        data:
+          Corefile: |
+            .:53 {
+                errors
+                forward . 8.8.8.8
+                cache 30
+            }
+
+        """
+
+    static func alpineDeployment(_ name: String) -> String {
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: \(name)\n  namespace: shop\nspec:\n  template:\n"
+            + "    spec:\n      containers:\n        - name: \(name)\n          image: alpine:3.16\n"
+    }
+
+    func findings(_ result: CommandResult) throws -> [[String: Any]] {
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
+        return try #require(report["findings"] as? [[String: Any]])
+    }
+
+    /// DNS2005's message lists the musl clients; a second Alpine Deployment in another file changes the message,
+    /// not the finding, so the baseline still accepts it.
+    @Test func anEditInAnotherFileDoesNotResurrectABaselinedFinding() throws {
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("k8s"), withIntermediateDirectories: true)
+        try Data(Self.configMap.utf8).write(to: folder.appendingPathComponent("k8s/coredns.yaml"))
+        try Data(Self.alpineDeployment("web").utf8).write(to: folder.appendingPathComponent("k8s/web.yaml"))
+        let flags = ["--coredns-version", "1.11.1", "--fail-on", "warning"]
+        let before = try dnslint(["check", "k8s", "--format", "json"] + flags, in: folder)
+        let dns2005 = try findings(before).filter { $0["rule"] as? String == "DNS2005" }
+        #expect(dns2005.count == 1 && (dns2005.first?["message"] as? String)?.contains("Deployment shop/web") == true)
+        #expect(try dnslint(["check", "k8s", "--write-baseline", "baseline.json"] + flags, in: folder).status == 0)
+
+        try Data(Self.alpineDeployment("api").utf8).write(to: folder.appendingPathComponent("k8s/api.yaml"))
+        let after = try dnslint(["check", "k8s", "--format", "json"] + flags, in: folder)
+        let changed = try findings(after).first { $0["rule"] as? String == "DNS2005" }
+        #expect((changed?["message"] as? String)?.contains("Deployment shop/api") == true, "the message did change")
+        let gated = try dnslint(["check", "k8s", "--baseline", "baseline.json", "--format", "json"] + flags, in: folder)
+        let new = try findings(gated)
+        #expect(!new.contains { $0["rule"] as? String == "DNS2005" }, "\(new.map { $0["message"] ?? "" })")
+        #expect(new.allSatisfy { ($0["location"] as? [String: Any])?["path"] as? String == "k8s/api.yaml" },
+                "only the new Deployment's own findings: \(new.map { $0["message"] ?? "" })")
+    }
+
+    /// Each finding's SARIF fingerprint, by rule and subject, with the line it is on.
+    func fingerprints(_ sarif: URL) throws -> [String: (fingerprint: String, line: Int)] {
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: sarif)) as? [String: Any])
+        let results = try #require((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        var found: [String: (String, Int)] = [:]
+        for result in results {
+            let name = ((result["locations"] as? [[String: Any]])?.first?["logicalLocations"] as? [[String: Any]])?.first?["fullyQualifiedName"] as? String
+            let region = (((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Any])
+            let id = "\(result["ruleId"] as? String ?? "") \(name ?? "")"
+            #expect(found[id] == nil, "one finding per rule and subject in this fixture: \(id)")
+            found[id] = ((result["partialFingerprints"] as? [String: String])?["dnslint/v3"] ?? "", region?["startLine"] as? Int ?? 0)
+        }
+        return found
+    }
+
+    @Test func partialFingerprintsStayEqualAcrossALineMove() throws {
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let zone = folder.appendingPathComponent("example.com.zone")
+        let corefile = folder.appendingPathComponent("Corefile")
+        let plugins = "    errors\n    forward . 8.8.8.8\n    cache 30\n"
+        try Data((Self.zone + "web IN CNAME nowhere\n").utf8).write(to: zone)
+        try Data(".:53 {\n\(plugins)}\n".utf8).write(to: corefile)
+        #expect(try dnslint(["check", ".", "--format", "sarif", "--output", "before.sarif"], in: folder).status == 1)
+
+        try Data(("; moved down\n\n" + Self.zone.replacingOccurrences(of: "api IN CNAME lb", with: "api   IN   CNAME lb ; note") + "web IN CNAME nowhere\n").utf8).write(to: zone)
+        // A Corefile finding is keyed by its directive path: a second upstream on the forward line keeps it.
+        let morePlugins = plugins.replacingOccurrences(of: "8.8.8.8", with: "8.8.8.8 8.8.4.4")
+        try Data("# moved\n.:53 {\n    log\n\(morePlugins)}\n".utf8).write(to: corefile)
+        #expect(try dnslint(["check", ".", "--format", "sarif", "--output", "after.sarif"], in: folder).status == 1)
+
+        let before = try fingerprints(folder.appendingPathComponent("before.sarif"))
+        let after = try fingerprints(folder.appendingPathComponent("after.sarif"))
+        #expect(before.count >= 3 && Set(before.keys) == Set(after.keys), "\(before.keys) \(after.keys)")
+        for (id, old) in before {
+            let new = try #require(after[id])
+            #expect(new.line != old.line, "\(id) moved")
+            #expect(new.fingerprint == old.fingerprint && !old.fingerprint.isEmpty, "\(id)")
+        }
+    }
+
+    @Test func aBaselineOfTheOldKeysIsAUsageErrorNamingIt() throws {
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(Self.zone.utf8).write(to: folder.appendingPathComponent("example.com.zone"))
+        try Data("{\"format\": \"dnslint-baseline\", \"version\": 1, \"findings\": []}".utf8).write(to: folder.appendingPathComponent("old.json"))
+        let result = try dnslint(["check", "example.com.zone", "--baseline", "old.json"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("dnslint: old.json: a version 1 baseline") && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+    }
+
     /// Live findings are keyed by rule, name, type and server: a re-graded capture is fully accepted by its baseline.
     @Test func liveFindingsHaveBaselinesToo() throws {
         let folder = TestPaths.temporaryFolder()
