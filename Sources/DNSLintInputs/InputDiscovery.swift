@@ -25,7 +25,7 @@ enum InputDiscovery {
             }
             if isDirectory.boolValue {
                 let scan = walk(path, options: options)
-                if scan.files.isEmpty {
+                if scan.files.isEmpty, options.emptyFolderIsAnError {
                     throw InputError("\(path): nothing to check: no zone file, Corefile, resolv.conf file, Kubernetes manifest or capture "
                         + "was recognised in this folder (--verbose lists what was skipped and why)")
                 }
