@@ -75,6 +75,7 @@ struct OutputOptions: ParsableArguments {
             Reporters.write(report, as: format, context: context, to: OutputSink(handle: file.handle))
             do { try file.commit() } catch { throw ValidationError(error.message) }
         }
+        if formats.contains(.github) { Self.appendStepSummary(report) }
         if let threshold = Severity(rawValue: failOn ?? "error"),
            report.findings.contains(where: { $0.severity >= threshold }) {
             throw ExitCode(1)

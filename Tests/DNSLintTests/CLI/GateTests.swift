@@ -256,15 +256,62 @@ import Testing
         #expect(clean.stdout.contains("no problems found"))
     }
 
+    /// A zone with `count` dangling aliases, each an error (or what `.dnslint.yml` re-grades them to).
+    func danglingAliases(_ count: Int, in folder: URL, severity: String? = nil) throws {
+        var zone = Self.zone
+        for index in 0..<count { zone += "alias\(index) IN CNAME gone\(index)\n" }
+        try Data(zone.utf8).write(to: folder.appendingPathComponent("example.com.zone"))
+        if let severity { try Data("severity:\n  DNS1003: \(severity)\n".utf8).write(to: folder.appendingPathComponent(".dnslint.yml")) }
+    }
+
+    /// GitHub keeps the first ten notices of a step: the summary comes first, or a run with many notes loses it.
     @Test func githubFormatSaysWhenAnnotationsAreCut() throws {
         let folder = TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        var zone = Self.zone
-        for index in 0..<12 { zone += "alias\(index) IN CNAME gone\(index)\n" }
-        try Data(zone.utf8).write(to: folder.appendingPathComponent("example.com.zone"))
+        try danglingAliases(12, in: folder)
         let result = try dnslint(["check", "example.com.zone", "--format", "github"], in: folder)
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.filter { $0.hasPrefix("::error ") }.count >= 12)
-        #expect(lines.last?.hasPrefix("::notice title=dnslint summary::") == true)
+        #expect(lines.filter { $0.hasPrefix("::error ") }.count == 12)
+        #expect(lines.first?.hasPrefix("::notice title=dnslint summary::dnslint found 12 errors, 1 warning and 0 notes") == true, "\(lines.first ?? "")")
+        #expect(lines.first?.contains("only the first 10 errors, 1 warning and 0 notes") == true)
+    }
+
+    @Test func theSummaryTakesOneOfTheTenNoticePlaces() throws {
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try danglingAliases(12, in: folder, severity: "note")
+        let result = try dnslint(["check", "example.com.zone", "--format", "github"], in: folder)
+        let notices = result.stdout.split(separator: "\n").filter { $0.hasPrefix("::notice ") }
+        #expect(notices.count == 13)
+        #expect(notices.first?.contains("dnslint found 0 errors, 1 warning and 12 notes") == true, "\(notices.first ?? "")")
+        #expect(notices.first?.contains("only the first 0 errors, 1 warning and 9 notes") == true, "\(notices.first ?? "")")
+
+        try danglingAliases(10, in: folder, severity: "note")
+        let fits = try dnslint(["check", "example.com.zone", "--format", "github"], in: folder)
+        #expect(!fits.stdout.contains("dnslint summary"), "ten notes fit without a summary")
+    }
+
+    /// `$GITHUB_STEP_SUMMARY` gets a Markdown table, appended after what earlier steps wrote.
+    @Test func githubFormatAppendsAStepSummary() throws {
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try danglingAliases(3, in: folder, severity: "warning")
+        let summary = folder.appendingPathComponent("step-summary.md")
+        try Data("## Build\n\nok\n\n".utf8).write(to: summary)
+        let result = try runCommand(URL(fileURLWithPath: "/usr/bin/env"),
+                                    ["GITHUB_STEP_SUMMARY=\(summary.path)", TestPaths.binary.path, "check", "example.com.zone", "--format", "github", "--fail-on", "never"],
+                                    in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try String(contentsOf: summary, encoding: .utf8)
+        #expect(text.hasPrefix("## Build\n\nok\n\n## dnslint\n"), "\(text)")
+        #expect(text.contains("| warning | 4 |"), "three aliases and the zone's own warning")
+        #expect(text.contains("| DNS1003 cname-dangling | 0 | 3 | 0 |"))
+        #expect(text.contains("1 file checked."))
+
+        let text2 = try runCommand(URL(fileURLWithPath: "/usr/bin/env"),
+                                   ["GITHUB_STEP_SUMMARY=\(summary.path)", TestPaths.binary.path, "check", "example.com.zone", "--format", "text", "--fail-on", "never"],
+                                   in: folder)
+        #expect(text2.status == 0)
+        #expect(try String(contentsOf: summary, encoding: .utf8) == text, "only --format github writes the step summary")
     }
 }
