@@ -23,7 +23,7 @@ struct GateOptions: ParsableArguments {
         if let writeBaseline {
             // A baseline that cannot be read or written is one line naming it (InputError), not a usage dump.
             try Baseline(findings: report.findings, keys: keys).write(to: writeBaseline)
-            FileHandle.standardError.write(Data("dnslint: wrote \(report.findings.count) findings to \(writeBaseline)\n".utf8))
+            FileHandle.standardError.write(Data("dnslint: wrote \(report.findings.count.counted("finding")) to \(writeBaseline)\n".utf8))
             return true
         }
         if let baseline {

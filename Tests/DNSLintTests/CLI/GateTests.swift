@@ -31,6 +31,7 @@ import Testing
         try Data(Self.zone.utf8).write(to: zone)
         let write = try dnslint(["check", "example.com.zone", "--write-baseline", "baseline.json"], in: folder)
         #expect(write.status == 0, "\(write.stderr)")
+        #expect(write.stderr == "dnslint: wrote 1 finding to baseline.json\n")
         #expect(try dnslint(["check", "example.com.zone", "--baseline", "baseline.json"], in: folder).status == 0)
 
         // Lines move (a record above the old finding) and a new broken alias arrives.
@@ -253,7 +254,44 @@ import Testing
         try Data(Self.zone.replacingOccurrences(of: "api IN CNAME lb\n", with: "").utf8).write(to: folder.appendingPathComponent("example.com.zone"))
         let clean = try dnslint(["check", "example.com.zone", "--format", "junit"], in: folder)
         #expect(clean.status == 0)
-        #expect(clean.stdout.contains("no problems found"))
+        #expect(clean.stdout.contains("name=\"1 file checked: no problems found\""), "\(clean.stdout)")
+    }
+
+    /// Test case names carry no line number (dashboards track cases by name across runs); the line is in the
+    /// failure text, and paths are repository-relative as in SARIF.
+    @Test func junitCaseNamesSurviveALineMove() throws {
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let zones = folder.appendingPathComponent("dns/zones")
+        try FileManager.default.createDirectory(at: zones, withIntermediateDirectories: true)
+        try git(["init", "-q"], in: folder)
+        let zone = zones.appendingPathComponent("example.com.zone")
+        let corefile = zones.appendingPathComponent("Corefile")
+        func cases() throws -> (names: [String], texts: [String], classes: Set<String>) {
+            let result = try dnslint(["check", ".", "--format", "junit", "--output", "junit.xml"], in: zones)
+            #expect(result.status == 1, "\(result.stderr)")
+            let dump = """
+                import json, sys, xml.etree.ElementTree as ET
+                cases = ET.parse(sys.argv[1]).getroot().findall('.//testcase')
+                print(json.dumps([[c.get('name'), c.get('classname'), (c.find('failure').text if c.find('failure') is not None else c.find('system-out').text)] for c in cases]))
+                """
+            let parsed = try runCommand(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", dump, zones.appendingPathComponent("junit.xml").path])
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(parsed.stdout.utf8)) as? [[String]], "\(parsed.stderr)")
+            return (rows.map { $0[0] }.sorted(), rows.map { $0[2] }, Set(rows.map { $0[1] }))
+        }
+        try Data((Self.zone + "web IN CNAME nowhere\n").utf8).write(to: zone)
+        try Data(".:53 {\n    forward . 8.8.8.8\n}\n".utf8).write(to: corefile)
+        let before = try cases()
+        try Data(("; moved\n\n" + Self.zone + "web IN CNAME nowhere\n").utf8).write(to: zone)
+        try Data("# moved\n.:53 {\n    errors\n    forward . 8.8.8.8\n}\n".utf8).write(to: corefile)
+        let after = try cases()
+
+        #expect(before.names.count >= 3 && before.names == after.names, "\(before.names) \(after.names)")
+        #expect(before.names.contains { $0.hasPrefix("DNS1003 cname-dangling web.example.com.") }, "\(before.names)")
+        #expect(before.names.contains("DNS2005 forward-passes-truncation .:53 > forward"), "\(before.names)")
+        #expect(before.classes == ["dns/zones/example.com.zone", "dns/zones/Corefile"])
+        #expect(before.texts.contains { $0.hasPrefix("dns/zones/example.com.zone:8:1: ") }, "\(before.texts)")
+        #expect(after.texts.contains { $0.hasPrefix("dns/zones/example.com.zone:10:1: ") }, "\(after.texts)")
     }
 
     /// A zone with `count` dangling aliases, each an error (or what `.dnslint.yml` re-grades them to).
