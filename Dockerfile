@@ -17,6 +17,9 @@ WORKDIR /src
 COPY Package.* ./
 RUN swift package resolve
 COPY Sources ./Sources
+# Package.swift also declares the test target, and SwiftPM checks every target's folder even to build one
+# product: without Tests/ the build fails ("overlapping sources"). Tests are not compiled into the image.
+COPY Tests ./Tests
 RUN swift build -c release --product dnslint --static-swift-stdlib \
  && install -D -s -m 0755 "$(swift build -c release --show-bin-path)/dnslint" /out/dnslint
 

@@ -25,7 +25,7 @@ enum InputDiscovery {
             }
             if isDirectory.boolValue {
                 let scan = walk(path, options: options)
-                if scan.files.isEmpty {
+                if scan.files.isEmpty, options.emptyFolderIsAnError {
                     throw InputError("\(path): nothing to check: no zone file, Corefile, resolv.conf file, Kubernetes manifest or capture "
                         + "was recognised in this folder (--verbose lists what was skipped and why)")
                 }
@@ -45,27 +45,34 @@ enum InputDiscovery {
         return DiscoveredFile(path: path, loader: loader, file: file, explicit: true)
     }
 
-    /// In a folder, only files some loader recognises are read; hidden entries are skipped. A file that cannot
-    /// be read (no permission, a FIFO, too large) is reported when its name says it is an input.
+    /// In a folder, only files some loader recognises are read; hidden entries (at any depth, a hidden folder
+    /// with all it holds), documentation, JSON and hosts files are passed over. A file that cannot be read (no
+    /// permission, a FIFO, too large) is reported when its name says it is an input.
     private static func walk(_ root: String, options: LintOptions) -> (files: [DiscoveredFile], skipped: [SkippedFile]) {
         let base = root.hasSuffix("/") ? String(root.dropLast()) : root
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return ([], []) }
         var found: [DiscoveredFile] = []
         var skipped: [SkippedFile] = []
         for case let relative as String in enumerator {
-            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-                if !relative.contains("/") { skipped.append(SkippedFile(path: base + "/" + relative, reason: "hidden")) }
-                continue
-            }
             let path = base + "/" + relative
             var isDirectory: ObjCBool = false
             // A dangling symlink is not skipped: it goes on to fail like any file that cannot be opened.
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { continue }
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            if (relative as NSString).lastPathComponent.hasPrefix(".") {
+                if exists, isDirectory.boolValue { enumerator.skipDescendants() }
+                skipped.append(SkippedFile(path: path, reason: "hidden"))
+                continue
+            }
+            if exists, isDirectory.boolValue { continue }
             let file = InputFile.openChecked(path, limit: options.maxFileBytes)
             switch file {
             case .success(let opened):
-                if let loader = pickLoader(opened, options: options) {
+                if let reason = PassedOver.reason(for: opened) {
+                    skipped.append(SkippedFile(path: path, reason: reason))
+                } else if let loader = pickLoader(opened, options: options) {
                     found.append(DiscoveredFile(path: path, loader: loader, file: file))
+                } else if PassedOver.looksLikeHosts(opened.headText) {
+                    skipped.append(SkippedFile(path: path, reason: PassedOver.hostsReason))
                 } else {
                     skipped.append(SkippedFile(path: path, reason: "not a zone file, Corefile, resolv.conf file, Kubernetes manifest or capture"))
                 }

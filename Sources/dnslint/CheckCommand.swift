@@ -25,22 +25,17 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let run = try configFlags.settings(lint: lint, output: output)
-        var report: LintReport
-        var checked = paths
-        if let project = run.project {
-            if paths.isEmpty { checked = try ProjectRun.inventoryPaths(project, options: run.options) }
-            report = try ProjectRun.check(paths: paths, config: project, options: run.options, policy: run.policy)
-        } else {
-            guard !paths.isEmpty else {
-                throw ValidationError("give files or folders to check, or write a .dnslint.yml with an inventory (`dnslint init`)")
-            }
-            report = try Linter.run(paths: paths, options: run.options, policy: run.policy)
+        guard run.project != nil || !paths.isEmpty else {
+            throw ValidationError("give files or folders to check, or write a .dnslint.yml with an inventory (`dnslint init`)")
         }
+        let groups = try ProjectRun.groups(paths: paths, config: run.project, options: run.options)
+        var report = try ProjectRun.check(groups, options: run.options, policy: run.policy)
         let root = RepositoryRoot(workingDirectory: FileManager.default.currentDirectoryPath)
         let keys = FindingKeys(root: root, maxFileBytes: run.options.maxFileBytes)
         if let newSince {
-            // Keys match across the two trees: both are repository-relative and free of line numbers.
-            let old = try NewSince.baseline(revision: newSince, paths: checked, options: run.options, policy: run.policy, root: root)
+            // The same groups read at REV (kinds and origins too); keys match across the two trees: both are
+            // repository-relative and free of line numbers.
+            let old = try NewSince.baseline(revision: newSince, groups: groups, options: run.options, policy: run.policy, root: root)
             GateOptions.keepNew(&report, old, keys)
         }
         if try gate.apply(to: &report, keys: keys) { return }

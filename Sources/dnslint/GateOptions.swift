@@ -21,16 +21,13 @@ struct GateOptions: ParsableArguments {
     /// Writes the baseline when asked (true: the run ends there), else drops the findings it accepts.
     func apply(to report: inout LintReport, keys: FindingKeys) throws -> Bool {
         if let writeBaseline {
-            do { try Baseline(findings: report.findings, keys: keys).write(to: writeBaseline) } catch {
-                throw ValidationError(error.message)
-            }
-            FileHandle.standardError.write(Data("dnslint: wrote \(report.findings.count) findings to \(writeBaseline)\n".utf8))
+            // A baseline that cannot be read or written is one line naming it (InputError), not a usage dump.
+            try Baseline(findings: report.findings, keys: keys).write(to: writeBaseline)
+            FileHandle.standardError.write(Data("dnslint: wrote \(report.findings.count.counted("finding")) to \(writeBaseline)\n".utf8))
             return true
         }
         if let baseline {
-            let accepted: Baseline
-            do { accepted = try Baseline(contentsOf: baseline) } catch { throw ValidationError(error.message) }
-            Self.keepNew(&report, accepted, keys)
+            Self.keepNew(&report, try Baseline(contentsOf: baseline), keys)
         }
         return false
     }

@@ -83,6 +83,7 @@ struct OutputOptions: ParsableArguments {
             }
             try file.commit()
         }
+        if formats.contains(.github) { Self.appendStepSummary(report) }
         if let threshold = Severity(rawValue: failOn ?? "error"),
            report.findings.contains(where: { $0.severity >= threshold }) {
             throw ExitCode(1)

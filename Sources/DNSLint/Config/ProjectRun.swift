@@ -7,16 +7,22 @@ import Foundation
 /// the origins the inventory gives their zones) and what `dnslint live` audits when no names are given.
 package enum ProjectRun {
     /// Files read together: one kind forced on files (not folders) and one zone origin.
-    struct ReadGroup {
-        var paths: [String] = []
-        var kind: InputKind?
-        var origin: String?
+    package struct ReadGroup: Sendable {
+        package var paths: [String] = []
+        package var kind: InputKind?
+        package var origin: String?
     }
 
-    /// Lints `paths`, or the inventory when there are none. Throws for usage and configuration problems.
-    package static func check(paths: [String], config: ProjectConfig, options: LintOptions, policy: Policy) throws(InputError) -> LintReport {
+    /// What `dnslint check` reads: `paths` (with the origins an inventory zone entry gives files among them),
+    /// or the inventory when there are none. Throws for usage and configuration problems.
+    package static func groups(paths: [String], config: ProjectConfig?, options: LintOptions) throws(InputError) -> [ReadGroup] {
+        guard let config else { return [ReadGroup(paths: paths)] }
+        return paths.isEmpty ? try inventoryGroups(config, options: options) : try argumentGroups(paths, config, options: options)
+    }
+
+    /// Lints the groups together, each read with its kind and origin. Throws for usage problems.
+    package static func check(_ groups: [ReadGroup], options: LintOptions, policy: Policy) throws(InputError) -> LintReport {
         let clock = PhaseClock()
-        let groups = paths.isEmpty ? try inventoryGroups(config, options: options) : try argumentGroups(paths, config, options: options)
         var read = ReadInputs()
         for group in groups where !group.paths.isEmpty {
             var groupOptions = options
@@ -38,12 +44,6 @@ package enum ProjectRun {
         let report = linter.finish()
         clock.mark("sort findings")
         return report
-    }
-
-    /// The files and folders of the inventory, as shown to the user (for `--new-since`, which reads them again
-    /// as they were at a revision).
-    package static func inventoryPaths(_ config: ProjectConfig, options: LintOptions) throws(InputError) -> [String] {
-        try inventoryGroups(config, options: options).flatMap(\.paths)
     }
 
     /// Every file of the inventory, each read once, zones grouped by origin and each list read as its kind.

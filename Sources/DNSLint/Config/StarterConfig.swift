@@ -104,7 +104,7 @@ package struct StarterConfig: Sendable {
         if let (version, source) = corednsVersion {
             lines.append("  coredns-version: \"\(version)\"     # \(source)")
         } else {
-            lines.append("  # coredns-version: \"1.11.1\"     # default: a CoreDNS image tag among the inputs, else the latest known")
+            lines.append("  # coredns-version: \"1.11.1\"     # default: a CoreDNS image tag among the inputs, else unknown (hazard rules then assume an affected release)")
         }
         lines += [
             "  # libc: musl                     # the C library of every client (default: from each workload's image, else glibc)",

@@ -73,6 +73,7 @@ package struct Linter {
             findings.append(finding)
         }
         for rule in enabled { rule.merge(&findings) }
+        CorefileDirectivePaths(inputs).annotate(&findings)
         SuppressionStage.apply(to: &findings, filesRead: filesRead, policy: policy, options: options)
         policy.apply(to: &findings)
         var report = LintReport(findings: findings, filesChecked: files, extraSummary: summary.merging(extra) { $1 })

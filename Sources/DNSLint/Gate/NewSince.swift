@@ -4,9 +4,11 @@ import Foundation
 
 /// `--new-since REV`: the findings the same lint gave on the files as they were at git revision REV, read
 /// with `git archive` into a scratch folder (no checkout, the working tree is untouched), so a pull request
-/// is judged only on what it introduced.
+/// is judged only on what it introduced. The old tree is read as the new one is: the same read groups (kinds
+/// and inventory origins), each path moved into the scratch folder. What REV did not have, or had nothing to
+/// check in, has no old findings.
 package enum NewSince {
-    package static func baseline(revision: String, paths: [String], options: LintOptions, policy: Policy,
+    package static func baseline(revision: String, groups: [ProjectRun.ReadGroup], options: LintOptions, policy: Policy,
                                  root: RepositoryRoot) throws(InputError) -> Baseline {
         guard (try? git(["rev-parse", "--verify", "--quiet", revision + "^{commit}"], in: root.path))?.status == 0 else {
             throw InputError("--new-since \(revision): not a commit of the repository at \(root.path)")
@@ -16,51 +18,72 @@ package enum NewSince {
         do { try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true) } catch {
             throw InputError("--new-since: cannot create a scratch folder: \(error.localizedDescription)")
         }
-        var oldPaths: [String] = []
-        for path in paths {
+        var specs: [String] = []
+        for path in groups.flatMap(\.paths) {
             guard let relative = root.relative(path) else {
                 throw InputError("--new-since: \(path) is outside the repository at \(root.path)")
             }
-            let spec = relative.isEmpty ? "." : relative
-            // A path the revision did not have yet has no old findings.
-            guard try extract(revision, spec, into: scratch.path, root: root) else { continue }
-            oldPaths.append(scratch.appendingPathComponent(relative).path)
+            specs.append(relative.isEmpty ? "." : relative)
+        }
+        try extract(revision, specs, into: scratch.path, root: root)
+        var oldGroups = groups
+        for index in oldGroups.indices {
+            oldGroups[index].paths = oldGroups[index].paths.compactMap { path in
+                let old = scratch.appendingPathComponent(root.relative(path) ?? "").path
+                return FileManager.default.fileExists(atPath: old) ? old : nil
+            }
         }
         let keys = FindingKeys(root: RepositoryRoot(workingDirectory: scratch.path), maxFileBytes: options.maxFileBytes)
-        guard !oldPaths.isEmpty else { return Baseline(findings: [], keys: keys) }
         var oldOptions = options
         oldOptions.stop = nil
-        let old = try Linter.run(paths: oldPaths, options: oldOptions, policy: policy).findings
+        oldOptions.emptyFolderIsAnError = false
+        let old = try ProjectRun.check(oldGroups, options: oldOptions, policy: policy).findings
         // Keys read the old lines now, before the scratch folder goes.
         return Baseline(findings: old, keys: keys)
     }
 
-    /// `git archive REV -- SPEC | tar -x`: false when the revision has nothing at SPEC.
-    private static func extract(_ revision: String, _ spec: String, into folder: String, root: RepositoryRoot) throws(InputError) -> Bool {
+    /// `git archive REV -- SPEC... | tar -x` of the specs the revision has (git archive refuses a spec that
+    /// matches nothing, and `git ls-tree` tells which do without failing).
+    private static func extract(_ revision: String, _ specs: [String], into folder: String, root: RepositoryRoot) throws(InputError) {
+        let listed = try git(["ls-tree", "-r", "-z", "--name-only", "--full-tree", revision, "--"] + specs, in: root.path, output: true)
+        guard listed.status == 0 else { throw InputError("--new-since \(revision): git ls-tree failed: \(listed.stderr)") }
+        let files = listed.stdout.split(separator: "\0").map(String.init)
+        let present = Set(specs).filter { spec in spec == "." || files.contains { $0 == spec || $0.hasPrefix(spec + "/") } }
+        guard !present.isEmpty else { return }
         let archive = folder + "/.archive.tar"
-        let made = try git(["archive", "--format=tar", "--output=\(archive)", revision, "--", spec], in: root.path)
-        guard made.status == 0 else { return false }
+        let made = try git(["archive", "--format=tar", "--output=\(archive)", revision, "--"] + present.sorted(), in: root.path)
+        guard made.status == 0 else { throw InputError("--new-since \(revision): git archive failed: \(made.stderr)") }
         let untar = try run("/usr/bin/env", ["tar", "-x", "-f", archive, "-C", folder], in: folder)
         try? FileManager.default.removeItem(atPath: archive)
-        guard untar.status == 0 else { throw InputError("--new-since: tar could not unpack \(spec) at \(revision): \(untar.stderr)") }
-        return true
+        guard untar.status == 0 else { throw InputError("--new-since: tar could not unpack the files at \(revision): \(untar.stderr)") }
     }
 
-    private static func git(_ arguments: [String], in folder: String) throws(InputError) -> (status: Int32, stderr: String) {
-        try run("/usr/bin/env", ["git"] + arguments, in: folder)
+    private static func git(_ arguments: [String], in folder: String, output: Bool = false) throws(InputError) -> ProcessResult {
+        // Paths are literal: a file named `a[1].zone` is not a pattern.
+        try run("/usr/bin/env", ["git", "--literal-pathspecs"] + arguments, in: folder, output: output)
     }
 
-    private static func run(_ executable: String, _ arguments: [String], in folder: String) throws(InputError) -> (status: Int32, stderr: String) {
+    struct ProcessResult {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs a command to its end; standard output is kept only when asked (else it goes nowhere).
+    private static func run(_ executable: String, _ arguments: [String], in folder: String, output: Bool = false) throws(InputError) -> ProcessResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         let errors = Pipe()
+        let out = Pipe()
         process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = output ? out : FileHandle.nullDevice
         do { try process.run() } catch { throw InputError("--new-since: cannot run \(arguments.first ?? executable): \(error.localizedDescription)") }
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        // Output first: git writes little to standard error, so that pipe cannot fill up meanwhile.
+        let stdout = output ? String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) : ""
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        return (process.terminationStatus, text.trimmingCharacters(in: .whitespacesAndNewlines))
+        return ProcessResult(status: process.terminationStatus, stdout: stdout, stderr: stderr.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }

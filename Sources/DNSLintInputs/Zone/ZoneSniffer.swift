@@ -37,10 +37,12 @@ enum ZoneSniffer {
         return records > 0
     }
 
-    /// `[owner] [ttl] [class] TYPE rdata`, in either order of ttl and class, with rdata present.
+    /// `[owner] [ttl] [class] TYPE rdata`, in either order of ttl and class, with rdata present. An IP address
+    /// is never taken for an owner: `10.0.0.53 ns ns.corp.example` is a hosts line, not an NS record.
     static func isRecord(_ tokens: [String], ownerOmitted: Bool) -> Bool {
         var index = 0
         if !ownerOmitted, let first = tokens.first, !isType(first), !isTTL(first), !classes.contains(first.uppercased()) {
+            if PassedOver.isAddressLiteral(Substring(first)) { return false }
             index = 1
         }
         var prefixes = 0

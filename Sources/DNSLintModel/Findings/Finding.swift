@@ -10,6 +10,10 @@ package struct Finding: Sendable, Hashable {
     package var subject: DNSSubject?
     package var related: [RelatedLocation]
     package var arguments: [String: ArgumentValue]
+    /// For a finding on a Corefile line, where that line sits in the Corefile: the server block's keys and the
+    /// directives down to it (`.:53 > forward > prefer_udp`). The engine sets it; baseline keys use it instead
+    /// of the line, so moving or re-wording the line keeps the key.
+    package var directive: String?
 
     package init(ruleCode: String, ruleName: String, severity: Severity, message: String,
                 location: SourceLocation? = nil, subject: DNSSubject? = nil,

@@ -42,6 +42,9 @@ package struct LintOptions: Sendable {
     /// CNAME hops recorded per answer. Zone files and live chains are still followed beyond it (up to
     /// `DNSAnswer.unrecordedHopLimit` hops more), so a loop is told from a long chain whatever the limit.
     package var maxCNAMEHops = 64
+    /// A folder with nothing to check is a usage error; false where that only means no findings (the tree
+    /// at a `--new-since` revision).
+    package var emptyFolderIsAnError = true
     /// Set by `--deadline` and the signal handlers: readers and passes stop taking new work once it fires.
     package var stop: RunStop?
 

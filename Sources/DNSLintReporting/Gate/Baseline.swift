@@ -6,6 +6,8 @@ import Foundation
 /// accept two, a third is new.
 package struct Baseline: Sendable {
     package static let formatName = "dnslint-baseline"
+    /// 2: keys without the message (`FindingKeys`). A version 1 file's keys can match nothing now.
+    package static let formatVersion = 2
 
     package struct Entry: Codable, Sendable, Hashable {
         package var key: String
@@ -34,8 +36,11 @@ package struct Baseline: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError("\(path): cannot read the baseline")
         }
-        guard let file = try? JSONDecoder().decode(File.self, from: data), file.format == Self.formatName, file.version == 1 else {
+        guard let file = try? JSONDecoder().decode(File.self, from: data), file.format == Self.formatName else {
             throw InputError("\(path): not a dnslint baseline (write one with --write-baseline)")
+        }
+        guard file.version == Self.formatVersion else {
+            throw InputError("\(path): a version \(file.version) baseline, whose keys this dnslint does not use; write it again with --write-baseline")
         }
         entries = file.findings
     }
@@ -45,7 +50,7 @@ package struct Baseline: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data: Data
-        do { data = try encoder.encode(File(format: Self.formatName, version: 1, findings: entries)) } catch {
+        do { data = try encoder.encode(File(format: Self.formatName, version: Self.formatVersion, findings: entries)) } catch {
             throw InputError("\(path): cannot encode the baseline")
         }
         try AtomicFile.write(data + Data("\n".utf8), to: path)

@@ -1,9 +1,15 @@
 import DNSLintModel
 
-/// A finding's identity across edits, without line numbers: rule, repository-relative path, DNS subject,
-/// the text of the line it points at (the record or directive, whitespace folded) and the message without
-/// digits. An edit elsewhere in the file moves lines but keeps every key; baselines, `--new-since` and
-/// SARIF `partialFingerprints` all use it.
+/// A finding's identity across edits, from what it is about and never from line numbers or message text:
+/// - a live answer: rule, name, type, server;
+/// - a place in a file: rule, repository-relative path, the Corefile directive path when the line holds one
+///   (`.:53 > forward`), else the line's text (the record or directive, comment dropped, white space folded,
+///   lower case), and the DNS name and type it is about;
+/// - anything else: rule, name, type.
+/// Edits elsewhere (lines moving, another file changing what a message lists) keep every key. Different
+/// findings may share a key (two rules' worth on one line are told apart by rule, but one rule's two findings
+/// on one record are not); baselines count keys, so N equal keys accept N findings and no more.
+/// Baselines, `--new-since` and SARIF `partialFingerprints` all use it.
 package final class FindingKeys {
     private let root: RepositoryRoot
     private let sources: SourceLines
@@ -20,30 +26,37 @@ package final class FindingKeys {
     }
 
     package func key(_ finding: Finding) -> String {
-        var parts = [finding.ruleCode]
-        if let location = finding.location {
-            parts.append(path(location.path))
-            let line = sources.line(location.line, of: location.path) ?? ""
-            parts.append(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ").lowercased())
-        }
-        if let subject = finding.subject {
-            parts += [subject.name.lowercased(), subject.type ?? "", subject.server ?? ""]
-        }
-        parts.append(String(normalizedMessage(finding).filter { !$0.isNumber }))
-        return Self.hash(parts.joined(separator: "\u{1F}"))
+        Self.hash(parts(finding).joined(separator: "\u{1F}"))
     }
 
-    /// The message with the files it names spelled repository-relative: a message that names a ConfigMap as
-    /// `../k8s/coredns.yaml` from a subfolder, or from `--new-since`'s scratch copy, keys like the same
-    /// finding named from the root.
-    private func normalizedMessage(_ finding: Finding) -> String {
-        var message = finding.message
-        let places = ([finding.location] + finding.related.map(\.location)).compactMap { $0?.path }
-        for place in Set(places).sorted(by: { $0.count > $1.count }) {
-            let spelled = path(place)
-            if spelled != place { message = message.replacingOccurrences(of: place, with: spelled) }
+    /// The fields hashed into the key, tagged by kind so that keys of different kinds cannot meet.
+    func parts(_ finding: Finding) -> [String] {
+        let name = finding.subject.map { $0.name.lowercased() } ?? ""
+        let type = finding.subject?.type?.uppercased() ?? ""
+        if let server = finding.subject?.server {
+            return ["live", finding.ruleCode, name, type, server.lowercased()]
         }
-        return message
+        if let location = finding.location {
+            let anchor = finding.directive.map { "directive " + $0 }
+                ?? "line " + Self.normalized(sources.line(location.line, of: location.path) ?? "")
+            return ["file", finding.ruleCode, path(location.path), anchor, name, type]
+        }
+        return ["other", finding.ruleCode, name, type]
+    }
+
+    /// A record or directive line as its content: without a `;` or `#` comment (outside quotes), white space
+    /// folded, lower case.
+    static func normalized(_ line: String) -> String {
+        var kept = ""
+        var quoted = false
+        var previous: Character = " "
+        for character in line {
+            if character == "\"", previous != "\\" { quoted.toggle() }
+            if !quoted, character == ";" || (character == "#" && (previous == " " || previous == "\t" || kept.isEmpty)) { break }
+            kept.append(character)
+            previous = character
+        }
+        return kept.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ").lowercased()
     }
 
     /// 64-bit FNV-1a as 16 hex digits: stable on every machine and run (unlike Swift's `Hasher`).

@@ -72,6 +72,7 @@ package enum ReportReader {
         var column: Int
         var endLine: Int?
         var endColumn: Int?
+        var directive: String?
         var includedFrom: [IncludeSite]?
 
         var location: SourceLocation {
@@ -97,9 +98,11 @@ package enum ReportReader {
         var arguments: [String: ArgumentValue]
 
         var finding: Finding {
-            Finding(ruleCode: rule, ruleName: name, severity: severity, message: message, location: location?.location,
-                    subject: subject, related: related.map { RelatedLocation(message: $0.message, location: $0.location?.location, subject: $0.subject) },
-                    arguments: arguments)
+            var finding = Finding(ruleCode: rule, ruleName: name, severity: severity, message: message, location: location?.location,
+                                  subject: subject, related: related.map { RelatedLocation(message: $0.message, location: $0.location?.location, subject: $0.subject) },
+                                  arguments: arguments)
+            finding.directive = location?.directive
+            return finding
         }
     }
 }

@@ -35,6 +35,7 @@ package struct Policy: Sendable {
         }
         if !pathOverrides.isEmpty { applyPathOverrides(to: &findings) }
         findings.sort(by: Finding.reportOrder)
+        RepeatedLiveFindings.fold(&findings)
         // Duplicates sort into the same run of equal order keys, though not always side by side (findings that
         // tie on every key but differ in arguments may sit between them): compare within the run.
         var write = 0

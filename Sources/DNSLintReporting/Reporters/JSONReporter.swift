@@ -48,7 +48,7 @@ struct JSONReporter {
         writer.field("name", finding.ruleName)
         writer.field("severity", finding.severity.rawValue)
         writer.field("message", finding.message)
-        location(finding.location, key: "location", into: &writer)
+        location(finding.location, key: "location", directive: finding.directive, into: &writer)
         subject(finding.subject, into: &writer)
         writer.key("related")
         writer.beginArray()
@@ -70,7 +70,7 @@ struct JSONReporter {
         writer.endObject()
     }
 
-    private func location(_ location: SourceLocation?, key: String, into writer: inout JSONWriter) {
+    private func location(_ location: SourceLocation?, key: String, directive: String? = nil, into writer: inout JSONWriter) {
         writer.key(key)
         guard let location else { return writer.null() }
         writer.beginObject()
@@ -80,6 +80,7 @@ struct JSONReporter {
         writer.field("column", location.column)
         if let endLine = location.endLine { writer.field("endLine", endLine) }
         if let endColumn = location.endColumn { writer.field("endColumn", endColumn) }
+        if let directive { writer.field("directive", directive) }
         if !location.includedFrom.isEmpty {
             writer.key("includedFrom")
             writer.value(.array(location.includedFrom.map { .object([("path", .string($0.path)), ("line", .int($0.line))]) }))

@@ -1,13 +1,23 @@
 import DNSLintModel
 
 /// JUnit XML for CI dashboards: one test case per finding (errors and warnings fail, notes pass with the
-/// message as output), grouped in a suite per file; a clean run is one passing case.
+/// message as output), grouped in a suite per file; a clean run is one passing case. Dashboards track a test
+/// case by its suite and name across runs, so names carry no line number (an edit above would rename the
+/// case): the rule and what the finding is about (the DNS name, else the Corefile directive, else the
+/// line's text); the line is in the failure text. Paths are repository-relative, as in SARIF.
 struct JUnitReporter {
+    let root: RepositoryRoot
+    private let sources = SourceLines()
+
+    init(root: RepositoryRoot) {
+        self.root = root
+    }
+
     func render(_ report: LintReport) -> String {
         var suites: [(name: String, findings: [Finding])] = []
         var index: [String: Int] = [:]
         for finding in report.findings {
-            let name = finding.location?.path ?? finding.subject.map { "live \($0.server ?? "")".trimmingCharacters(in: .whitespaces) } ?? "dnslint"
+            let name = finding.location.map { path($0.path) } ?? finding.subject.map { "live \($0.server ?? "")".trimmingCharacters(in: .whitespaces) } ?? "dnslint"
             if let position = index[name] {
                 suites[position].findings.append(finding)
             } else {
@@ -20,7 +30,7 @@ struct JUnitReporter {
         out += "<testsuites name=\"dnslint\" tests=\"\(max(1, report.findings.count))\" failures=\"\(failures)\" errors=\"0\">\n"
         if suites.isEmpty {
             out += "  <testsuite name=\"dnslint\" tests=\"1\" failures=\"0\" errors=\"0\">\n"
-            out += "    <testcase classname=\"dnslint\" name=\"\(report.filesChecked) files checked: no problems found\"/>\n"
+            out += "    <testcase classname=\"dnslint\" name=\"\(report.filesChecked.counted("file")) checked: no problems found\"/>\n"
             out += "  </testsuite>\n"
         }
         for suite in suites {
@@ -32,18 +42,33 @@ struct JUnitReporter {
         return out + "</testsuites>\n"
     }
 
+    private func path(_ file: String) -> String { root.relative(file) ?? file }
+
+    /// `DNS1003 cname-dangling web.example.com./CNAME`, `DNS2005 forward-passes-truncation .:53 > forward`.
+    private func caseName(_ finding: Finding) -> String {
+        var about = ""
+        if let subject = finding.subject {
+            about = subject.name + (subject.type.map { "/\($0)" } ?? "") + (subject.server.map { " @\($0)" } ?? "")
+        } else if let directive = finding.directive {
+            about = directive
+        } else if let location = finding.location {
+            about = String(FindingKeys.normalized(sources.line(location.line, of: location.path) ?? "").prefix(120))
+        }
+        return "\(finding.ruleCode) \(finding.ruleName)" + (about.isEmpty ? "" : " \(about)")
+    }
+
     private func testCase(_ finding: Finding, suite: String) -> String {
-        var place = ""
-        if let location = finding.location { place = ":\(location.line)" }
-        if let subject = finding.subject { place += " \(subject.name)\(subject.type.map { "/\($0)" } ?? "")" }
-        let name = "\(finding.ruleCode) \(finding.ruleName)\(place)"
-        var attributes = "classname=\"\(Self.escape(suite))\" name=\"\(Self.escape(name))\""
-        if let location = finding.location { attributes += " file=\"\(Self.escape(location.path))\" line=\"\(location.line)\"" }
+        var attributes = "classname=\"\(Self.escape(suite))\" name=\"\(Self.escape(caseName(finding)))\""
+        var text = finding.message
+        if let location = finding.location {
+            attributes += " file=\"\(Self.escape(path(location.path)))\" line=\"\(location.line)\""
+            text = "\(path(location.path)):\(location.line):\(location.column): \(finding.message)"
+        }
         guard finding.severity != .note else {
-            return "    <testcase \(attributes)>\n      <system-out>\(Self.escape(finding.message))</system-out>\n    </testcase>\n"
+            return "    <testcase \(attributes)>\n      <system-out>\(Self.escape(text))</system-out>\n    </testcase>\n"
         }
         return "    <testcase \(attributes)>\n      <failure type=\"\(finding.severity.rawValue)\" message=\"\(Self.escape(finding.message))\">"
-            + "\(Self.escape(finding.message))</failure>\n    </testcase>\n"
+            + "\(Self.escape(text))</failure>\n    </testcase>\n"
     }
 
     /// XML text and attribute escaping; control characters XML 1.0 cannot hold become spaces.

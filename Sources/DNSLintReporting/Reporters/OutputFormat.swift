@@ -45,7 +45,7 @@ package enum Reporters {
         case .sarif: sink.write(SARIFReporter(context: context).render(report))
         case .github: sink.write(GitHubAnnotationsReporter(root: RepositoryRoot(workingDirectory: context.workingDirectory)).render(report))
         case .rdjsonl: sink.write(RDJSONLReporter().render(report))
-        case .junit: sink.write(JUnitReporter().render(report))
+        case .junit: sink.write(JUnitReporter(root: RepositoryRoot(workingDirectory: context.workingDirectory)).render(report))
         }
         sink.flush()
     }

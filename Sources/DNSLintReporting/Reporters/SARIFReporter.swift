@@ -5,6 +5,7 @@ import Foundation
 struct SARIFReporter {
     /// GitHub rejects runs with more results than this.
     static let resultLimit = 25_000
+    static let fingerprintName = "dnslint/v3"
     let context: ReportContext
     private let root: RepositoryRoot
     private let keys: FindingKeys
@@ -92,7 +93,8 @@ struct SARIFReporter {
             ])
         }
         if !related.isEmpty { members.append(("relatedLocations", .array(related))) }
-        members.append(("partialFingerprints", .object([("dnslint/v2", .string(keys.key(finding)))])))
+        // v3: the key no longer hashes the message (v2 did), so the name says the values changed.
+        members.append(("partialFingerprints", .object([(Self.fingerprintName, .string(keys.key(finding)))])))
         return .object(members)
     }
 

@@ -50,7 +50,7 @@ struct AnswerExceeds512: PerNameRule {
             let count = answer.chain.count + answer.records.count
             let via = answer.chain.isEmpty ? "" : " including its CNAME chain"
             return finding(
-                "The \(answer.type) answer for \(audit.subject.name.text) is \(bytes) with \(count) records\(via): a client without EDNS gets it truncated.",
+                "The \(answer.type) answer for \(audit.subject.name.text) is \(bytes) with \(count.counted("record"))\(via): a client without EDNS gets it truncated.",
                 at: audit.anchor, subject: audit.dnsSubject(answer.type, server: answer.server),
                 related: audit.related(answer),
                 arguments: ["bytes": .int(size?.bytes ?? 0), "records": .int(count), "type": .string(answer.type.mnemonic)]

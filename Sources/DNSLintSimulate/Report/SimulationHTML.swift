@@ -1,4 +1,5 @@
 import Foundation
+import DNSLintModel
 
 /// A self-contained HTML report: the summary and an SVG timeline with the cache state of A and AAAA per
 /// query name (bars), the lookups (marks: resolved or failed) and the failure windows (shaded).
@@ -55,7 +56,7 @@ package enum SimulationHTML {
         for name in report.names {
             for window in name.failureWindows {
                 svg.append(rect(x(window.start), top - 6, max(x(window.end) - x(window.start), 2), lookupRow - top + 30,
-                                fill: "#fbe3e1", cls: "failure-window", title: "\(window.failures) failed lookups from t=\(window.start) s"))
+                                fill: "#fbe3e1", cls: "failure-window", title: "\(window.failures.counted("failed lookup")) from t=\(window.start) s"))
             }
         }
         for (index, row) in rows.enumerated() {
@@ -70,7 +71,7 @@ package enum SimulationHTML {
         svg.append("<text x=\"4\" y=\"\(lookupRow + 14)\">lookups</text>")
         for event in report.events {
             let failed = event.trace.outcome.kind != .resolved
-            let title = "t=\(event.time) s \(event.name): \(event.trace.outcome.kind.rawValue), \(event.trace.queries.count) queries"
+            let title = "t=\(event.time) s \(event.name): \(event.trace.outcome.kind.rawValue), \(event.trace.queries.count.counted("query", "queries"))"
             svg.append(rect(x(event.time) - 1, lookupRow + (failed ? 0 : 8), 2, failed ? 18 : 10,
                             fill: failed ? "#c8423b" : "#1d2330", cls: failed ? "lookup failed" : "lookup", title: title))
         }

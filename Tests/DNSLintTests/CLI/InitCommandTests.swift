@@ -91,6 +91,19 @@ import Testing
         #expect(paths.isSuperset(of: ["zones/example.com.zone", "nodes/resolv.conf", "dns/Corefile"]), "\(paths)")
     }
 
+    /// Without a CoreDNS image the starter says what dnslint then does: the release is unknown and hazard rules
+    /// assume an affected one (as the README says), not "the latest known".
+    @Test func theVersionCommentSaysWhatAnUnknownReleaseMeans() throws {
+        let project = try ScratchProject(files: ["dns/Corefile": ".:53 {\n    forward . 192.0.2.53\n}\n"])
+        defer { project.remove() }
+        #expect(try project.dnslint(["init"]).status == 0)
+        let line = try #require(try project.read(".dnslint.yml").split(separator: "\n").first { $0.contains("coredns-version") })
+        #expect(line.contains("else unknown (hazard rules then assume an affected release)"), "\(line)")
+        #expect(!line.contains("latest"))
+        let check = try project.dnslint(["check", "--format", "json"])
+        #expect(check.stdout.contains("\"assumption\""), "an unknown release is judged as an affected one: \(check.stdout)")
+    }
+
     @Test func initRefusesToOverwriteWithoutForce() throws {
         let project = try project()
         defer { project.remove() }

@@ -21,6 +21,19 @@ import Testing
         "k8s/Corefile": ".:53 {\n    errors\n    forward . /etc/resolv.conf {\n        prefer_udp\n    }\n    cache 30\n    loop\n}\n",
     ]
 
+    /// Files whose content reads like a zone but which are not inputs: a guide quoting a zone, hosts files
+    /// whose first host names are record type mnemonics, and a zone inside a hidden folder below the top.
+    static let lookalikes: [String: String] = [
+        "docs/guide.md": "$ORIGIN example.com.\n@ IN A 192.0.2.4\n",
+        "docs/guide.rst": "$ORIGIN example.com.\n@ IN A 192.0.2.4\n",
+        "docs/guide.adoc": "$ORIGIN example.com.\n@ IN A 192.0.2.4\n",
+        "etc/hosts": "10.0.0.53 ns ns.corp.example\n10.0.0.25 mx mx.corp.example\n",
+        "etc/corp.hosts": "10.0.0.53 ns ns.corp.example\n",
+        "etc/static-names": "# resolver hosts\n10.0.0.53 ns ns.corp.example\nfe80::1%eth0 mx mx.corp.example\n",
+        "status.json": "{\"zones\": [\"$ORIGIN example.com.\"]}\n",
+        "deploy/.cache/old.zone": "$ORIGIN example.com.\n$TTL 300\n@ IN A 192.0.2.4\n",
+    ]
+
     func repository(_ files: [String: String] = files) throws -> URL {
         let folder = TestPaths.temporaryFolder()
         for (path, text) in files {
@@ -32,7 +45,7 @@ import Testing
     }
 
     @Test func onlyRealInputsAreReported() throws {
-        let folder = try repository()
+        let folder = try repository(Self.files.merging(Self.lookalikes) { $1 })
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try runCommand(TestPaths.binary, ["check", ".", "--format", "json"], in: folder)
         #expect(result.status == 0 || result.status == 1, "\(result.stderr)")
@@ -47,13 +60,50 @@ import Testing
     @Test func verboseSaysWhatWasSkippedAndWhy() throws {
         let folder = try repository()
         defer { try? FileManager.default.removeItem(at: folder) }
-        // Reports go to standard output (a pipe), never `--output /dev/null`, which an old binary replaced as root.
-        let result = try runCommand(TestPaths.binary, ["check", ".", "--verbose", "--format", "json"], in: folder)
-        #expect(result.stderr.contains("skipped ./README.md: not a zone file"))
+        let result = try runCommand(TestPaths.binary, ["check", ".", "--verbose", "--format", "json", "--output", "-"], in: folder)
+        #expect(result.stderr.contains("skipped ./README.md: documentation (Markdown), not an input"))
         #expect(result.stderr.contains("skipped ./zones/hosts.zone: reached by $INCLUDE from ./zones/example.com.zone"))
         #expect(result.stderr.contains("skipped ./deploy/chart/templates/deployment.yaml: part of the Helm chart ./deploy/chart"))
-        let quiet = try runCommand(TestPaths.binary, ["check", ".", "--format", "json"], in: folder)
+        let quiet = try runCommand(TestPaths.binary, ["check", ".", "--format", "json", "--output", "-"], in: folder)
         #expect(quiet.stderr.isEmpty, "nothing is said about skipped files without --verbose: \(quiet.stderr)")
+    }
+
+    @Test func lookalikesAreSkippedWithTheirReason() throws {
+        let folder = try repository(Self.files.merging(Self.lookalikes) { $1 })
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try runCommand(TestPaths.binary, ["check", ".", "--verbose", "--format", "json", "--output", "-"], in: folder)
+        #expect(result.status == 1, "\(result.stderr)")
+        let reasons = [
+            "./docs/guide.md": "documentation (Markdown)", "./docs/guide.rst": "documentation (reStructuredText)",
+            "./docs/guide.adoc": "documentation (AsciiDoc)", "./etc/hosts": "a hosts file", "./etc/corp.hosts": "a hosts file",
+            "./etc/static-names": "a hosts file", "./status.json": "JSON that is not a dnslint capture",
+            "./deploy/.cache": "hidden", "./.github": "hidden",
+        ]
+        for (path, reason) in reasons {
+            #expect(result.stderr.contains("dnslint: skipped \(path): \(reason)"), "\(path): \(result.stderr)")
+        }
+        #expect(!result.stderr.contains(".cache/old.zone"), "a hidden folder is skipped whole, once")
+    }
+
+    /// A file named on the command line is read whatever its name: the guide quoting a zone is linted as one.
+    @Test func aLookalikeNamedOnTheCommandLineIsStillRead() throws {
+        let folder = try repository(Self.lookalikes)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try runCommand(TestPaths.binary, ["check", "docs/guide.md", "--format", "json"], in: folder)
+        #expect(result.status == 1, "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((report["summary"] as? [String: Any])?["files"] as? Int == 1)
+        #expect((report["findings"] as? [[String: Any]])?.isEmpty == false)
+    }
+
+    @Test func initListsNoLookalike() throws {
+        let folder = try repository(Self.files.merging(Self.lookalikes) { $1 })
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try runCommand(TestPaths.binary, ["init"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let config = try String(contentsOf: folder.appendingPathComponent(".dnslint.yml"), encoding: .utf8)
+        for path in Self.lookalikes.keys { #expect(!config.contains(path), "\(path) listed:\n\(config)") }
+        #expect(config.contains("zones/example.com.zone"))
     }
 
     @Test func aZoneWithoutOriginInAScanIsAFindingNotAnExit() throws {

@@ -58,7 +58,7 @@ import Testing
                                         in: folder)
             #expect(result.status == 0 || result.status == 1, "\(result.stderr)")
         }
-        try live(["--format", "json", "--output", "whole.json"])
+        try live(["--format", "json", "--output", "whole.json", "--format", "sarif", "--output", "whole.sarif"])
         for index in 1...3 { try live(["--shard", "\(index)/3", "--format", "json", "--output", "shard\(index).json"]) }
         let merge = try runCommand(TestPaths.binary, ["merge", "shard1.json", "shard2.json", "shard3.json",
                                                       "--format", "json", "--output", "all.json", "--format", "sarif", "--output", "all.sarif"],
@@ -85,6 +85,63 @@ import Testing
             #expect(wholeSummary[key] as? Int == mergedSummary[key] as? Int, "\(key)")
         }
         #expect(mergedSummary["names"] as? Int == Self.auditedNames.count)
+    }
+
+    /// The merged SARIF holds the results and rules of the unsharded run's SARIF, fingerprints included.
+    @Test func mergedSARIFEqualsOneRunAgainstNSD() throws {
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try shardAndMerge(in: folder)
+        func run(_ name: String) throws -> [String: Any] {
+            let log = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent(name))) as? [String: Any])
+            return try #require((log["runs"] as? [[String: Any]])?.first)
+        }
+        let whole = try run("whole.sarif")
+        let merged = try run("all.sarif")
+        func canonical(_ value: Any?) throws -> String {
+            String(decoding: try JSONSerialization.data(withJSONObject: try #require(value), options: [.sortedKeys]), as: UTF8.self)
+        }
+        let results = try #require(whole["results"] as? [Any])
+        #expect(results.count >= 3)
+        #expect(try canonical(whole["results"]) == canonical(merged["results"]), "the merged shards give the results of one run")
+        func rules(_ run: [String: Any]) -> Any? { ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] }
+        #expect(try canonical(rules(whole)) == canonical(rules(merged)))
+    }
+
+    /// Two aliases in different shards reach one target with a mixed-TTL RRset: each shard reports DNS1008 about
+    /// the target, the merge keeps one, as the unsharded run does.
+    @Test func mergingDropsTheSharedTargetsRepeatedFinding() throws {
+        let folder = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let aliases = (0..<8).map { "alias\($0).shared.test." }
+        let first = try #require(aliases.first { Shard("1/2")!.owns(DNSName($0)) })
+        let second = try #require(aliases.first { Shard("2/2")!.owns(DNSName($0)) })
+        let nsd = try ServerProcess.nsd(zones: ["shared.test"])
+        defer { nsd.stop() }
+        try Data("\(first)\n\(second)\n".utf8).write(to: folder.appendingPathComponent("names.txt"))
+        func live(_ extra: [String]) throws {
+            let result = try runCommand(TestPaths.binary, ["live", "--names-file", "names.txt", "--server", "127.0.0.1:\(nsd.port)", "--timeout", "2",
+                                                           "--retries", "1", "--qps", "0", "--no-progress", "--format", "json"] + extra, in: folder)
+            #expect(result.status == 0 || result.status == 1, "\(result.stderr)")
+        }
+        try live(["--output", "whole.json"])
+        try live(["--shard", "1/2", "--output", "shard1.json"])
+        try live(["--shard", "2/2", "--output", "shard2.json"])
+        let merge = try runCommand(TestPaths.binary, ["merge", "shard1.json", "shard2.json", "--format", "json", "--output", "all.json"], in: folder)
+        #expect(merge.status == 0, "DNS1008 is a warning: \(merge.stderr)")
+        func aboutTarget(_ name: String) throws -> [[String: Any]] {
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent(name))) as? [String: Any])
+            return (report["findings"] as? [[String: Any]] ?? []).filter {
+                $0["rule"] as? String == "DNS1008" && ($0["subject"] as? [String: Any])?["name"] as? String == "mixed.shared.test."
+            }
+        }
+        #expect(try aboutTarget("shard1.json").count == 1 && aboutTarget("shard2.json").count == 1, "each shard reaches the target")
+        let merged = try aboutTarget("all.json")
+        #expect(merged.count == 1, "one finding about the shared target: \(merged)")
+        let whole = try aboutTarget("whole.json")
+        #expect(whole.count == 1)
+        #expect(try JSONSerialization.data(withJSONObject: merged, options: .sortedKeys) == JSONSerialization.data(withJSONObject: whole, options: .sortedKeys),
+                "the one the unsharded run keeps (the first alias in the names file)")
     }
 
     @Test(.needsShared) func mergedSARIFPassesTheGitHubValidator() throws {
