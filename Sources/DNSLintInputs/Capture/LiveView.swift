@@ -23,7 +23,7 @@ package struct LiveView: DNSView {
         self.positions = positions
     }
 
-    package var zoneOrigin: DNSName? { nil }
+    package var zone: (any ZoneContents)? { nil }
     package var subjectCount: Int { names.count }
 
     package func subject(at index: Int) -> AuditSubject {
