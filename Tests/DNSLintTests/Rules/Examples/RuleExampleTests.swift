@@ -26,8 +26,7 @@ struct ExampleCase: Sendable, CustomTestStringConvertible {
 
 /// Lints an example's folder in place, as `dnslint check [arguments] FOLDER` does.
 func lintExample(_ item: ExampleCase) throws -> [Finding] {
-    let options = try LintArguments.options(from: item.example.arguments)
-    return try Linter.run(paths: [item.folder.path], options: options).findings
+    try Lint.paths([item.folder.path], item.example.arguments)
 }
 
 /// Where findings landed, with paths relative to the package root (captures name their names file so);
