@@ -51,7 +51,9 @@ let package = Package(
         .testTarget(
             name: "DNSLintTests",
             dependencies: ["DNSLint", "DNSLintModel", "DNSLintInputs", "DNSLintLive", "DNSLintRules", "DNSLintReporting",
-                           "DNSLintSimulate", "LDNS"],
+                           "DNSLintSimulate", "LDNS",
+                           // ManifestBuilder encodes test manifests with Yams.
+                           .product(name: "Yams", package: "Yams")],
             // Snapshots are read from the source tree (they are rewritten there), never bundled.
             exclude: ["Snapshots"],
             resources: [.copy("Fixtures")]

@@ -7,7 +7,8 @@ extension ZoneIndex: DNSView {
 
     package var label: String { "zone \(origin.text) (\(path))" }
     package var subjectCount: Int { subjects.count }
-    package var zoneOrigin: DNSName? { origin }
+    package var zone: (any ZoneContents)? { self }
+    package var view: any DNSView { self }
 
     package func subject(at index: Int) -> AuditSubject {
         let id = subjects[index]

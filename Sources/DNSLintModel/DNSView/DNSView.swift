@@ -19,8 +19,9 @@ package struct AuditSubject: Sendable, Hashable {
 package protocol DNSView: Sendable {
     /// Human label: `zone example.com. (zones/example.com.zone)` or `server 127.0.0.1:5300`.
     var label: String { get }
-    /// The apex a zone view judges; nil for live views.
-    var zoneOrigin: DNSName? { get }
+    /// The zone file this view answers from, as written; nil for answers from servers (live or a capture).
+    /// Rules that judge a zone's records beside its answers (DNS1001's IPv4-only zones) reach them here.
+    var zone: (any ZoneContents)? { get }
     var subjectCount: Int { get }
     func subject(at index: Int) -> AuditSubject
     func answer(_ name: DNSName, _ type: RRType) -> DNSAnswer
@@ -29,6 +30,9 @@ package protocol DNSView: Sendable {
 }
 
 extension DNSView {
+    /// The apex a zone view judges; nil for live views.
+    package var zoneOrigin: DNSName? { zone?.origin }
+
     package func audit(at index: Int) -> NameAudit {
         let subject = subject(at: index)
         return NameAudit(subject: subject, a: answer(subject.name, .a), aaaa: answer(subject.name, .aaaa),

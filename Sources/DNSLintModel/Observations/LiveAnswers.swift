@@ -31,6 +31,10 @@ package struct LiveAnswers: Sendable {
         self.maxCNAMEHops = max(1, maxCNAMEHops)
     }
 
+    package init(record: CapturedName) {
+        self.record = record
+    }
+
     /// The step for `name`/`type`, or nil when it was never asked.
     package func step(_ name: DNSName, _ type: RRType, edns: Bool) -> LiveStep? {
         let typeText = type.mnemonic
@@ -84,7 +88,7 @@ package struct LiveAnswers: Sendable {
     }
 
     /// The answer to `name`/`type` with EDNS, following every CNAME hop the prober asked itself.
-    func answer(_ name: DNSName, _ type: RRType) -> DNSAnswer {
+    package func answer(_ name: DNSName, _ type: RRType) -> DNSAnswer {
         var answer = DNSAnswer(name: name, type: type, outcome: .failed("not asked"), rcode: nil)
         var current = name
         var visited: Set<DNSName> = [name]

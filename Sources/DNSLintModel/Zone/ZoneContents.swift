@@ -22,6 +22,9 @@ package protocol ZoneContents: ParsedInput, AnyObject {
     func servedRecords(of owner: Int32) -> ArraySlice<ZoneRecord>
     /// The `$ORIGIN` in effect where the record was written: its relative names were completed with it.
     func writtenOrigin(of record: ZoneRecord) -> DNSName
+    /// The zone as a server loaded with it answers (its `zone` is these contents), for rules that ask it
+    /// beside reading its records.
+    var view: any DNSView { get }
 }
 
 extension LintContext {

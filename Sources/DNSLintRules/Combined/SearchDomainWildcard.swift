@@ -40,10 +40,7 @@ struct SearchDomainWildcard: Rule {
 
     func check(_ context: LintContext) -> [Finding] {
         // Zone files are inputs that answer queries too (the whole-input pass has no other views).
-        let zones = context.inputs.compactMap { input -> (view: any DNSView, origin: DNSName)? in
-            guard let view = input as? any DNSView, let origin = view.zoneOrigin else { return nil }
-            return (view, origin)
-        }
+        let zones = context.zones.map { (view: $0.view, origin: $0.origin) }
         guard !zones.isEmpty else { return [] }
         return context.inputs(of: ResolvConf.self).compactMap { conf in
             let effective = conf.effective(for: context.options.libc)

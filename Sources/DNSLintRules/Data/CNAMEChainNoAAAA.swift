@@ -59,7 +59,7 @@ struct CNAMEChainNoAAAA: NameRule {
     func nameChecker(_ context: LintContext) -> NameChecker? {
         let ipv4Only = IPv4OnlyAliases.find(in: context, rule: self)
         return { audit in
-            if !ipv4Only.isEmpty, let zone = audit.view as? any ZoneContents, let group = ipv4Only[ObjectIdentifier(zone)],
+            if !ipv4Only.isEmpty, let zone = audit.view.zone, let group = ipv4Only[ObjectIdentifier(zone)],
                group.aliases.contains(audit.subject.name) {
                 return audit.subject.name == group.anchor ? [group.finding] : []
             }

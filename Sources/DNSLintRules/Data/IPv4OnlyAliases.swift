@@ -17,7 +17,7 @@ struct IPv4OnlyAliases: Sendable {
     static func find(in context: LintContext, rule: CNAMEChainNoAAAA) -> [ObjectIdentifier: IPv4OnlyAliases] {
         var result: [ObjectIdentifier: IPv4OnlyAliases] = [:]
         for view in context.views {
-            guard let zone = view as? any ZoneContents, view.zoneOrigin != nil, !hasAAAA(zone) else { continue }
+            guard let zone = view.zone, !hasAAAA(zone) else { continue }
             if let group = group(zone, view: view, rule: rule, threads: context.options.threads) {
                 result[ObjectIdentifier(zone)] = group
             }

@@ -37,14 +37,14 @@ struct TargetMissingTrailingDot: Rule {
     func check(_ context: LintContext) -> [Finding] {
         var found: [Finding] = []
         for zone in context.zones {
-            let view = zone as? any DNSView
+            let view = zone.view
             zone.forEachOwner { id, records in
                 for record in records where Self.checkedTypes.contains(record.type) {
                     guard record.target >= 0, TargetWire.mayEndInTopLevelDomain(zone.wire(record.target)),
                           let target = WrittenTarget(record, in: zone), target.relative else { continue }
                     let labels = target.labels
                     guard labels.count >= 2, let last = labels.last, PublicTopLevelDomains.common.contains(last.lowercased()),
-                          Self.doesNotExist(target.name, in: zone, view: view) else { continue }
+                          Self.doesNotExist(target.name, in: view) else { continue }
                     found.append(finding(
                         "\(zone.name(id).text) \(record.type) \(target.text) is written without a trailing dot, so it points at \(target.name.text), which does not exist in the zone; \(target.text). was probably meant.",
                         at: zone.location(of: record), subject: zone.subject(id, record.type),
@@ -56,8 +56,7 @@ struct TargetMissingTrailingDot: Rule {
     }
 
     /// NXDOMAIN from the zone itself (not a wildcard's answer, not a referral below a cut).
-    private static func doesNotExist(_ name: DNSName, in zone: any ZoneContents, view: (any DNSView)?) -> Bool {
-        guard let view else { return false }
+    private static func doesNotExist(_ name: DNSName, in view: any DNSView) -> Bool {
         let answer = view.answer(name, .a)
         return answer.chain.isEmpty && answer.outcome == .nxDomain
     }

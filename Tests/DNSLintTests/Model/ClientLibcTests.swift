@@ -39,31 +39,10 @@ import Testing
         #expect(ImageLibc.infer(fromImage: "alpine:edge")?.muslRelease == nil)
     }
 
-    static let manifest = """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          template:
-            spec:
-              initContainers:
-              - name: wait
-                image: busybox:1.36-musl
-              containers:
-              - name: web
-                image: registry.example/shop/web:2.4.0
-        ---
-        apiVersion: v1
-        kind: Pod
-        metadata:
-          name: tools
-        spec:
-          containers:
-          - name: shell
-            image: alpine:3.17
-        """
+    static let manifest = ManifestBuilder.yaml(
+        .deployment("web", namespace: "shop", .init(initContainers: [.init("wait", image: "busybox:1.36-musl")],
+                                                    containers: [.init("web", image: "registry.example/shop/web:2.4.0")])),
+        .pod("tools", .running("alpine:3.17", name: "shell")))
 
     func context(_ flags: LintOptions = LintOptions(), manifest: String = manifest) -> LintContext {
         let inputs = ManifestReader.read(path: "app.yaml", text: manifest, options: flags).inputs
@@ -74,7 +53,7 @@ import Testing
         let pods = context().workloads
         #expect(pods.map(\.description) == ["Deployment shop/web", "Pod default/tools"])
         #expect(pods[0].containers.map(\.name) == ["wait", "web"])
-        #expect(pods[0].containers.map(\.location.line) == [11, 14])
+        #expect(pods[0].containers.map(\.location.line) == [Self.manifest.line(containing: "image: busybox:1.36-musl"), Self.manifest.line(containing: "image: registry.example/shop/web")].compactMap { $0 })
         #expect(pods[0].containers.map { $0.libc?.libc } == [.musl, nil])
     }
 

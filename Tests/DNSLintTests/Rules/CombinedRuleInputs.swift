@@ -70,26 +70,11 @@ extension AutopathSearchMismatch {
         }
         """
 
-    static func app(searches: String) -> String {
-        """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: worker
-          namespace: shop
-        spec:
-          template:
-            spec:
-              dnsPolicy: None
-              dnsConfig:
-                nameservers: [10.96.0.10]
-                searches: [\(searches)]
-                options:
-                - name: ndots
-                  value: "1"
-              containers:
-              - name: worker
-                image: registry.example/worker:1.0
-        """
+    /// Deployment shop/worker with a hand-written resolv.conf searching `searches`.
+    static func app(searches: [String]) -> String {
+        ManifestBuilder.deployment("worker", namespace: "shop", .init(
+            dnsPolicy: "None",
+            dnsConfig: .init(nameservers: ["10.96.0.10"], searches: searches, options: [.init("ndots", "1")]),
+            containers: [.init("worker", image: "registry.example/worker:1.0")])).yaml
     }
 }

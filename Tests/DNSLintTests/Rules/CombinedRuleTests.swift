@@ -41,20 +41,8 @@ import Testing
     }
 
     func deployment(_ image: String) -> TextFile {
-        TextFile("coredns-deployment.yaml", """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: coredns
-              namespace: kube-system
-            spec:
-              template:
-                spec:
-                  dnsPolicy: Default
-                  containers:
-                  - name: coredns
-                    image: \(image)
-            """)
+        TextFile("coredns-deployment.yaml", ManifestBuilder.deployment(
+            "coredns", namespace: "kube-system", .init(dnsPolicy: "Default", containers: [.init("coredns", image: image)])).yaml)
     }
 
     @Test func versionComesFromTheFlagThenTheImageThenTheLatest() throws {
@@ -116,19 +104,19 @@ import Testing
 
     /// A view with no zone origin (as the live prober's will be) that counts the lookups it answers.
     final class CountingView: DNSView, @unchecked Sendable {
-        let zone: ZoneIndex
+        let index: ZoneIndex
         private let lock = NSLock()
         private var asked = 0
-        init(_ zone: ZoneIndex) { self.zone = zone }
+        init(_ index: ZoneIndex) { self.index = index }
         var label: String { "live stand-in" }
-        var zoneOrigin: DNSName? { nil }
-        var subjectCount: Int { zone.subjectCount }
-        func subject(at index: Int) -> AuditSubject { zone.subject(at: index) }
+        var zone: (any ZoneContents)? { nil }
+        var subjectCount: Int { index.subjectCount }
+        func subject(at position: Int) -> AuditSubject { index.subject(at: position) }
         func answer(_ name: DNSName, _ type: RRType) -> DNSAnswer {
             lock.lock()
             asked += 1
             lock.unlock()
-            return zone.answer(name, type)
+            return index.answer(name, type)
         }
         var lookups: Int { lock.lock(); defer { lock.unlock() }; return asked }
     }
@@ -213,19 +201,7 @@ import Testing
     /// Clients without TCP fallback come from the workloads' images: musl 1.2.3 (Alpine 3.17) has none, 1.2.4 does.
     @Test func truncationIsAnErrorForMuslClientsWithoutTCPFallback() throws {
         func app(_ image: String) -> TextFile {
-            TextFile("app.yaml", """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: web
-                  namespace: shop
-                spec:
-                  template:
-                    spec:
-                      containers:
-                      - name: web
-                        image: \(image)
-                """)
+            TextFile("app.yaml", ManifestBuilder.deployment("web", namespace: "shop", .running(image, name: "web")).yaml)
         }
         let passing = TruncationReachesClient.corefile()
         #expect(try truncationSeverities(passing, [app("alpine:3.17")], ["--coredns-version", "1.14.7"]) == [.error, .error])
@@ -238,16 +214,8 @@ import Testing
     /// An ExternalName service hands its target's answer to pods; kubernetes dropped TC on it before 1.9.1.
     @Test func truncationFollowsExternalNameServices() throws {
         let corefile = ".:53 {\n    kubernetes cluster.local\n    forward . 192.0.2.53 {\n        prefer_udp\n    }\n}\n"
-        let service = TextFile("service.yaml", """
-            apiVersion: v1
-            kind: Service
-            metadata:
-              name: sessions
-              namespace: shop
-            spec:
-              type: ExternalName
-              externalName: sessions-cluster.use1.cache.internal
-            """)
+        let service = TextFile("service.yaml", ManifestBuilder.externalName(
+            "sessions", namespace: "shop", target: "sessions-cluster.use1.cache.internal").yaml)
         let findings = try Lint.files([TextFile("Corefile", corefile), TextFile("cache.internal.zone", TruncationReachesClient.zone), service],
                                       ["--coredns-version", "1.9.0"]).withCode("DNS4002")
         let target = try #require(findings.first { $0.subject?.name == "sessions-cluster.use1.cache.internal." })
@@ -304,8 +272,8 @@ import Testing
     // MARK: DNS4003
 
     @Test func searchMismatchNeedsAutopathAndAMismatch() throws {
-        let wrong = AutopathSearchMismatch.app(searches: "default.svc.cluster.local, svc.cluster.local, cluster.local")
-        let right = AutopathSearchMismatch.app(searches: "shop.svc.cluster.local, svc.cluster.local, cluster.local")
+        let wrong = AutopathSearchMismatch.app(searches: ["default.svc.cluster.local", "svc.cluster.local", "cluster.local"])
+        let right = AutopathSearchMismatch.app(searches: ["shop.svc.cluster.local", "svc.cluster.local", "cluster.local"])
         func mismatch(_ corefile: String?, _ app: String) throws -> Int {
             try count("DNS4003", (corefile.map { [TextFile("Corefile", $0)] } ?? []) + [TextFile("app.yaml", app)])
         }
@@ -322,7 +290,7 @@ import Testing
     @Test func searchMismatchPointsAtTheSearchListAndTheAutopathLine() throws {
         let findings = try Lint.files([
             TextFile("Corefile", AutopathSearchMismatch.corefile),
-            TextFile("app.yaml", AutopathSearchMismatch.app(searches: "default.svc.cluster.local, svc.cluster.local")),
+            TextFile("app.yaml", AutopathSearchMismatch.app(searches: ["default.svc.cluster.local", "svc.cluster.local"])),
         ])
         let finding = try #require(findings.first { $0.ruleCode == "DNS4003" })
         let dns3010 = try #require(findings.first { $0.ruleCode == "DNS3010" })

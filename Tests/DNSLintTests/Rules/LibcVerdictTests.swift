@@ -14,21 +14,9 @@ import Testing
     static let soa = "cluster.local. 30 IN SOA ns.dns.cluster.local. hostmaster.cluster.local. 1 7200 1800 86400 30"
     static let resolves = [("A", ["api.twilio.com. 60 IN A 192.0.2.7"]), ("AAAA", ["api.twilio.com. 60 IN AAAA 2001:db8::7"])]
 
-    static func workload(_ image: String, name: String = "worker", namespace: String = "default") -> String {
-        """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: \(name)
-          namespace: \(namespace)
-        spec:
-          template:
-            spec:
-              containers:
-              - name: \(name)
-                image: \(image)
-
-        """
+    static func workload(_ image: String, name: String = "worker", namespace: String = "default", dnsPolicy: String? = nil) -> String {
+        ManifestBuilder.deployment(name, namespace: namespace,
+                                   .init(dnsPolicy: dnsPolicy, containers: [.init(name, image: image)])).yaml
     }
 
     /// A capture of `name` (answered by `own`) expanded through `default.svc.cluster.local` (answered by
@@ -120,7 +108,7 @@ import Testing
         #expect(musl.first?.message.contains("container worker of Deployment default/worker (node:20-alpine3.17, Alpine 3.17 (musl 1.2.3))") == true)
         #expect(try dns4001([Self.workload("node:20-alpine3.17"), Self.workload("node:20", name: "web")]).map(\.severity) == [.error])
         #expect(try dns4001([Self.workload("node:20-alpine3.17")], ["--coredns-version", "1.11.1", "--libc", "glibc"]).map(\.severity) == [.error])
-        let hostDNS = Self.workload("node:20", name: "agent").replacingOccurrences(of: "      containers:", with: "      dnsPolicy: Default\n      containers:")
+        let hostDNS = Self.workload("node:20", name: "agent", dnsPolicy: "Default")
         #expect(try dns4001([Self.workload("node:20-alpine3.17"), hostDNS]).map(\.severity) == [.warning],
                 "a pod that does not use the cluster DNS is not autopath's client")
     }
@@ -140,21 +128,9 @@ import Testing
     // MARK: DNS3003
 
     static func pod(options: String, containers: [(String, String)]) -> String {
-        """
-        apiVersion: v1
-        kind: Pod
-        metadata:
-          name: tools
-        spec:
-          dnsConfig:
-            options:
-            - name: ndots
-              value: "1"
-        \(options.split(separator: " ").map { "    - name: \($0)" }.joined(separator: "\n"))
-          containers:
-        \(containers.map { "  - name: \($0.0)\n    image: \($0.1)" }.joined(separator: "\n"))
-
-        """
+        let options = [ManifestBuilder.DNSConfig.Option("ndots", "1")] + options.split(separator: " ").map { .init(String($0)) }
+        return ManifestBuilder.pod("tools", .init(dnsConfig: .init(options: options),
+                                                  containers: containers.map { .init($0.0, image: $0.1) })).yaml
     }
 
     @Test func optionIgnoredByMuslFiresPerWorkload() throws {
@@ -162,9 +138,10 @@ import Testing
             try Lint.text(Self.pod(options: "single-request-reopen use-vc", containers: containers), named: "tools.yaml", flags).withCode("DNS3003")
         }
         let alpine = try found([("shell", "alpine:3.19")])
+        let imageLine = Self.pod(options: "single-request-reopen use-vc", containers: [("shell", "alpine:3.19")]).line(containing: "alpine:3.19")
         #expect(alpine.count == 2)
         #expect(alpine.first?.message.contains("in its musl-based container shell") == true)
-        #expect(alpine.first?.related.first?.location?.line == 14, "points at the image")
+        #expect(imageLine != nil && alpine.first?.related.first?.location?.line == imageLine, "points at the image")
         #expect(alpine.first?.arguments["containers"] == .strings(["shell"]))
 
         let mixed = try found([("app", "debian:bookworm"), ("sidecar", "busybox:1.36-musl")])

@@ -35,18 +35,8 @@ import Testing
     }
 
     @Test func dnsPolicyNoneWithTheServiceAddressIsAWarningLikeClusterFirst() throws {
-        let pod = """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: p
-            spec:
-              dnsPolicy: None
-              dnsConfig:
-                nameservers: [10.96.0.10]
-              containers: []
-            """
-        let service = "apiVersion: v1\nkind: Service\nmetadata:\n  name: kube-dns\n  namespace: kube-system\nspec:\n  clusterIP: 10.96.0.10\n"
+        let pod = ManifestBuilder.pod("p", .init(dnsPolicy: "None", dnsConfig: .init(nameservers: ["10.96.0.10"]), containers: [])).yaml
+        let service = ManifestBuilder.clusterDNSService(clusterIP: "10.96.0.10").yaml
         #expect(try findings([TextFile("pod.yaml", pod)]).withCode("DNS3002").map(\.severity) == [.note])
         #expect(try findings([TextFile("pod.yaml", pod), TextFile("dns.yaml", service)]).withCode("DNS3002").map(\.severity) == [.warning])
     }
@@ -65,13 +55,14 @@ import Testing
     // MARK: DNS3011
 
     @Test func hostNetworkNeedsClusterFirstWithHostNet() throws {
-        func pod(_ policy: String?) throws -> [Finding] {
-            let line = policy.map { "  dnsPolicy: \($0)\n" } ?? ""
-            let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostNetwork: true\n\(line)  containers: []\n"
-            return try findings([TextFile("pod.yaml", text)]).withCode("DNS3011")
+        func text(_ policy: String?) -> String {
+            ManifestBuilder.pod("p", .init(hostNetwork: true, dnsPolicy: policy, containers: [])).yaml
         }
-        #expect(try pod(nil).map(\.location?.line) == [6], "no dnsPolicy: at hostNetwork")
-        #expect(try pod("ClusterFirst").map(\.location?.line) == [7], "at the dnsPolicy to change")
+        func pod(_ policy: String?) throws -> [Finding] {
+            try findings([TextFile("pod.yaml", text(policy))]).withCode("DNS3011")
+        }
+        #expect(try pod(nil).map(\.location?.line) == [text(nil).line(containing: "hostNetwork:")], "no dnsPolicy: at hostNetwork")
+        #expect(try pod("ClusterFirst").map(\.location?.line) == [text("ClusterFirst").line(containing: "dnsPolicy:")], "at the dnsPolicy to change")
         #expect(try pod("ClusterFirstWithHostNet").isEmpty)
         #expect(try pod("Default").isEmpty)
     }
@@ -122,7 +113,7 @@ import Testing
     static let corefile = ".:53 {\n    forward . /etc/resolv.conf {\n        prefer_udp\n    }\n    loop\n}\n"
     static let stub = "nameserver 127.0.0.53\noptions edns0 trust-ad\n"
     static func kubelet(_ path: String) -> TextFile {
-        TextFile("kubelet.yaml", "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nresolvConf: \(path)\n")
+        TextFile("kubelet.yaml", ManifestBuilder.kubeletConfiguration(resolvConf: path).yaml)
     }
 
     @Test func forwardLoopNeedsCorefileAndLoopbackNodeFile() throws {

@@ -1,4 +1,3 @@
-@testable import DNSLint
 import DNSLintModel
 import DNSLintRules
 import Foundation
@@ -83,9 +82,10 @@ extension ReportedFinding {
     }
 }
 
-/// Lints in-process (for options the command line does not offer) and returns the findings in report order.
+/// Lints in-process through the harness (for options the command line does not offer) and returns the
+/// findings in report order.
 func lintFindings(_ paths: [String], _ options: LintOptions = LintOptions(), rules: [any Rule] = RuleRegistry.all) throws -> [ReportedFinding] {
-    try Linter.run(paths: paths, options: options, rules: rules).findings.map(ReportedFinding.init)
+    try Lint.report(paths, options: options, rules: rules).findings.map(ReportedFinding.init)
 }
 
 /// A temporary folder holding `files` (name -> text); removed by the caller.

@@ -1,7 +1,10 @@
+import DNSLintModel
 import LDNS
 
 /// What the network said, as a DNSView: answers are derived from recorded observations, so
-/// the DNS data rules run unchanged on live data, and identically on a saved capture.
+/// the DNS data rules run unchanged on live data, and identically on a saved capture. It lives with the
+/// capture reader, which the engine's live run shares, out of the rules' reach: they see its answers and
+/// `NameAudit.recorded`, never the view's type.
 package struct LiveView: DNSView {
     package let label: String
     package let mode: ProbeMode
@@ -23,7 +26,7 @@ package struct LiveView: DNSView {
         self.positions = positions
     }
 
-    package var zoneOrigin: DNSName? { nil }
+    package var zone: (any ZoneContents)? { nil }
     package var subjectCount: Int { names.count }
 
     package func subject(at index: Int) -> AuditSubject {
