@@ -1,18 +1,29 @@
 #!/usr/bin/env bash
 # Times `dnslint check` (all zone rules, JSON to /dev/null) on a generated 1,000,000-record zone,
 # side by side with validns, kzonecheck and named-checkzone in the same run, and prints wall time
-# and peak memory as ratios to the fastest peer. Usage: bench/zone.sh [RECORDS]
+# and peak memory as ratios to the fastest peer. Each figure is the median of RUNS runs (default 3),
+# the tools taking turns. Usage: bench/zone.sh [RECORDS]; bench/zone.sh --growth (10k, 100k, 1M records).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = "--growth" ]; then
+  for size in 10000 100000 1000000; do
+    echo "== $size records"
+    "$0" "$size" | grep -E "^(tool|dnslint|validns|kzonecheck|named-checkzone)"
+  done
+  exit 0
+fi
 records=${1:-1000000}
+runs=${RUNS:-3}
 shared=../shared
 [ -x "$shared/tools/gen-zone" ] || { echo "bench: needs $shared/tools/gen-zone" >&2; exit 2; }
 ./scripts/setup.sh --bench
 swift build -c release >/dev/null
 out=bench/out; mkdir -p "$out"
 zone="$out/synth.test.zone"
-[ -s "$zone" ] && [ "$(head -c 0 "$zone"; cat "$out/records" 2>/dev/null)" = "$records" ] || {
-  "$shared/tools/gen-zone" "$records" > "$zone"; echo "$records" > "$out/records"; }
+if [ ! -s "$zone" ] || [ "$(cat "$out/records" 2>/dev/null)" != "$records" ]; then
+  "$shared/tools/gen-zone" "$records" > "$zone"
+  echo "$records" > "$out/records"
+fi
 dnslint=$(swift build -c release --show-bin-path)/dnslint
 
 # The runs write to /dev/null (writing without a disk). A dnslint that renamed a temporary file over its
@@ -28,22 +39,29 @@ exec 3<>"$guard/out"   # a reader (and writer) that never blocks; the small repo
 exec 3<&-
 [ -p "$guard/out" ] || { echo "bench: $dnslint replaces special files given to --output; not running it on /dev/null" >&2; exit 2; }
 
-measure() { # name command...: prints "name seconds maxrss_kib exit"
+once() { # name command...: appends "seconds maxrss_kib exit" of one run to $out/NAME.runs
   local name=$1; shift
-  local log="$out/$name.time"
-  /usr/bin/time -f "%e %M %x" -o "$log" "$@" >/dev/null 2>&1 || true
-  echo "$name $(cat "$log" | tail -1)"
+  /usr/bin/time -f "%e %M %x" -o "$out/$name.time" "$@" >/dev/null 2>&1 || true
+  tail -1 "$out/$name.time" >> "$out/$name.runs"
+}
+median() { # name: prints "name seconds maxrss_kib exit", each the median of its runs
+  local name=$1
+  echo "$name $(sort -n -k1 "$out/$name.runs" | awk '{t[NR]=$1; x[NR]=$3} END {printf "%s", t[int((NR+1)/2)]}') \
+$(sort -n -k2 "$out/$name.runs" | awk '{m[NR]=$2} END {printf "%s", m[int((NR+1)/2)]}') $(tail -1 "$out/$name.runs" | awk '{print $3}')"
 }
 # Every rule off: reading, ldns parsing and indexing alone, the part comparable to what the peers do.
 all_off=$("$dnslint" rules | awk '{printf "--disable %s ", $1}')
-results=$( {
-  measure dnslint "$dnslint" check "$zone" --format json --output /dev/null --fail-on never
-  measure validns validns -z synth.test. "$zone"
-  measure kzonecheck kzonecheck -o synth.test. "$zone"
-  measure named-checkzone named-checkzone -q synth.test. "$zone"
+tools=(dnslint validns kzonecheck named-checkzone dnslint-read-only)
+for tool in "${tools[@]}"; do rm -f "$out/$tool.runs"; done
+for _ in $(seq "$runs"); do
+  once dnslint "$dnslint" check "$zone" --format json --output /dev/null --fail-on never
+  once validns validns -z synth.test. "$zone"
+  once kzonecheck kzonecheck -o synth.test. "$zone"
+  once named-checkzone named-checkzone -q synth.test. "$zone"
   # shellcheck disable=SC2086
-  measure dnslint-read-only "$dnslint" check "$zone" --format json --output /dev/null --fail-on never $all_off
-} )
+  once dnslint-read-only "$dnslint" check "$zone" --format json --output /dev/null --fail-on never $all_off
+done
+results=$(for tool in "${tools[@]}"; do median "$tool"; done)
 [ -c /dev/null ] || { echo "bench: /dev/null is no longer a character device (mknod -m 666 /dev/null c 1 3)" >&2; exit 2; }
 findings=$("$dnslint" check "$zone" --format json --fail-on never | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["findings"]))')
 echo "dnslint reports $findings findings on this zone (the peers report none of these kinds)."
