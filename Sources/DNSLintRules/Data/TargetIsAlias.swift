@@ -23,9 +23,11 @@ struct TargetIsAlias: Rule {
         ],
         triggering: [
             RuleExample("triggering-1"),
+            RuleExample("triggering-2", caption: "live: a server answers an MX target and an SRV target with CNAMEs"),
         ],
         clean: [
             RuleExample("clean-1"),
+            RuleExample("clean-2", caption: "live: both targets are hosts"),
         ]
     )
 
