@@ -9,11 +9,15 @@ package struct NameEntry: Sendable, Hashable {
     /// Ended with a dot, or came from a zone: never expanded through the search list.
     package var absolute: Bool
     package var source: CapturedSource?
+    /// Types of `RRType.hostTargetTypes` the name holds (from its zone, or its names-file line): asked too,
+    /// with each target's A, for DNS1007 (see Prober+Targets.swift).
+    package var targetTypes: [RRType]
 
-    package init(_ text: String, source: CapturedSource? = nil, absolute: Bool? = nil) {
+    package init(_ text: String, source: CapturedSource? = nil, absolute: Bool? = nil, targetTypes: [RRType] = []) {
         name = DNSName(text)
         self.absolute = absolute ?? text.hasSuffix(".")
         self.source = source
+        self.targetTypes = targetTypes
     }
 }
 
@@ -86,6 +90,7 @@ final class Prober: Sendable {
             async let expandedAAAA = step(expanded, .aaaa, edns: true, server: server)
             queries += await expandedA.queries + expandedAAAA.queries
         }
+        queries += await targetQueries(entry, server: server)
         return CapturedName(name: name.text, server: server?.description ?? "authoritative", source: entry.source,
                             queries: queries, tails: tails.isEmpty ? nil : tails)
     }
@@ -136,7 +141,7 @@ final class Prober: Sendable {
     }
 
     /// A hop's step, asked once for every name whose chain passes through it.
-    private func cachedStep(_ hop: DNSName, _ type: RRType, server: ServerAddress?) async -> StepResult {
+    func cachedStep(_ hop: DNSName, _ type: RRType, server: ServerAddress?) async -> StepResult {
         let key = "\(hop.text)/\(type.rawValue)/\(server?.description ?? "auth")"
         return await hopCache.value(for: key) { await self.step(hop, type, edns: true, server: server) }
     }

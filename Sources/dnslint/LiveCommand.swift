@@ -21,7 +21,7 @@ struct LiveCommand: AsyncParsableCommand {
     @Argument(help: "Names to audit.")
     var names: [String] = []
 
-    @Option(name: .long, help: "File with one name per line ('#' starts a comment).")
+    @Option(name: .long, help: "File with one name per line ('#' starts a comment); after a name, MX, NS, SRV or SOA asks those records and their targets (DNS1007).")
     var namesFile: [String] = []
 
     @Option(name: .long, help: "Zone file whose owner names are audited.")

@@ -29,6 +29,26 @@ package struct NameSource: Sendable {
         for transfer in transfers { _ = try Self.parseTransfer(transfer) }
     }
 
+    /// A names-file line (comment removed): the name, then optionally the types of its records whose targets
+    /// DNS1007 checks (`example.com. MX NS`); nil for a blank line. Other words are a usage error: the file
+    /// would otherwise be read as something it does not say.
+    static func namesFileLine(_ content: Substring, at place: String) throws(InputError) -> (String, [RRType])? {
+        let words = content.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" })
+        guard let name = words.first else { return nil }
+        var types: [RRType] = []
+        for word in words.dropFirst() {
+            guard let type = RRType(mnemonic: word.uppercased()), RRType.hostTargetTypes.contains(type) else {
+                let allowed = RRType.hostTargetTypes.map(\.mnemonic).joined(separator: ", ")
+                throw InputError("\(place): \"\(word)\" is not a type whose targets dnslint checks (\(allowed)); a line is a name, then optionally those types")
+            }
+            if !types.contains(type) { types.append(type) }
+        }
+        return (String(name), types)
+    }
+
+    /// The types of a zone's name whose records name hosts (DNS1007), in the zone's order.
+    static func targetTypes(_ held: [RRType]) -> [RRType] { held.filter(RRType.hostTargetTypes.contains) }
+
     static func parseTransfer(_ text: String) throws(InputError) -> (zone: String, server: ServerAddress) {
         let parts = text.split(separator: "@", maxSplits: 1).map(String.init)
         guard parts.count == 2, let server = ServerAddress(parsing: parts[1]) else {
@@ -53,9 +73,8 @@ package struct NameSource: Sendable {
                 number += 1
                 let text = String(cString: line)
                 let content = text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-                let name = content.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !name.isEmpty else { continue }
-                await body(NameEntry(name, source: CapturedSource(path: path, line: number)))
+                guard let (name, types) = try Self.namesFileLine(content, at: "\(path):\(number)") else { continue }
+                await body(NameEntry(name, source: CapturedSource(path: path, line: number), targetTypes: types))
             }
         }
         for path in zoneFiles {
@@ -66,25 +85,40 @@ package struct NameSource: Sendable {
                 for index in 0..<view.subjectCount {
                     let subject = view.subject(at: index)
                     let source = subject.location.map { CapturedSource(path: $0.path, line: $0.line) }
-                    await body(NameEntry(subject.name.text, source: source, absolute: true))
+                    await body(NameEntry(subject.name.text, source: source, absolute: true,
+                                         targetTypes: Self.targetTypes(subject.otherTypes)))
                 }
             }
         }
         for transfer in transfers {
             let (zone, server) = try Self.parseTransfer(transfer)
             var owners: [String] = []
-            var seen = Set<[UInt8]>()
+            var seen: [[UInt8]: Int] = [:]
+            var types: [[RRType]] = []
             do throws(LDNSError) {
                 try ZoneTransfer.axfr(zone: zone, address: server.host, port: UInt16(server.port),
                                       timeoutSeconds: timeoutSeconds) { record in
+                    // AXFR ends with the apex SOA again (RFC 5936 2.2): only the first one is the zone's.
+                    guard record.type != .soa || owners.isEmpty else { return }
                     var lower: [UInt8] = []
                     record.owner.withUnsafeBufferPointer { WireName.lowercased($0, into: &lower) }
-                    if record.type != .soa || owners.isEmpty, seen.insert(lower).inserted { owners.append(WireName.text(lower)) }
+                    let index: Int
+                    if let known = seen[lower] {
+                        index = known
+                    } else {
+                        index = owners.count
+                        seen[lower] = index
+                        owners.append(WireName.text(lower))
+                        types.append([])
+                    }
+                    if RRType.hostTargetTypes.contains(record.type), !types[index].contains(record.type) {
+                        types[index].append(record.type)
+                    }
                 }
             } catch {
                 throw InputError("--axfr \(transfer): \(error.message)")
             }
-            for owner in owners { await body(NameEntry(owner, absolute: true)) }
+            for (owner, held) in zip(owners, types) { await body(NameEntry(owner, absolute: true, targetTypes: held)) }
         }
     }
 }

@@ -30,9 +30,13 @@ package struct LiveView: DNSView {
     package var subjectCount: Int { names.count }
 
     package func subject(at index: Int) -> AuditSubject {
-        let record = names[index]
-        return AuditSubject(name: DNSName(record.name),
-                            location: record.source.map { SourceLocation(path: $0.path, line: $0.line) })
+        subject(names[index], LiveAnswers(record: names[index], maxCNAMEHops: maxCNAMEHops))
+    }
+
+    /// The name with the types asked beyond A and AAAA (its MX, NS, SRV, SOA when a zone declared them).
+    private func subject(_ record: CapturedName, _ answers: LiveAnswers) -> AuditSubject {
+        AuditSubject(name: DNSName(record.name), location: record.source.map { SourceLocation(path: $0.path, line: $0.line) },
+                     otherTypes: answers.otherTypes)
     }
 
     package func answer(_ name: DNSName, _ type: RRType) -> DNSAnswer {
@@ -43,10 +47,11 @@ package struct LiveView: DNSView {
     }
 
     package func audit(at index: Int) -> NameAudit {
-        let subject = subject(at: index)
         let answers = LiveAnswers(record: names[index], maxCNAMEHops: maxCNAMEHops)
+        let subject = subject(names[index], answers)
         return NameAudit(subject: subject, a: answers.answer(subject.name, .a), aaaa: answers.answer(subject.name, .aaaa),
-                         others: [], view: self, recorded: RecordedQueries(search: search, answers: answers))
+                         others: subject.otherTypes.map { answers.answer(subject.name, $0) }, view: self,
+                         recorded: RecordedQueries(search: search, answers: answers))
     }
 
     /// Groups finished names by the resolver they were asked on, as a capture loader does.

@@ -117,7 +117,7 @@ extension ZoneIndex: DNSView {
                                             ttl: dname.ttl, rdata: targetWire)
                     if type == .cname, recording {
                         // The synthesized CNAME is itself the answer to a CNAME query: nothing follows it.
-                        answer.records.append(AnswerRecord(type: .cname, ttl: dname.ttl, origin: origin))
+                        answer.records.append(AnswerRecord(type: .cname, ttl: dname.ttl, origin: origin, target: target))
                         answerParts += [.stored(dname), .synthesized(cname)]
                         answer.outcome = .records
                         break walk
@@ -151,7 +151,8 @@ extension ZoneIndex: DNSView {
                 break
             }
             for record in nodeRecords where record.type == type {
-                answer.records.append(AnswerRecord(type: type, ttl: record.ttl, origin: RecordOrigin(location: location(of: record))))
+                answer.records.append(AnswerRecord(type: type, ttl: record.ttl, origin: RecordOrigin(location: location(of: record)),
+                                                   target: record.target >= 0 ? name(record.target) : nil))
                 answerParts.append(.stored(record))
             }
             if answer.records.isEmpty {

@@ -34,12 +34,24 @@ package struct AnswerRecord: Sendable, Hashable {
     package var type: RRType
     package var ttl: UInt32
     package var origin: RecordOrigin
+    /// The name the record points at (MX exchange, NS host, SRV target, SOA MNAME, PTR, CNAME/DNAME target);
+    /// nil for types that point at none. Zones and servers both know it, so a rule judging targets (DNS1007)
+    /// reads it the same way from either.
+    package var target: DNSName?
 
-    package init(type: RRType, ttl: UInt32, origin: RecordOrigin) {
+    package init(type: RRType, ttl: UInt32, origin: RecordOrigin, target: DNSName? = nil) {
         self.type = type
         self.ttl = ttl
         self.origin = origin
+        self.target = target
     }
+}
+
+extension RRType {
+    /// Types whose records name a host that must not be an alias (RFC 2181 10.3, RFC 2782): what DNS1007
+    /// judges, and what the live prober asks beyond A and AAAA for a name that holds them (with each target's
+    /// A), so the rule and the questions asked for it cannot drift apart.
+    package static let hostTargetTypes: [RRType] = [.mx, .ns, .srv, .soa]
 }
 
 /// How the lookup ended.

@@ -62,6 +62,14 @@ package struct NameAudit: Sendable {
 
     package var allAnswers: [DNSAnswer] { [a, aaaa] + others }
 
+    /// The answer to another name (a record's target) as this audit's source gives it: from the queries
+    /// recorded for this name when they asked it (live: the prober asks the targets of a name's MX, NS, SRV and
+    /// SOA records with the name, so each name's observations stand alone in a capture and in any batch), else
+    /// from the view (a zone answers every name it holds).
+    package func answer(_ name: DNSName, _ type: RRType) -> DNSAnswer {
+        recorded?.answer(name, type) ?? view.answer(name, type)
+    }
+
     /// Where to anchor a finding about this name: its declaring line, else the first record that answered.
     package var anchor: SourceLocation? {
         subject.location ?? a.chain.first?.origin.location ?? a.records.first?.origin.location

@@ -73,6 +73,18 @@ package struct LiveAnswers: Sendable {
         return step
     }
 
+    /// Types asked for the audited name itself beyond A and AAAA, in the order first asked: the MX, NS, SRV
+    /// and SOA a zone said the name holds. Empty for names from a names file and in older captures.
+    package var otherTypes: [RRType] {
+        let name = DNSName(record.name).text
+        var types: [RRType] = []
+        for query in record.queries where query.edns && query.name == name {
+            guard let type = RRType(mnemonic: query.type), type != .a, type != .aaaa, !types.contains(type) else { continue }
+            types.append(type)
+        }
+        return types
+    }
+
     static func reason(_ query: CapturedQuery) -> String {
         switch query.status {
         case .response: query.response?.rcode ?? "no response"
@@ -142,7 +154,7 @@ package struct LiveAnswers: Sendable {
                 break
             }
             for record in response.answer where record.type == type && record.owner == current {
-                answer.records.append(AnswerRecord(type: type, ttl: record.ttl, origin: origin))
+                answer.records.append(AnswerRecord(type: type, ttl: record.ttl, origin: origin, target: record.target))
             }
             if !answer.records.isEmpty {
                 answer.outcome = .records

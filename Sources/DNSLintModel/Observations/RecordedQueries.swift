@@ -17,6 +17,14 @@ package struct RecordedQueries: Sendable {
         answers.step(name, type, edns: edns)
     }
 
+    /// The answer to `name`/`type` from the queries recorded for this audited name, or nil when none asked it.
+    /// Besides the name itself, its CNAME hops and its search expansions, the prober asks some names on its
+    /// behalf: the targets of its MX, NS, SRV and SOA records (DNS1007).
+    package func answer(_ name: DNSName, _ type: RRType) -> DNSAnswer? {
+        guard answers.step(name, type, edns: true) != nil else { return nil }
+        return answers.answer(name, type)
+    }
+
     /// Every distinct name/type/EDNS exchange, in the order first asked.
     package func steps() -> [(name: DNSName, type: RRType, edns: Bool, step: LiveStep)] {
         answers.steps()

@@ -26,9 +26,10 @@ struct CaptureBuilder {
     func capture(packageRoot: URL) throws -> Capture {
         let namesPath = folder + "/" + Self.namesFile
         let text = try String(contentsOf: packageRoot.appendingPathComponent(namesPath), encoding: .utf8)
+        // A line's name is its first word: types may follow it (`example.com. MX`).
         let declared = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             (line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
-                .trimmingCharacters(in: .whitespaces)
+                .split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
         }
         let captured = try names.map { name, queries in
             guard let index = declared.firstIndex(of: name) else { throw BuildError("\(namesPath) does not declare \(name)") }

@@ -5,7 +5,7 @@ import Foundation
 /// files against these; regenerate them with `DNSLINT_WRITE_CAPTURES=1 swift test --filter CaptureExampleTests`.
 enum CaptureExamples {
     static func all() throws -> [CaptureBuilder] {
-        try dns1011() + dns1012() + dns1013() + dns1014() + dns1017()
+        try dns1007() + dns1011() + dns1012() + dns1013() + dns1014() + dns1017()
     }
 
     /// DNS1011 tcp-fallback-failed. Like every capture here, each name is asked for A and AAAA with and
