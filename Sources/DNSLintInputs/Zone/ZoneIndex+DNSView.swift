@@ -152,7 +152,7 @@ extension ZoneIndex: DNSView {
             }
             for record in nodeRecords where record.type == type {
                 answer.records.append(AnswerRecord(type: type, ttl: record.ttl, origin: RecordOrigin(location: location(of: record)),
-                                                   target: record.target >= 0 ? name(record.target) : nil))
+                                                   target: record.target >= 0 && RRType.hostTargetTypes.contains(type) ? name(record.target) : nil))
                 answerParts.append(.stored(record))
             }
             if answer.records.isEmpty {

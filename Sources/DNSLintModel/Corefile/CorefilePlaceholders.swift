@@ -124,10 +124,17 @@ package enum CorefilePlaceholders {
     /// `{$VAR}` and `{%VAR%}`: CoreDNS fills these from its environment when it loads the file.
     /// (`\{\$[^}]+\}` or `\{%[^%]+%\}`, scanned by byte.)
     package static func hasEnvironmentReference(_ text: String) -> Bool {
+        // Most tokens hold no brace: no array, no scan.
+        guard text.utf8.contains(0x7B) else { return false }
         let bytes = Array(text.utf8)
+        // `{$…}` closes at the first `}` after its body starts, so one exists exactly when the last `}` lies
+        // past that point: one scan for the last `}` keeps a token of many `{$` linear.
+        let lastClose = bytes.lastIndex(of: 0x7D) ?? -1
         for start in bytes.indices where bytes[start] == 0x7B && start + 2 < bytes.count {
             let body = start + 2
-            if bytes[start + 1] == 0x24, bytes[body] != 0x7D, bytes[(body + 1)...].contains(0x7D) { return true }
+            if bytes[start + 1] == 0x24, bytes[body] != 0x7D, lastClose > body { return true }
+            // `{%…%}`: the first `%` after the body's first byte must close it; the scan stops at the next
+            // `{%`'s own `%` at the latest, so all of them together read the token once.
             if bytes[start + 1] == 0x25, bytes[body] != 0x25,
                let close = bytes[(body + 1)...].firstIndex(of: 0x25), close + 1 < bytes.count, bytes[close + 1] == 0x7D {
                 return true

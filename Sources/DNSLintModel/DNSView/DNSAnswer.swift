@@ -34,9 +34,10 @@ package struct AnswerRecord: Sendable, Hashable {
     package var type: RRType
     package var ttl: UInt32
     package var origin: RecordOrigin
-    /// The name the record points at (MX exchange, NS host, SRV target, SOA MNAME, PTR, CNAME/DNAME target);
-    /// nil for types that point at none. Zones and servers both know it, so a rule judging targets (DNS1007)
-    /// reads it the same way from either.
+    /// The host an MX, NS, SRV or SOA record names (`RRType.hostTargetTypes`; a CNAME's target when a CNAME
+    /// is asked); nil for other types. Zones and servers both know it, so a rule judging targets (DNS1007)
+    /// reads it the same way from either. Other types leave it nil: turning every PTR target of a large
+    /// reverse zone into text would cost each audited name a second name, for no rule.
     package var target: DNSName?
 
     package init(type: RRType, ttl: UInt32, origin: RecordOrigin, target: DNSName? = nil) {

@@ -154,7 +154,8 @@ package struct LiveAnswers: Sendable {
                 break
             }
             for record in response.answer where record.type == type && record.owner == current {
-                answer.records.append(AnswerRecord(type: type, ttl: record.ttl, origin: origin, target: record.target))
+                answer.records.append(AnswerRecord(type: type, ttl: record.ttl, origin: origin,
+                                                   target: RRType.hostTargetTypes.contains(type) ? record.target : nil))
             }
             if !answer.records.isEmpty {
                 answer.outcome = .records

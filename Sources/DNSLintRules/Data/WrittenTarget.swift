@@ -64,8 +64,7 @@ enum TargetWire {
         while offset < wire.endIndex, wire[offset] > 0 {
             let end = offset + 1 + Int(wire[offset])
             guard end < wire.endIndex else { return false }
-            if wire[end] > 0, (2...6).contains(end - offset - 1),
-               packedTopLevelDomains.contains(pack(wire[(offset + 1)..<end])) {
+            if wire[end] > 0, end - offset - 1 <= 8, packedTopLevelDomains.contains(pack(wire[(offset + 1)..<end])) {
                 return true
             }
             offset = end
@@ -73,10 +72,14 @@ enum TargetWire {
         return false
     }
 
-    /// Labels of up to eight bytes as one integer, so the check allocates no string.
+    /// Labels of up to eight bytes as one integer, so the check allocates no string (every listed
+    /// top-level domain is that short, which the set's initialiser checks).
     private static func pack<Bytes: Collection<UInt8>>(_ label: Bytes) -> UInt64 {
         label.reduce(0) { $0 << 8 | UInt64($1) }
     }
 
-    private static let packedTopLevelDomains = Set(PublicTopLevelDomains.common.map { pack(Array($0.utf8)) })
+    private static let packedTopLevelDomains: Set<UInt64> = {
+        precondition(PublicTopLevelDomains.common.allSatisfy { $0.utf8.count <= 8 }, "top-level domains pack into 8 bytes")
+        return Set(PublicTopLevelDomains.common.map { pack(Array($0.utf8)) })
+    }()
 }

@@ -16,6 +16,7 @@ import Testing
         shop IN MX  10 mail
         mail IN CNAME host
         host IN A   192.0.2.25
+        back IN PTR host
         """
 
     @Test func aZoneAnswerSaysEachRecordsTarget() throws {
@@ -26,6 +27,8 @@ import Testing
         #expect(view.answer(DNSName("shop.example."), .mx).records.map(\.target) == [DNSName("mail.example.")])
         #expect(view.answer(DNSName("example."), .soa).records.map(\.target) == [DNSName("ns1.example.")])
         #expect(view.answer(DNSName("host.example."), .a).records.map(\.target) == [nil])
+        // Only host-target types carry it: no rule reads a PTR's, and a reverse zone has one per name.
+        #expect(view.answer(DNSName("back.example."), .ptr).records.map(\.target) == [nil])
         let index = try #require((0..<view.subjectCount).first { view.subject(at: $0).name == DNSName("shop.example.") })
         let audit = view.audit(at: index)
         #expect(audit.others.map(\.type) == [.mx])

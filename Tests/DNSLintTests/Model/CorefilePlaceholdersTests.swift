@@ -36,6 +36,14 @@ import Testing
         #expect(CorefilePlaceholders.hasEnvironmentReference(text) == Self.regexEnvironment(text))
     }
 
+    /// A long token of openers: the answer depends only on whether a `}` follows, whatever its length.
+    @Test func manyOpenersAreJudgedByTheLastClose() {
+        let openers = String(repeating: "{$", count: 32_768)
+        #expect(!CorefilePlaceholders.hasEnvironmentReference(openers))
+        #expect(CorefilePlaceholders.hasEnvironmentReference(openers + "}"))
+        #expect(CorefilePlaceholders.hasEnvironmentReference(openers + "}") == Self.regexEnvironment("{$" + "x}"))
+    }
+
     @Test func randomTextsAgreeWithTheRegexes() {
         let alphabet = Array("_AB9a%{}$ .")
         var generator = SeededRandom(state: 7)
