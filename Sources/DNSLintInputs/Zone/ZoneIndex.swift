@@ -110,14 +110,19 @@ package final class ZoneIndex: ZoneContents, Sendable {
                                       originID: Int32, originWire: [UInt8]) {
         flags[Int(originID)].insert([.inZone, .exists])
         let owners = (0..<flags.count).filter { flags[$0].contains(.hasRecords) }
+        // One scratch copy of each owner's name (interning may grow the table it points into); its parents
+        // are suffixes of it, taken by offset rather than by shifting the bytes out.
+        var wire: [UInt8] = []
         for owner in owners {
             var child = Int32(owner)
-            var wire = Array(names.wire(child))
+            wire.removeAll(keepingCapacity: true)
+            wire.append(contentsOf: names.wire(child))
             guard isSubdomain(wire, of: originWire) else { continue }
             flags[owner].insert([.inZone, .exists])
+            var offset = 0
             while child != originID {
-                wire.removeFirst(Int(wire[0]) + 1)
-                let parent = names.intern(wire)
+                offset += Int(wire[offset]) + 1
+                let parent = wire.withUnsafeBufferPointer { names.intern(UnsafeBufferPointer(rebasing: $0[offset...])) }
                 if Int(parent) >= parents.count {
                     parents.append(contentsOf: repeatElement(-1, count: Int(parent) - parents.count + 1))
                     flags.append(contentsOf: repeatElement([], count: Int(parent) - flags.count + 1))
