@@ -63,9 +63,8 @@ struct OutputOptions: ParsableArguments {
             let destination = index < output.count ? output[index] : "-"
             let toTerminal = destination == "-" && isatty(STDOUT_FILENO) == 1
             let useColor = color == "always" || (color == "auto" && toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
-            var context = ReportContext(rules: RuleRegistry.all, category: category, color: useColor,
+            let context = ReportContext(rules: RuleRegistry.all, category: category, color: useColor,
                                         workingDirectory: FileManager.default.currentDirectoryPath)
-            context.maxFileBytes = report.maxFileBytes
             if destination == "-" {
                 let sink = OutputSink(handle: FileHandle.standardOutput)
                 Reporters.write(report, as: format, context: context, to: sink)
