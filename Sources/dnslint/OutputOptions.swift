@@ -115,8 +115,8 @@ struct LintFlags: ParsableArguments {
     @Option(name: .long, help: "Kubernetes cluster domain (default: cluster.local).")
     var clusterDomain: String?
 
-    @Option(name: .long, help: "CNAME hops recorded per answer (default 64). Chains are followed up to 4,096 hops further, in zone files and live, so a loop is told from a long chain and a long chain gets its true length.")
-    var maxCnameHops = 64
+    @Option(name: .long, help: "CNAME hops recorded per answer (default \(LintOptions.defaultMaxCNAMEHops)). Chains are followed up to 4,096 hops further, in zone files and live, so a loop is told from a long chain and a long chain gets its true length.")
+    var maxCnameHops = LintOptions.defaultMaxCNAMEHops
 
     @Option(name: .long, help: "Largest input file read, e.g. 65536, 64K, 256M, 1G (default 256M); a larger one is a DNS0005 finding and is not read.")
     var maxFileBytes: String?
