@@ -66,17 +66,16 @@ struct OutputOptions: ParsableArguments {
             let context = ReportContext(rules: RuleRegistry.all, category: category, color: useColor,
                                         workingDirectory: FileManager.default.currentDirectoryPath)
             if destination == "-" {
-                let sink = OutputSink(handle: FileHandle.standardOutput)
-                Reporters.write(report, as: format, context: context, to: sink)
-                if let failure = sink.failure { throw InputError("standard output: cannot write the report (\(failure))") }
+                try StandardOutput.write { Reporters.write(report, as: format, context: context, to: $0) }
                 continue
             }
             // Complete or not at all: the report takes its name only once fully written (a device or FIFO
-            // is written in place, see AtomicFile). Errors are one line naming the file, exit 2.
+            // is written in place, see AtomicFile). Errors are one line naming the file, exit 2; a pipe whose
+            // reader left (/dev/stdout on `| head`) is let go quietly, as standard output is.
             let file = try AtomicFile(path: destination)
             let sink = OutputSink(handle: file.handle)
             Reporters.write(report, as: format, context: context, to: sink)
-            if let failure = sink.failure {
+            if let failure = sink.failure, !sink.readerClosed {
                 file.discard()
                 throw InputError("\(destination): cannot write the file (\(failure))")
             }
