@@ -150,10 +150,35 @@ import Testing
         return file
     }
 
-    static func liveArguments(_ names: URL, server: UInt16, capture: URL, json: URL, sarif: URL) -> [String] {
-        ["live", "--names-file", names.path, "--server", "127.0.0.1:\(server)", "--timeout", "0.3", "--retries", "0",
-         "--concurrency", "20", "--qps", "0", "--no-progress", "--capture", capture.path,
-         "--format", "json", "--output", json.path, "--format", "sarif", "--output", sarif.path]
+    /// What each live test starts from: a server that never answers the names, the names file, and the previous
+    /// run's reports and capture in a scratch folder; `arguments` run them into that folder.
+    struct LiveSetup {
+        let server: MisbehavingServer
+        let folder: URL
+        let names: URL
+        let json: URL
+        let sarif: URL
+        let capture: URL
+
+        init() throws {
+            server = try MisbehavingServer()
+            folder = TestPaths.temporaryFolder().resolvingSymlinksInPath()
+            names = try RunStopCLITests.namesFile(in: folder)
+            (json, sarif) = try RunStopCLITests.staleReports(in: folder)
+            capture = folder.appendingPathComponent("run.capture.json")
+            try Data("stale".utf8).write(to: capture)
+        }
+
+        var arguments: [String] {
+            ["live", "--names-file", names.path, "--server", "127.0.0.1:\(server.port)", "--timeout", "0.3", "--retries", "0",
+             "--concurrency", "20", "--qps", "0", "--no-progress", "--capture", capture.path,
+             "--format", "json", "--output", json.path, "--format", "sarif", "--output", sarif.path]
+        }
+
+        func remove() {
+            server.stop()
+            try? FileManager.default.removeItem(at: folder)
+        }
     }
 
     /// The capture replaced the stale one and `analyze` reads it: one DNS1013 per name the run audited.
@@ -176,17 +201,10 @@ import Testing
     }
 
     @Test func liveStopsOnSIGINT() async throws {
-        let server = try MisbehavingServer()
-        defer { server.stop() }
-        let folder = TestPaths.temporaryFolder().resolvingSymlinksInPath()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let names = try Self.namesFile(in: folder)
-        let (json, sarif) = try Self.staleReports(in: folder)
-        let capture = folder.appendingPathComponent("run.capture.json")
-        try Data("stale".utf8).write(to: capture)
-        let folderPath = folder.path
-        let status = try await Self.interrupt(Self.liveArguments(names, server: server.port, capture: capture, json: json, sarif: sarif),
-                                              with: SIGINT) { _ in
+        let live = try LiveSetup()
+        defer { live.remove() }
+        let folderPath = live.folder.path
+        let status = try await Self.interrupt(live.arguments, with: SIGINT) { _ in
             // The capture's temporary file exists once the run is probing, past installing its handlers;
             // a second later some names are done.
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folderPath)) ?? []
@@ -195,26 +213,20 @@ import Testing
             return true
         }
         #expect(status == 1)
-        let (cut, summary) = try Self.checkReports(json, sarif)
+        let (cut, summary) = try Self.checkReports(live.json, live.sarif)
         let audited = Self.checkLiveCut(cut, summary: summary, why: "it was interrupted (SIGINT)")
-        try await Self.checkCapture(capture, audited: audited)
+        try await Self.checkCapture(live.capture, audited: audited)
     }
 
     @Test func liveStopsAtItsDeadline() async throws {
-        let server = try MisbehavingServer()
-        defer { server.stop() }
-        let folder = TestPaths.temporaryFolder().resolvingSymlinksInPath()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let names = try Self.namesFile(in: folder)
-        let (json, sarif) = try Self.staleReports(in: folder)
-        let capture = folder.appendingPathComponent("run.capture.json")
-        try Data("stale".utf8).write(to: capture)
-        let arguments = Self.liveArguments(names, server: server.port, capture: capture, json: json, sarif: sarif) + ["--deadline", "2s"]
+        let live = try LiveSetup()
+        defer { live.remove() }
+        let arguments = live.arguments + ["--deadline", "2s"]
         let run = try await offThePool { try runBounded(arguments, seconds: 120) }
         #expect(!run.timedOut)
         #expect(run.status == 1, "\(run.stderr)")
-        let (cut, summary) = try Self.checkReports(json, sarif)
+        let (cut, summary) = try Self.checkReports(live.json, live.sarif)
         let audited = Self.checkLiveCut(cut, summary: summary, why: "its --deadline of 2s passed")
-        try await Self.checkCapture(capture, audited: audited)
+        try await Self.checkCapture(live.capture, audited: audited)
     }
 }
