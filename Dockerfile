@@ -16,10 +16,13 @@ WORKDIR /src
 # Dependencies first, so a change to the sources does not fetch them again (Package.resolved when present).
 COPY Package.* ./
 RUN swift package resolve
+# Package.swift also declares the test target, and SwiftPM checks it even to build one product: it needs a
+# Swift file and the folders the manifest names (Fixtures as a resource, Snapshots excluded), else the build
+# fails ("overlapping sources") or warns. Empty ones do: the tests, fixtures and snapshots stay out of the
+# build context and the image, and editing a test no longer invalidates the release build's layers.
+RUN mkdir -p Tests/DNSLintTests/Fixtures Tests/DNSLintTests/Snapshots \
+ && touch Tests/DNSLintTests/Placeholder.swift
 COPY Sources ./Sources
-# Package.swift also declares the test target, and SwiftPM checks every target's folder even to build one
-# product: without Tests/ the build fails ("overlapping sources"). Tests are not compiled into the image.
-COPY Tests ./Tests
 RUN swift build -c release --product dnslint --static-swift-stdlib \
  && install -D -s -m 0755 "$(swift build -c release --show-bin-path)/dnslint" /out/dnslint
 

@@ -82,7 +82,7 @@ enum InputDiscovery {
                 }
             }
         }
-        let included = IncludedFiles.targets(of: found.filter { $0.loader is ZoneLoader }, limit: options.maxFileBytes)
+        let included = IncludedFiles.targets(of: found.filter { $0.loader is ZoneLoader }.map(\.path), limit: options.maxFileBytes)
         let charts = HelmCharts(found: found.map(\.path) + skipped.map(\.path))
         var kept: [DiscoveredFile] = []
         for file in found {

@@ -16,8 +16,10 @@ extension Prober {
             await self.step(name, type, edns: true, server: server).queries
         }
         var queries = typeQueries.flatMap { $0 }
-        // The targets as the rule will read them: through the same reading of the recorded answers.
-        let answers = LiveAnswers(record: CapturedName(name: name.text, server: "", source: nil, queries: queries))
+        // The targets as the rule will read them: through the same reading of the recorded answers, with the
+        // run's hop limit.
+        let answers = LiveAnswers(record: CapturedName(name: name.text, server: "", source: nil, queries: queries),
+                                  maxCNAMEHops: settings.maxCNAMEHops)
         var targets: [DNSName] = []
         for type in entry.targetTypes {
             for target in answers.answer(name, type).records.compactMap(\.target)

@@ -5,11 +5,15 @@ import DNSLintReporting
 import DNSLintRules
 import Foundation
 
-/// Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or internal error.
+/// Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or internal error. Output
+/// cut short by its reader (`| head`) changes none of them (see StandardOutput).
 @main
 struct Main {
     static func main() async {
         _ = RunClock.started
+        // A closed pipe is a failed write (EPIPE) that the output code handles, not a signal that kills the
+        // run before it can write its other reports and exit with its own code.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try DNSLintCommand.parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -63,21 +63,19 @@ struct OutputOptions: ParsableArguments {
             let destination = index < output.count ? output[index] : "-"
             let toTerminal = destination == "-" && isatty(STDOUT_FILENO) == 1
             let useColor = color == "always" || (color == "auto" && toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
-            var context = ReportContext(rules: RuleRegistry.all, category: category, color: useColor,
+            let context = ReportContext(rules: RuleRegistry.all, category: category, color: useColor,
                                         workingDirectory: FileManager.default.currentDirectoryPath)
-            context.maxFileBytes = report.maxFileBytes
             if destination == "-" {
-                let sink = OutputSink(handle: FileHandle.standardOutput)
-                Reporters.write(report, as: format, context: context, to: sink)
-                if let failure = sink.failure { throw InputError("standard output: cannot write the report (\(failure))") }
+                try StandardOutput.write { Reporters.write(report, as: format, context: context, to: $0) }
                 continue
             }
             // Complete or not at all: the report takes its name only once fully written (a device or FIFO
-            // is written in place, see AtomicFile). Errors are one line naming the file, exit 2.
+            // is written in place, see AtomicFile). Errors are one line naming the file, exit 2; a pipe whose
+            // reader left (/dev/stdout on `| head`) is let go quietly, as standard output is.
             let file = try AtomicFile(path: destination)
             let sink = OutputSink(handle: file.handle)
             Reporters.write(report, as: format, context: context, to: sink)
-            if let failure = sink.failure {
+            if let failure = sink.failure, !sink.readerClosed {
                 file.discard()
                 throw InputError("\(destination): cannot write the file (\(failure))")
             }
@@ -116,8 +114,8 @@ struct LintFlags: ParsableArguments {
     @Option(name: .long, help: "Kubernetes cluster domain (default: cluster.local).")
     var clusterDomain: String?
 
-    @Option(name: .long, help: "CNAME hops recorded per answer (default 64). Chains are followed up to 4,096 hops further, in zone files and live, so a loop is told from a long chain and a long chain gets its true length.")
-    var maxCnameHops = 64
+    @Option(name: .long, help: "CNAME hops recorded per answer (default \(LintOptions.defaultMaxCNAMEHops)). Chains are followed up to 4,096 hops further, in zone files and live, so a loop is told from a long chain and a long chain gets its true length.")
+    var maxCnameHops = LintOptions.defaultMaxCNAMEHops
 
     @Option(name: .long, help: "Largest input file read, e.g. 65536, 64K, 256M, 1G (default 256M); a larger one is a DNS0005 finding and is not read.")
     var maxFileBytes: String?

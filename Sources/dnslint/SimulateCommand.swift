@@ -94,7 +94,7 @@ struct SimulateCommand: ParsableCommand {
         if let output {
             try Self.write(text, to: output)
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try StandardOutput.write(text)
         }
     }
 

@@ -61,8 +61,8 @@ package enum ProjectRun {
                 var matches = try files.expand(entry)
                 // As in a folder scan, a file a matched zone pulls in with $INCLUDE is read through that zone.
                 if zones, PathGlob(entry.pattern).hasWildcards {
-                    let included = IncludeTargets.of(matches.map(\.absolute), limit: options.maxFileBytes)
-                    matches.removeAll { included.contains($0.absolute) }
+                    let included = IncludedFiles.targets(of: matches.map(\.absolute), limit: options.maxFileBytes)
+                    matches.removeAll { included[IncludedFiles.key($0.absolute)] != nil }
                 }
                 for match in matches where seen.insert(match.absolute).inserted {
                     let forced = match.isDirectory ? nil : kind(match.absolute)
@@ -123,23 +123,5 @@ package enum ProjectRun {
         var paths: [String] = []
         for entry in config.inventory.corefiles { paths += try files.expand(entry).map(\.shown) }
         return paths
-    }
-}
-
-/// The files zone files pull in with `$INCLUDE FILE [ORIGIN]` (transitively), resolved against the including
-/// file's folder as the zone reader resolves them: absolute and standardized.
-enum IncludeTargets {
-    static func of(_ zones: [String], limit: Int) -> Set<String> {
-        var targets = Set<String>()
-        var queue = zones
-        var seen = Set(zones)
-        while let path = queue.popLast() {
-            for included in IncludedFiles.includes(in: path, limit: limit) {
-                let target = PolicyRoot.absolute(included, in: FileManager.default.currentDirectoryPath)
-                targets.insert(target)
-                if seen.insert(target).inserted { queue.append(target) }
-            }
-        }
-        return targets
     }
 }

@@ -17,11 +17,10 @@ enum SuppressionStage {
             last = path
             if seen.insert(path).inserted { files.append(path) }
         }
-        // Read as inputs are: regular files only (never a FIFO that could hang the run), within the size limit;
-        // and whole only when they hold a `dnslint:` at all, which a streamed scan tells first.
-        let suppressions = InlineSuppressions(files: files, rules: RuleRegistry.all.map(\.metadata)) { path in
-            guard InlineSuppressionParser.fileMentionsMarker(path, limit: options.maxFileBytes) else { return nil }
-            return try? RegularFile.read(path, limit: options.maxFileBytes).get()
+        // Read as inputs are: regular files only (never a FIFO that could hang the run), within the size and
+        // line limits; each once, a block at a time, split into lines only around a `dnslint:`.
+        let suppressions = InlineSuppressions(files: files, rules: RuleRegistry.all.map(\.metadata), keep: options.maxLineBytes) { path in
+            LineReader(path: path, limit: options.maxFileBytes)
         }
         guard !suppressions.isEmpty else { return }
         let selfCode = UnusedSuppression().metadata.code

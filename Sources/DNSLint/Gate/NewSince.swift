@@ -18,20 +18,23 @@ package enum NewSince {
         do { try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true) } catch {
             throw InputError("--new-since: cannot create a scratch folder: \(error.localizedDescription)")
         }
+        // Each path once: its spec for git, and where it lands in the scratch folder.
         var specs: [String] = []
-        for path in groups.flatMap(\.paths) {
-            guard let relative = root.relative(path) else {
-                throw InputError("--new-since: \(path) is outside the repository at \(root.path)")
-            }
-            specs.append(relative.isEmpty ? "." : relative)
-        }
-        try extract(revision, specs, into: scratch.path, root: root)
         var oldGroups = groups
         for index in oldGroups.indices {
-            oldGroups[index].paths = oldGroups[index].paths.compactMap { path in
-                let old = scratch.appendingPathComponent(root.relative(path) ?? "").path
-                return FileManager.default.fileExists(atPath: old) ? old : nil
+            var moved: [String] = []
+            for path in oldGroups[index].paths {
+                guard let relative = root.relative(path) else {
+                    throw InputError("--new-since: \(path) is outside the repository at \(root.path)")
+                }
+                specs.append(relative.isEmpty ? "." : relative)
+                moved.append(scratch.appendingPathComponent(relative).path)
             }
+            oldGroups[index].paths = moved
+        }
+        try extract(revision, specs, into: scratch.path, root: root)
+        for index in oldGroups.indices {
+            oldGroups[index].paths.removeAll { !FileManager.default.fileExists(atPath: $0) }
         }
         let keys = FindingKeys(root: RepositoryRoot(workingDirectory: scratch.path), maxFileBytes: options.maxFileBytes)
         var oldOptions = options
@@ -47,8 +50,7 @@ package enum NewSince {
     private static func extract(_ revision: String, _ specs: [String], into folder: String, root: RepositoryRoot) throws(InputError) {
         let listed = try git(["ls-tree", "-r", "-z", "--name-only", "--full-tree", revision, "--"] + specs, in: root.path, output: true)
         guard listed.status == 0 else { throw InputError("--new-since \(revision): git ls-tree failed: \(listed.stderr)") }
-        let files = listed.stdout.split(separator: "\0").map(String.init)
-        let present = Set(specs).filter { spec in spec == "." || files.contains { $0 == spec || $0.hasPrefix(spec + "/") } }
+        let present = presentSpecs(specs, listed: listed.stdout.split(separator: "\0").map(String.init))
         guard !present.isEmpty else { return }
         let archive = folder + "/.archive.tar"
         let made = try git(["archive", "--format=tar", "--output=\(archive)", revision, "--"] + present.sorted(), in: root.path)
@@ -56,6 +58,20 @@ package enum NewSince {
         let untar = try run("/usr/bin/env", ["tar", "-x", "-f", archive, "-C", folder], in: folder)
         try? FileManager.default.removeItem(atPath: archive)
         guard untar.status == 0 else { throw InputError("--new-since: tar could not unpack the files at \(revision): \(untar.stderr)") }
+    }
+
+    /// The specs that name a listed file or a folder holding one ("." names the whole tree). The files and
+    /// every folder above them go into one set first: a lookup per spec, not a scan of the files per spec.
+    static func presentSpecs(_ specs: [String], listed files: [String]) -> Set<String> {
+        var named: Set<String> = ["."]
+        for file in files {
+            var path = Substring(file)
+            // The file, then each folder above it, until one is already known (its folders are too).
+            while named.insert(String(path)).inserted, let slash = path.lastIndex(of: "/") {
+                path = path[..<slash]
+            }
+        }
+        return Set(specs).intersection(named)
     }
 
     private static func git(_ arguments: [String], in folder: String, output: Bool = false) throws(InputError) -> ProcessResult {

@@ -15,7 +15,9 @@ package struct LiveView: DNSView {
     /// CNAME hops recorded per answer (`--max-cname-hops`).
     let maxCNAMEHops: Int
 
-    package init(label: String, mode: ProbeMode, search: [DNSName] = [], names: [CapturedName], maxCNAMEHops: Int = 64) {
+    /// Tests build a view of a few captured names with the default limit; runs pass theirs through `grouped`.
+    package init(label: String, mode: ProbeMode, search: [DNSName] = [], names: [CapturedName],
+                 maxCNAMEHops: Int = LintOptions.defaultMaxCNAMEHops) {
         self.label = label
         self.mode = mode
         self.search = search
@@ -55,7 +57,7 @@ package struct LiveView: DNSView {
     }
 
     /// Groups finished names by the resolver they were asked on, as a capture loader does.
-    package static func grouped(_ records: [CapturedName], mode: ProbeMode, search: [DNSName], maxCNAMEHops: Int = 64) -> [LiveView] {
+    package static func grouped(_ records: [CapturedName], mode: ProbeMode, search: [DNSName], maxCNAMEHops: Int) -> [LiveView] {
         var order: [String] = []
         var groups: [String: [CapturedName]] = [:]
         for record in records {

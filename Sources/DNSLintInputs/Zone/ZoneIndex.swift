@@ -50,7 +50,7 @@ package final class ZoneIndex: ZoneContents, Sendable {
         case dname(owner: Int32)
     }
 
-    init(path: String, origin: DNSName, builder: consuming ZoneBuilder, maxCNAMEHops: Int = 64) {
+    init(path: String, origin: DNSName, builder: consuming ZoneBuilder, maxCNAMEHops: Int) {
         self.path = path
         self.maxCNAMEHops = max(1, maxCNAMEHops)
         self.origin = origin

@@ -209,8 +209,9 @@ struct ZoneReader {
         let lines = takeSyntaxIssues(of: path, from: firstIssue)
         guard let first = lines.first else { return }
         let listed = lines.prefix(10).map(String.init).joined(separator: ", ") + (lines.count > 10 ? " and \(lines.count - 10) more" : "")
+        let one = lines.count == 1
         issue(.syntax, path, includedFrom, first,
-              "\(lines.count) line\(lines.count == 1 ? "" : "s") of \(path) do\(lines.count == 1 ? "es" : "") not parse (line\(lines.count == 1 ? "" : "s") \(listed)); "
+              "\(lines.count.counted("line")) of \(path) \(one ? "does" : "do") not parse (\(one ? "line" : "lines") \(listed)); "
               + "it is outside the zone's folder, so its lines are not quoted")
     }
 
@@ -231,7 +232,9 @@ struct ZoneReader {
         let shownPath = include.path.hasPrefix("/")
             ? include.path
             : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(include.path)
-        if !options.allowIncludeOutside, !(resolved + "/").hasPrefix(rootFolder + "/") || resolved == rootFolder {
+        // Not below the zone's folder (the folder itself is no file in it); decided once for the check and the read.
+        let outside = !(resolved + "/").hasPrefix(rootFolder + "/") || resolved == rootFolder
+        if !options.allowIncludeOutside, outside {
             issue(.unreadable, path, includedFrom, include.line,
                   "$INCLUDE \(Excerpt.text(include.path)) points outside the zone's folder and was not read; pass --allow-include-outside to allow it")
             return
@@ -251,7 +254,6 @@ struct ZoneReader {
                   "$INCLUDE \(Excerpt.text(include.path)) was not read: the zone already reads \(maxFiles) files, the most one zone may read")
             return
         }
-        let outside = !(resolved + "/").hasPrefix(rootFolder + "/") || resolved == rootFolder
         switch RegularFile.open(target.path, limit: options.maxFileBytes) {
         case .success(let file):
             readFile(file, path: shownPath, url: target, origin: include.origin, includedFrom: site, chain: chain, outside: outside)

@@ -24,15 +24,12 @@ package struct LiveAnswers: Sendable {
 
     let record: CapturedName
     /// CNAME hops kept in an answer's chain (`--max-cname-hops`); the hops after them are only counted.
-    var maxCNAMEHops = 64
+    let maxCNAMEHops: Int
 
-    package init(record: CapturedName, maxCNAMEHops: Int = 64) {
+    /// The run's `maxCNAMEHops` is required: answers read with another limit than the rules' differ.
+    package init(record: CapturedName, maxCNAMEHops: Int) {
         self.record = record
         self.maxCNAMEHops = max(1, maxCNAMEHops)
-    }
-
-    package init(record: CapturedName) {
-        self.record = record
     }
 
     /// The step for `name`/`type`, or nil when it was never asked.

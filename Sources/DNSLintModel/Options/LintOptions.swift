@@ -41,7 +41,7 @@ package struct LintOptions: Sendable {
     package var threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
     /// CNAME hops recorded per answer. Zone files and live chains are still followed beyond it (up to
     /// `DNSAnswer.unrecordedHopLimit` hops more), so a loop is told from a long chain whatever the limit.
-    package var maxCNAMEHops = 64
+    package var maxCNAMEHops = LintOptions.defaultMaxCNAMEHops
     /// A folder with nothing to check is a usage error; false where that only means no findings (the tree
     /// at a `--new-since` revision).
     package var emptyFolderIsAnError = true
@@ -50,6 +50,8 @@ package struct LintOptions: Sendable {
 
     package static let defaultMaxFileBytes = 256 << 20
     package static let defaultMaxLineBytes = 64 << 10
+    /// `--max-cname-hops` unless given: the one default every reader of answers and the prober share.
+    package static let defaultMaxCNAMEHops = 64
 
     package init() {}
 

@@ -9,8 +9,9 @@ import Glibc
 ///
 /// Only a regular file (or a path where nothing is yet) is replaced that way. A symbolic link is followed
 /// and the file it points at is replaced, so the link stays. A target that is not a regular file (`/dev/null`,
-/// a terminal, a FIFO a CI step reads from) is written in place: renaming over it would put a regular file
-/// where the device or pipe was, and as root that replaces `/dev/null` for the whole machine.
+/// a terminal, a FIFO a CI step reads from, `/dev/stdout` or a process substitution's `/dev/fd/N` on a pipe)
+/// is written in place: renaming over it would put a regular file where the device or pipe was, and as root
+/// that replaces `/dev/null` for the whole machine.
 package final class AtomicFile {
     package let path: String
     /// The temporary file renamed over `realPath` on commit; nil when writing straight into a special file.
@@ -21,19 +22,25 @@ package final class AtomicFile {
     private var done = false
 
     package init(path: String) throws(InputError) {
-        let real = try AtomicFile.followLinks(path)
+        // `stat` follows links as the kernel does, including /proc's descriptor links (/dev/stdout is
+        // /proc/self/fd/1, which for a pipe reads back as `pipe:[N]`, a name no path can join onto).
         var status = stat()
-        let exists = stat(real, &status) == 0
+        let exists = stat(path, &status) == 0
         if exists, status.st_mode & S_IFMT == S_IFDIR {
             throw InputError("\(path): cannot write the file (it is a folder)")
         }
         self.path = path
-        realPath = real
         if exists, status.st_mode & S_IFMT != S_IFREG {
+            // A device, FIFO, socket or pipe: opened by the name given, which the kernel resolves itself.
+            realPath = path
             temporaryPath = nil
-            handle = FileHandle(fileDescriptor: try AtomicFile.openSpecial(real, shownAs: path), closeOnDealloc: false)
+            handle = FileHandle(fileDescriptor: try AtomicFile.openSpecial(path, shownAs: path), closeOnDealloc: false)
             return
         }
+        // A regular file, or nothing yet (a dangling link names the file to create): links are chased by hand
+        // so the rename lands on the file they name and the links stay.
+        let real = try AtomicFile.followLinks(path)
+        realPath = real
         let url = URL(fileURLWithPath: real)
         let folder = url.deletingLastPathComponent().path
         var template = Array((folder + "/." + url.lastPathComponent + ".tmp-XXXXXX").utf8CString)

@@ -64,6 +64,36 @@ package final class LineReader {
         return true
     }
 
+    /// Reads the next line holding `needle` into `line`, as `advance` would, passing over the lines before
+    /// it without copying them: the rest of each block is searched whole, and a line is read line-wise only
+    /// when it holds a match or runs past the block's end (a match may straddle two blocks). A file without
+    /// the needle costs a memchr per block, not a copy per line. False once no line holds it. A match past
+    /// the first `keep` bytes of a long line is not in `line`; callers look in `line` for what they need.
+    package func advance(toLineContaining needle: ByteNeedle, keep: Int) -> Bool {
+        while !finished {
+            // `position` is at a line's start here: every pass ends having read whole lines.
+            if position < block.count {
+                let hit = block.withUnsafeBytes { needle.firstMatch(in: $0, from: position) }
+                passLines(before: hit ?? block.count)
+            }
+            guard advance(keep: keep) else { return false }
+            if needle.isFound(in: line) { return true }
+        }
+        return false
+    }
+
+    /// Counts and passes over the complete lines between `position` and `end` (an offset in the block), so
+    /// that `position` is at the start of the line holding `end`.
+    private func passLines(before end: Int) {
+        block.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            while position < end, let found = memchr(base + position, 10, end - position) {
+                position = base.distance(to: UnsafeRawPointer(found)) + 1
+                nextNumber += 1
+            }
+        }
+    }
+
     /// Skips to line `number` (at or after `nextNumber`); false when the file has fewer lines.
     package func skip(to number: Int) -> Bool {
         while nextNumber < number {

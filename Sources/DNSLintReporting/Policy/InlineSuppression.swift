@@ -40,44 +40,20 @@ package struct InlineSuppression: Sendable, Hashable {
 /// resolv.conf, YAML); either is accepted in any file, at the start of a line or after white space.
 package enum InlineSuppressionParser {
     package static let directives = ["disable-next-line", "disable-file"]
-    static let marker = Array("dnslint:".utf8)
+    static let marker = ByteNeedle("dnslint:")
 
-    /// Whether the bytes hold the marker at all: most files do not, and are then neither copied nor split.
-    package static func mentionsMarker(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard let base = bytes.baseAddress, bytes.count >= marker.count else { return false }
-        var offset = 0
-        while offset + marker.count <= bytes.count {
-            guard let hit = memchr(base + offset, Int32(marker[0]), bytes.count - offset - marker.count + 1) else { return false }
-            let start = base.distance(to: UnsafeRawPointer(hit))
-            if memcmp(base + start, marker, marker.count) == 0 { return true }
-            offset = start + 1
+    /// The suppressions of the file `reader` reads, in one pass: blocks without the marker are passed over
+    /// whole (most files hold none, and are never split into lines or held in memory), and lines are read
+    /// one by one only from a comment with the marker to the line it targets. Lines are kept to their first
+    /// `keep` bytes (the run's longest input line): a marker past that is not seen. Lines end as the readers
+    /// and editors end them, at LF or CR LF (a whole text split at Character "\n" had kept a CR LF file one
+    /// line: its suppressions missed their targets).
+    package static func parse(_ reader: LineReader, path: String, keep: Int, rules: [RuleMetadata]) -> [InlineSuppression] {
+        var collector = SuppressionCollector(path: path, rules: rules)
+        while collector.isWaiting ? reader.advance(keep: keep) : reader.advance(toLineContaining: marker, keep: keep) {
+            collector.take(Substring(String(decoding: reader.line, as: UTF8.self)), number: reader.nextNumber - 1)
         }
-        return false
-    }
-
-    /// Whether the file at `path` (regular, at most `limit` bytes) holds the marker, read a block at a time:
-    /// a file without suppressions, however large, is never held in memory whole.
-    package static func fileMentionsMarker(_ path: String, limit: Int) -> Bool {
-        guard case .success(let file) = RegularFile.open(path, limit: limit) else { return false }
-        // The last bytes of a block are kept, so a marker across two blocks is still found.
-        var carry: [UInt8] = []
-        while let block = file.read(upTo: 1 << 20), !block.isEmpty {
-            let window = carry + block
-            if window.withUnsafeBytes(mentionsMarker) { return true }
-            carry = Array(window.suffix(marker.count - 1))
-        }
-        return false
-    }
-
-    package static func parse(_ text: String, path: String, rules: [RuleMetadata]) -> [InlineSuppression] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var found: [InlineSuppression] = []
-        for (index, line) in lines.enumerated() {
-            guard let (column, body) = comment(in: line) else { continue }
-            let location = SourceLocation(path: path, line: index + 1, column: column)
-            found.append(suppression(body, at: location, nextLine: nextContentLine(after: index, in: lines), rules: rules))
-        }
-        return found
+        return collector.finish(lineCount: reader.nextNumber - 1)
     }
 
     /// The column of the comment character and the text after `dnslint:`, when the line holds the marker
@@ -91,15 +67,10 @@ package enum InlineSuppressionParser {
         return (line.distance(from: line.startIndex, to: start) + 1, line[marker.upperBound...])
     }
 
-    /// The 1-based number of the first line after `index` (0-based) with content that is not a comment.
-    static func nextContentLine(after index: Int, in lines: [Substring]) -> Int {
-        var next = index + 1
-        while next < lines.count {
-            let trimmed = lines[next].drop { $0 == " " || $0 == "\t" || $0 == "\r" }
-            if !trimmed.isEmpty, !trimmed.hasPrefix(";"), !trimmed.hasPrefix("#") { break }
-            next += 1
-        }
-        return next + 1
+    /// Whether a line has content that is not a comment: what a `disable-next-line` targets.
+    static func hasContent(_ line: Substring) -> Bool {
+        let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
+        return !trimmed.isEmpty && !trimmed.hasPrefix(";") && !trimmed.hasPrefix("#")
     }
 
     static func suppression(_ body: Substring, at location: SourceLocation, nextLine: Int, rules: [RuleMetadata]) -> InlineSuppression {
@@ -127,5 +98,43 @@ package enum InlineSuppressionParser {
         }
         return InlineSuppression(location: location, scope: scope, directive: directive, codes: codes,
                                  unknownKeys: unknown, reason: reason)
+    }
+}
+
+/// Suppressions as their lines come, in order: a `disable-next-line` waits for the next line with content
+/// (or the end of the file) before it is complete.
+struct SuppressionCollector {
+    let path: String
+    let rules: [RuleMetadata]
+    private var found: [InlineSuppression] = []
+    private var waiting: [(body: Substring, location: SourceLocation)] = []
+
+    init(path: String, rules: [RuleMetadata]) {
+        self.path = path
+        self.rules = rules
+    }
+
+    /// Some comment waits for the line it targets: every line matters until one has content.
+    var isWaiting: Bool { !waiting.isEmpty }
+
+    mutating func take(_ line: Substring, number: Int) {
+        if isWaiting, InlineSuppressionParser.hasContent(line) { complete(target: number) }
+        if let (column, body) = InlineSuppressionParser.comment(in: line) {
+            waiting.append((body, SourceLocation(path: path, line: number, column: column)))
+        }
+    }
+
+    /// The suppressions, once the file's `lineCount` lines were all taken: comments still waiting target the
+    /// line after the last.
+    mutating func finish(lineCount: Int) -> [InlineSuppression] {
+        complete(target: lineCount + 1)
+        return found
+    }
+
+    private mutating func complete(target: Int) {
+        for (body, location) in waiting {
+            found.append(InlineSuppressionParser.suppression(body, at: location, nextLine: target, rules: rules))
+        }
+        waiting.removeAll()
     }
 }

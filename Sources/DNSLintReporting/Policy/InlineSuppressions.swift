@@ -28,18 +28,15 @@ package struct InlineSuppressions: Sendable {
     private var byFile: [String: [InlineSuppression]] = [:]
     private let workingDirectory: String
 
-    /// Reads the files with `read` (each once; ones it cannot read, or that hold no `dnslint:`, are skipped).
+    /// Reads each file once, through the reader `open` gives for its absolute path (nil: not read), keeping
+    /// lines to their first `keep` bytes; see `InlineSuppressionParser.parse(_:path:keep:rules:)`.
     package init(files: [String], rules: [RuleMetadata], workingDirectory: String = FileManager.default.currentDirectoryPath,
-                 read: (String) -> [UInt8]?) {
+                 keep: Int, open: (String) -> LineReader?) {
         self.workingDirectory = workingDirectory
         for path in files {
             let absolute = PolicyRoot.absolute(path, in: workingDirectory)
             guard byFile[absolute] == nil else { continue }
-            guard let bytes = read(absolute), bytes.withUnsafeBytes(InlineSuppressionParser.mentionsMarker) else {
-                byFile[absolute] = []
-                continue
-            }
-            byFile[absolute] = InlineSuppressionParser.parse(String(decoding: bytes, as: UTF8.self), path: path, rules: rules)
+            byFile[absolute] = open(absolute).map { InlineSuppressionParser.parse($0, path: path, keep: keep, rules: rules) } ?? []
         }
     }
 

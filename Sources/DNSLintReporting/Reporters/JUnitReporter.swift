@@ -4,16 +4,18 @@ import DNSLintModel
 /// message as output), grouped in a suite per file; a clean run is one passing case. Dashboards track a test
 /// case by its suite and name across runs, so names carry no line number (an edit above would rename the
 /// case): the rule and what the finding is about (the DNS name, else the Corefile directive, else the
-/// line's text); the line is in the failure text. Paths are repository-relative, as in SARIF.
+/// line's text, except in files no report quotes); the line is in the failure text. Paths are
+/// repository-relative, as in SARIF.
 struct JUnitReporter {
     let root: RepositoryRoot
-    private let sources = SourceLines()
 
     init(root: RepositoryRoot) {
         self.root = root
     }
 
     func render(_ report: LintReport) -> String {
+        // Within the run's own cap: a file too large to read as an input is not read back for a name either.
+        let sources = SourceLines(maxFileBytes: report.maxFileBytes)
         var suites: [(name: String, findings: [Finding])] = []
         var index: [String: Int] = [:]
         for finding in report.findings {
@@ -36,7 +38,9 @@ struct JUnitReporter {
         for suite in suites {
             let suiteFailures = suite.findings.filter { $0.severity != .note }.count
             out += "  <testsuite name=\"\(Self.escape(suite.name))\" tests=\"\(suite.findings.count)\" failures=\"\(suiteFailures)\" errors=\"0\">\n"
-            for finding in suite.findings { out += testCase(finding, suite: suite.name) }
+            for finding in suite.findings {
+                out += testCase(finding, suite: suite.name, name: caseName(finding, sources: sources, unquoted: report.unquotedFiles))
+            }
             out += "  </testsuite>\n"
         }
         return out + "</testsuites>\n"
@@ -44,21 +48,23 @@ struct JUnitReporter {
 
     private func path(_ file: String) -> String { root.relative(file) ?? file }
 
-    /// `DNS1003 cname-dangling web.example.com./CNAME`, `DNS2005 forward-passes-truncation .:53 > forward`.
-    private func caseName(_ finding: Finding) -> String {
+    /// `DNS1003 cname-dangling web.example.com./CNAME`, `DNS2005 forward-passes-truncation .:53 > forward`. A
+    /// finding in a file no report quotes (one that is not a zone, or a zone reached outside the zone's folder:
+    /// an included passwd) is named by its rule alone; the suite names the file.
+    private func caseName(_ finding: Finding, sources: SourceLines, unquoted: Set<String>) -> String {
         var about = ""
         if let subject = finding.subject {
             about = subject.name + (subject.type.map { "/\($0)" } ?? "") + (subject.server.map { " @\($0)" } ?? "")
         } else if let directive = finding.directive {
             about = directive
-        } else if let location = finding.location {
+        } else if let location = finding.location, !unquoted.contains(location.path) {
             about = String(FindingKeys.normalized(sources.line(location.line, of: location.path) ?? "").prefix(120))
         }
         return "\(finding.ruleCode) \(finding.ruleName)" + (about.isEmpty ? "" : " \(about)")
     }
 
-    private func testCase(_ finding: Finding, suite: String) -> String {
-        var attributes = "classname=\"\(Self.escape(suite))\" name=\"\(Self.escape(caseName(finding)))\""
+    private func testCase(_ finding: Finding, suite: String, name: String) -> String {
+        var attributes = "classname=\"\(Self.escape(suite))\" name=\"\(Self.escape(name))\""
         var text = finding.message
         if let location = finding.location {
             attributes += " file=\"\(Self.escape(path(location.path)))\" line=\"\(location.line)\""

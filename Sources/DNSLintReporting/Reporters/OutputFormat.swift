@@ -20,8 +20,6 @@ package struct ReportContext: Sendable {
     package var color: Bool
     /// Working folder, to make SARIF URIs repository-relative.
     package var workingDirectory: String
-    /// Largest input file whose lines reporters read back (the run's `--max-file-bytes`).
-    package var maxFileBytes = LintOptions.defaultMaxFileBytes
 
     package init(toolVersion: String = DNSLintVersion.current, rules: [any Rule],
                 category: String = "dnslint/check/", color: Bool = false, workingDirectory: String) {

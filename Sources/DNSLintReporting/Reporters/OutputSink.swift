@@ -12,7 +12,12 @@ package final class OutputSink {
     private static let chunk = 1 << 20
     /// Why a write failed (a full disk, a closed pipe); nothing more is written after it. `FileHandle.write`
     /// would crash the run on such an error instead.
-    package private(set) var failure: String?
+    package var failure: String? { failureCode.map { String(cString: strerror($0)) } }
+    /// The errno of the failed write.
+    private var failureCode: Int32?
+    /// The reader closed its end (`dnslint check … | head`): not an error, the rest has nowhere to go.
+    /// Seen only because SIGPIPE is ignored (dnslint's Main), which would otherwise end the process first.
+    package var readerClosed: Bool { failureCode == EPIPE }
 
     package init(handle: FileHandle) {
         self.handle = handle
@@ -36,7 +41,7 @@ package final class OutputSink {
     package func flush() {
         guard let handle, !buffer.isEmpty else { return }
         defer { buffer.removeAll(keepingCapacity: true) }
-        guard failure == nil else { return }
+        guard failureCode == nil else { return }
         let descriptor = handle.fileDescriptor
         buffer.withUnsafeBytes { bytes in
             var written = 0
@@ -44,7 +49,7 @@ package final class OutputSink {
                 let count = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
                 if count < 0, errno == EINTR { continue }
                 guard count > 0 else {
-                    failure = String(cString: strerror(count < 0 ? errno : EIO))
+                    failureCode = count < 0 ? errno : EIO
                     return
                 }
                 written += count

@@ -8,15 +8,15 @@ struct SARIFReporter {
     static let fingerprintName = "dnslint/v3"
     let context: ReportContext
     private let root: RepositoryRoot
-    private let keys: FindingKeys
 
     init(context: ReportContext) {
         self.context = context
         root = RepositoryRoot(workingDirectory: context.workingDirectory)
-        keys = FindingKeys(root: root, maxFileBytes: context.maxFileBytes)
     }
 
     func render(_ report: LintReport) -> String {
+        // Fingerprints read lines back within the cap the run read its inputs with.
+        let keys = FindingKeys(root: root, maxFileBytes: report.maxFileBytes)
         let rules = context.rules.map(\.metadata)
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.code, $0) })
         // GitHub rejects a result without a file; findings on names given only on the command line have
@@ -48,7 +48,7 @@ struct SARIFReporter {
             ("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string(rootURI))]))])),
             ("automationDetails", .object([("id", .string(context.category))])),
             ("invocations", .array([.object(invocation)])),
-            ("results", .array(shown.map { result($0, ruleIndex: ruleIndex) })),
+            ("results", .array(shown.map { result($0, ruleIndex: ruleIndex, keys: keys) })),
         ])
         return JSONValue.object([
             ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
@@ -75,7 +75,7 @@ struct SARIFReporter {
         ])
     }
 
-    private func result(_ finding: Finding, ruleIndex: [String: Int]) -> JSONValue {
+    private func result(_ finding: Finding, ruleIndex: [String: Int], keys: FindingKeys) -> JSONValue {
         var members: [(String, JSONValue)] = [("ruleId", .string(finding.ruleCode))]
         if let index = ruleIndex[finding.ruleCode] { members.append(("ruleIndex", .int(index))) }
         members.append(("level", .string(level(finding.severity))))

@@ -47,25 +47,10 @@ import Testing
         #expect((report["summary"] as? [String: Any])?["baselined"] as? Int == 1)
     }
 
-    static let configMap = """
-        apiVersion: v1
-        kind: ConfigMap
-        metadata:
-          name: coredns
-          namespace: kube-system
-        data:
-          Corefile: |
-            .:53 {
-                errors
-                forward . 8.8.8.8
-                cache 30
-            }
-
-        """
+    static let configMap = ManifestBuilder.corefileConfigMap(".:53 {\n    errors\n    forward . 8.8.8.8\n    cache 30\n}\n").yaml
 
     static func alpineDeployment(_ name: String) -> String {
-        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: \(name)\n  namespace: shop\nspec:\n  template:\n"
-            + "    spec:\n      containers:\n        - name: \(name)\n          image: alpine:3.16\n"
+        ManifestBuilder.deployment(name, namespace: "shop", .running("alpine:3.16", name: name)).yaml
     }
 
     func findings(_ result: CommandResult) throws -> [[String: Any]] {

@@ -5,51 +5,12 @@ import Testing
 /// `dnslint init` writes a starter `.dnslint.yml` from what it finds; the file loads, validates against the
 /// schema and checks what `dnslint check .` would.
 @Suite struct InitCommandTests {
-    static let configMap = """
-        apiVersion: v1
-        kind: ConfigMap
-        metadata:
-          name: coredns
-          namespace: kube-system
-        data:
-          Corefile: |
-            .:53 {
-                errors
-                forward . 192.0.2.53
-                loop
-                cache 30
-            }
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: coredns
-          namespace: kube-system
-        spec:
-          selector:
-            matchLabels: {k8s-app: kube-dns}
-          template:
-            metadata:
-              labels: {k8s-app: kube-dns}
-            spec:
-              containers:
-              - name: coredns
-                image: registry.k8s.io/coredns/coredns:v1.10.1
+    /// CoreDNS's ConfigMap and, in the same file, its Deployment, whose image gives the release init writes.
+    static let configMap = ManifestBuilder.yaml(
+        .corefileConfigMap(".:53 {\n    errors\n    forward . 192.0.2.53\n    loop\n    cache 30\n}\n"),
+        .deployment("coredns", namespace: "kube-system", .running("registry.k8s.io/coredns/coredns:v1.10.1", name: "coredns")))
 
-        """
-
-    static let pod = """
-        apiVersion: v1
-        kind: Pod
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          containers:
-          - name: web
-            image: nginx
-
-        """
+    static let pod = ManifestBuilder.pod("web", namespace: "shop", .running("nginx", name: "web")).yaml
 
     func project() throws -> ScratchProject {
         try ScratchProject(files: [

@@ -87,7 +87,8 @@ import Glibc
         #expect(Self.fileType(fifo.path) == S_IFIFO)
     }
 
-    /// A null device of our own (made with mknod, root only) stays a character device.
+    /// A null device of our own (made with mknod, root only) stays a character device. Never /dev/null itself:
+    /// were the bug back, a test run as root would replace the machine's /dev/null.
     @Test(.enabled(if: getuid() == 0, "mknod needs root")) func aCharacterDeviceKeepsItsType() throws {
         let folder = ScratchFolder()
         defer { folder.remove() }
@@ -105,14 +106,56 @@ import Glibc
                 "no temporary file was left beside it")
     }
 
-    @Test func devNullStaysADevice() throws {
+    /// Runs dnslint inside a bash `script` ("$0" is the binary, "$@" the arguments), for outputs only a shell
+    /// sets up: a pipe on standard output, another descriptor, a process substitution. What reaches the
+    /// script's own standard output is the run's stdout.
+    static func inBash(_ script: String, _ arguments: [String]) throws -> BoundedRun {
+        try runBounded(["-c", script, TestPaths.binary.path] + arguments, seconds: 60, executable: URL(fileURLWithPath: "/bin/bash"))
+    }
+
+    /// /dev/stdout on a pipe is /proc/self/fd/1, whose link reads back as `pipe:[N]`: written in place, not
+    /// taken for a new file in /proc/self/fd/ (where the temporary file could not be made).
+    @Test func standardOutputOnAPipeGetsTheReport() throws {
         let folder = ScratchFolder()
         defer { folder.remove() }
         let zone = try folder.write("out.test.zone", Self.zone)
-        #expect(Self.fileType("/dev/null") == S_IFCHR)
-        let run = try runBounded(["check", zone, "--format", "json", "--output", "/dev/null"], seconds: 60)
+        let run = try Self.inBash(#""$0" "$@" | cat; exit "${PIPESTATUS[0]}""#, ["check", zone, "--format", "json", "--output", "/dev/stdout"])
         #expect(run.status == 1, "\(run.stderr)")
-        #expect(Self.fileType("/dev/null") == S_IFCHR, "/dev/null is still a character device")
+        #expect(Self.isReport(Data(run.stdout.utf8)), "\(run.stdout)")
+    }
+
+    @Test func aDescriptorOnAPipeGetsTheReport() throws {
+        let folder = ScratchFolder()
+        defer { folder.remove() }
+        let zone = try folder.write("out.test.zone", Self.zone)
+        // Descriptor 3 is the pipe to cat; dnslint's own standard output goes to stderr, out of the way.
+        let run = try Self.inBash(#"{ "$0" "$@" 3>&1 1>&2; } | cat; exit "${PIPESTATUS[0]}""#,
+                                  ["check", zone, "--format", "json", "--output", "/dev/fd/3"])
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(Self.isReport(Data(run.stdout.utf8)), "\(run.stdout)")
+    }
+
+    @Test func aProcessSubstitutionGetsTheReport() throws {
+        let folder = ScratchFolder()
+        defer { folder.remove() }
+        let zone = try folder.write("out.test.zone", Self.zone)
+        let run = try Self.inBash(#""$0" "$@" --output >(cat); status=$?; wait $!; exit $status"#, ["check", zone, "--format", "json"])
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(Self.isReport(Data(run.stdout.utf8)), "\(run.stdout)")
+    }
+
+    /// A link to /dev/stdout on a pipe: the kernel follows it to the pipe, the link stays.
+    @Test func aLinkToStandardOutputOnAPipeGetsTheReport() throws {
+        let folder = ScratchFolder()
+        defer { folder.remove() }
+        let zone = try folder.write("out.test.zone", Self.zone)
+        let link = folder.url.appendingPathComponent("latest.json").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/dev/stdout")
+        let run = try Self.inBash(#""$0" "$@" | cat; exit "${PIPESTATUS[0]}""#, ["check", zone, "--format", "json", "--output", link])
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(Self.isReport(Data(run.stdout.utf8)), "\(run.stdout)")
+        #expect(Self.fileType(link) == S_IFLNK)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["latest.json", "out.test.zone"])
     }
 
     @Test func aFolderIsAClearError() throws {

@@ -119,6 +119,17 @@ struct SuppressionCase: Sendable, CustomTestStringConvertible {
         #expect(byName.contains("\(item.suppressionLine) DNS0006 unused"), "DNS1001 matched nothing: \(byName)")
     }
 
+    /// A file with CR LF line ends (a Windows editor) is suppressed line by line as with LF: its lines were
+    /// once read as one, so the comment targeted a line past the end and was reported unused.
+    @Test(arguments: SuppressionCase.all)
+    func crLFFilesAreSuppressedLikeLFFiles(_ item: SuppressionCase) throws {
+        let crlf = { (text: String) in text.replacingOccurrences(of: "\n", with: "\r\n") }
+        let plain = try item.lint(crlf(item.text(nil)))
+        #expect(plain.contains("\(item.suppressionLine + 1) \(item.code)"), "\(plain)")
+        let suppressed = try item.lint(crlf(item.text("disable-next-line \(item.code) -- reviewed, intended")))
+        #expect(suppressed == plain.filter { $0 != "\(item.suppressionLine + 1) \(item.code)" })
+    }
+
     @Test(arguments: SuppressionCase.all)
     func anUnusedSuppressionIsReportedAtTheComment(_ item: SuppressionCase) throws {
         let findings = try item.lint(item.text("disable-next-line DNS1001 -- stale"))
@@ -209,8 +220,8 @@ struct SuppressionCase: Sendable, CustomTestStringConvertible {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("example.com.zone")
         try Data(zone.text("disable-next-line DNS1001 -- stale", trailer: "disable-file DNS9999 -- typo").utf8).write(to: file)
-        let suppressions = InlineSuppressions(files: [file.path], rules: RuleRegistry.all.map(\.metadata)) { path in
-            FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+        let suppressions = InlineSuppressions(files: [file.path], rules: RuleRegistry.all.map(\.metadata), keep: 1 << 16) { path in
+            LineReader(path: path, limit: .max)
         }
         var findings: [Finding] = []
         let cutShort = suppressions.apply(to: &findings, notRun: [], selfCode: "DNS0006", reportUnused: false)

@@ -75,4 +75,21 @@ import Testing
         #expect(accepted == 2)
         #expect(new.count == 1)
     }
+
+    /// SARIF fingerprints read lines within the cap the report carries (the run's --max-file-bytes), whoever
+    /// renders it: the cap is the report's, not a second copy in the reporters' context.
+    @Test func sarifFingerprintsReadLinesWithinTheReportsCap() throws {
+        defer { folder.remove() }
+        _ = try folder.write("example.com.zone", "$ORIGIN example.com.\n$TTL 300\nweb IN CNAME nowhere\n" + String(repeating: ";\n", count: 600))
+        let finding = zoneFinding()
+        var report = LintReport(findings: [finding], filesChecked: 1)
+        report.maxFileBytes = 1024
+        let context = ReportContext(rules: [], workingDirectory: folder.path)
+        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(Reporters.render(report, as: .sarif, context: context).utf8)) as? [String: Any])
+        let result = try #require(((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])?.first)
+        let fingerprint = (result["partialFingerprints"] as? [String: String])?[SARIFReporter.fingerprintName]
+        let root = RepositoryRoot(workingDirectory: folder.path)
+        #expect(fingerprint == FindingKeys(root: root, maxFileBytes: 1024).key(finding), "the line is not read: the file is over the cap")
+        #expect(fingerprint != FindingKeys(root: root).key(finding))
+    }
 }

@@ -8,14 +8,8 @@ import Testing
 /// DNS1007's live check on recorded answers, the cases the NSD test does not reach: NS and SOA roles, a target
 /// below a DNAME, a target named twice, a target never asked, and zone audits left to the zone check.
 @Suite struct TargetIsAliasRuleTests {
-    static let server = "10.0.0.10:53"
-
-    static func query(_ name: String, _ type: String, _ answer: [String]) throws -> CapturedQuery {
-        let response = CapturedResponse(rcode: "NOERROR", flags: ["qr", "rd", "ra"], size: 80, opt: true,
-                                        answer: try answer.map(Query.record), authority: [])
-        return CapturedQuery(name: name, type: type, server: server, transport: .udp, edns: true, rd: true,
-                             status: .response, response: response)
-    }
+    /// The server `Query.answered` records its queries from.
+    static let server = CaptureBuilder.server
 
     static func findings(_ queries: [CapturedQuery]) throws -> [Finding] {
         let name = CapturedName(name: "example.", server: server, source: CapturedSource(path: "names.txt", line: 3),
@@ -27,14 +21,14 @@ import Testing
 
     @Test func nsAndSOATargetsAndADNAME() throws {
         let found = try Self.findings([
-            try Self.query("example.", "A", ["example. 300 IN A 192.0.2.1"]),
-            try Self.query("example.", "SOA", ["example. 300 IN SOA ns.old.example. hostmaster.example. 1 7200 3600 1209600 300"]),
+            try Query.answered("example.", "A", answer: ["example. 300 IN A 192.0.2.1"]),
+            try Query.answered("example.", "SOA", answer: ["example. 300 IN SOA ns.old.example. hostmaster.example. 1 7200 3600 1209600 300"]),
             // Named by two NS records' worth of answers: judged once.
-            try Self.query("example.", "NS", ["example. 300 IN NS ns.old.example.", "example. 300 IN NS ns2.example."]),
-            try Self.query("ns.old.example.", "A", ["old.example. 300 IN DNAME new.example.",
-                                                     "ns.old.example. 300 IN CNAME ns.new.example.",
-                                                     "ns.new.example. 300 IN A 192.0.2.53"]),
-            try Self.query("ns2.example.", "A", ["ns2.example. 300 IN A 192.0.2.54"]),
+            try Query.answered("example.", "NS", answer: ["example. 300 IN NS ns.old.example.", "example. 300 IN NS ns2.example."]),
+            try Query.answered("ns.old.example.", "A", answer: ["old.example. 300 IN DNAME new.example.",
+                                                                "ns.old.example. 300 IN CNAME ns.new.example.",
+                                                                "ns.new.example. 300 IN A 192.0.2.53"]),
+            try Query.answered("ns2.example.", "A", answer: ["ns2.example. 300 IN A 192.0.2.54"]),
         ])
         #expect(found.map(\.message) == [
             "The SOA MNAME of example. is ns.old.example., which the DNAME at old.example. redirects to ns.new.example. "
@@ -49,7 +43,7 @@ import Testing
     /// A target whose A was not recorded (a capture cut short, an older prober) is not judged: nothing says it is an alias.
     @Test func aTargetNeverAskedIsNotJudged() throws {
         let found = try Self.findings([
-            try Self.query("example.", "MX", ["example. 300 IN MX 10 mail.example.", "example. 300 IN MX 20 mail.example."]),
+            try Query.answered("example.", "MX", answer: ["example. 300 IN MX 10 mail.example.", "example. 300 IN MX 20 mail.example."]),
         ])
         #expect(found.isEmpty)
     }

@@ -25,7 +25,7 @@ import Testing
         pong       IN DNAME ping
         """
 
-    static func index(_ text: String = text, maxCNAMEHops: Int = 64) throws -> ZoneIndex {
+    static func index(_ text: String = text, maxCNAMEHops: Int = LintOptions.defaultMaxCNAMEHops) throws -> ZoneIndex {
         let folder = ScratchFolder()
         defer { folder.remove() }
         let path = try folder.write("redirect.test.zone", text + "\n")
