@@ -33,7 +33,8 @@ package struct NameSource: Sendable {
     /// DNS1007 checks (`example.com. MX NS`); nil for a blank line. Other words are a usage error: the file
     /// would otherwise be read as something it does not say.
     static func namesFileLine(_ content: Substring, at place: String) throws(InputError) -> (String, [RRType])? {
-        let words = content.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" })
+        // `isWhitespace`: a Windows line end is one Character ("\r\n") that equals neither "\r" nor "\n".
+        let words = content.split(whereSeparator: \.isWhitespace)
         guard let name = words.first else { return nil }
         var types: [RRType] = []
         for word in words.dropFirst() {

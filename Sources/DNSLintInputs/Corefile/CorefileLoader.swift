@@ -19,10 +19,10 @@ package struct CorefileLoader: InputLoader {
     /// nothing that marks YAML or a zone file.
     static func looksLikeCorefile(_ text: String) -> Bool {
         if text.contains("apiVersion:") || text.contains("$ORIGIN") || text.contains("$TTL") { return false }
-        let lines = text.split(separator: "\n").map { $0.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "" }
-        guard lines.contains(where: { $0.trimmingCharacters(in: .whitespaces).hasSuffix("{") }) else { return false }
+        let lines = TextLines.split(text).map { $0.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "" }
+        guard lines.contains(where: { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("{") }) else { return false }
         return lines.contains { line in
-            guard let word = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first else { return false }
+            guard let word = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).first else { return false }
             return CoreDNSPlugins.isInTree(String(word))
         }
     }

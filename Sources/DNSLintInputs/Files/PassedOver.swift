@@ -28,9 +28,9 @@ enum PassedOver {
     /// Every significant line starts with an IP address followed by a host name: `/etc/hosts`, whatever its name.
     static func looksLikeHosts(_ text: String) -> Bool {
         var lines = 0
-        for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+        for raw in TextLines.split(text) {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
             guard let first = fields.first else { continue }
             guard fields.count >= 2, isAddressLiteral(first) else { return false }
             lines += 1

@@ -43,7 +43,7 @@ enum ZoneOrigin {
 
     static func fromContent(_ text: String) -> DNSName? {
         var declared: DNSName?
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(200) {
+        for rawLine in TextLines.split(text).lazy.filter({ !$0.isEmpty }).prefix(200) {
             let line = rawLine.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
             guard let first = words.first else { continue }

@@ -1,3 +1,4 @@
+import DNSLintModel
 /// Whether a file's first lines read as a zone file: directives (`$ORIGIN`, `$TTL`, `$INCLUDE`) and records,
 /// nothing else. Prose that mentions `$ORIGIN` (a README, notes) is not a zone, however often it says so.
 enum ZoneSniffer {
@@ -16,9 +17,9 @@ enum ZoneSniffer {
         var records = 0
         var depth = 0
         var significant = 0
-        for raw in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+        for raw in TextLines.split(text) where !raw.isEmpty {
             let line = stripComment(raw)
-            let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
             guard !tokens.isEmpty else { continue }
             defer { depth = max(0, depth + line.count { $0 == "(" } - line.count { $0 == ")" }) }
             // Inside the parentheses of a multi-line record (an SOA): data, not a new line to judge.

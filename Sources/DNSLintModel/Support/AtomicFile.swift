@@ -22,6 +22,18 @@ package final class AtomicFile {
     private var done = false
 
     package init(path: String) throws(InputError) {
+        // `/dev/stdout`, `/dev/fd/N`: the descriptor the shell set up, whatever it points at. Written through a
+        // duplicate of it, so `--output /dev/stdout >> log` appends to the log as the shell asked, where opening
+        // the link's target would replace (or overwrite) the file.
+        if let descriptor = AtomicFile.inheritedDescriptor(path) {
+            let fd = dup(descriptor)
+            guard fd >= 0 else { throw InputError("\(path): cannot write the file (\(String(cString: strerror(errno))))") }
+            self.path = path
+            realPath = path
+            temporaryPath = nil
+            handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
+            return
+        }
         // `stat` follows links as the kernel does, including /proc's descriptor links (/dev/stdout is
         // /proc/self/fd/1, which for a pipe reads back as `pipe:[N]`, a name no path can join onto).
         var status = stat()
@@ -105,6 +117,19 @@ package final class AtomicFile {
     }
 
     deinit { discard() }
+
+    /// The open descriptor a path names: `/dev/stdin|stdout|stderr`, `/dev/fd/N`, `/proc/self/fd/N`.
+    static func inheritedDescriptor(_ path: String) -> Int32? {
+        switch path {
+        case "/dev/stdout": return 1
+        case "/dev/stderr": return 2
+        default:
+            for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+                if let number = Int32(path.dropFirst(prefix.count)), fcntl(number, F_GETFD) >= 0 { return number }
+            }
+            return nil
+        }
+    }
 
     /// Links allowed in one path before it counts as a loop (Linux's own limit is 40).
     static let maxLinks = 40

@@ -144,6 +144,23 @@ import Glibc
         #expect(Self.isReport(Data(run.stdout.utf8)), "\(run.stdout)")
     }
 
+    /// Standard output appended to a log: the report goes where the shell pointed the descriptor, after what
+    /// the log already held, and the log file is neither replaced nor overwritten from its start.
+    @Test func standardOutputAppendedToALogKeepsTheLog() throws {
+        let folder = ScratchFolder()
+        defer { folder.remove() }
+        let zone = try folder.write("out.test.zone", Self.zone)
+        let log = try folder.write("ci.log", "earlier step\n")
+        let inode = try #require(try FileManager.default.attributesOfItem(atPath: log)[.systemFileNumber] as? UInt64)
+        let run = try Self.inBash(#"log=$1; shift; "$0" "$@" >> "$log""#,
+                                  [log, "check", zone, "--format", "json", "--output", "/dev/stdout"])
+        #expect(run.status == 1, "\(run.stderr)")
+        let text = try String(contentsOfFile: log, encoding: .utf8)
+        #expect(text.hasPrefix("earlier step\n{"))
+        #expect(Self.isReport(Data(text.dropFirst("earlier step\n".count).utf8)))
+        #expect(try FileManager.default.attributesOfItem(atPath: log)[.systemFileNumber] as? UInt64 == inode)
+    }
+
     /// A link to /dev/stdout on a pipe: the kernel follows it to the pipe, the link stays.
     @Test func aLinkToStandardOutputOnAPipeGetsTheReport() throws {
         let folder = ScratchFolder()
