@@ -22,6 +22,23 @@ import Testing
         }
     }
 
+    /// The policy sorts indices and moves each finding once; the order, ties included (findings equal in every
+    /// key but their arguments), is exactly what sorting the findings themselves gives.
+    @Test func sortingByIndexGivesTheOrderOfSortingTheFindings() {
+        var generator = SeededRandom(state: 5)
+        for size in [0, 1, 2, 17, 300, 2_000] {
+            let findings = (0..<size).map { index in
+                Self.finding(["DNS1001", "DNS1002", "DNS3001"].randomElement(using: &generator)!,
+                             ["a.zone", "b.zone", nil].randomElement(using: &generator)!,
+                             line: Int.random(in: 1...5, using: &generator), subject: ["x.", "y.", nil].randomElement(using: &generator)!,
+                             arguments: ["index": .int(index)])
+            }
+            var byIndex = findings
+            Policy.sortInReportOrder(&byIndex)
+            #expect(byIndex == findings.sorted(by: Finding.reportOrder), "\(size) findings")
+        }
+    }
+
     @Test func disabledRulesAreDroppedAndNoOthers() {
         let findings = [Self.finding("DNS1001", "a.zone"), Self.finding("DNS1002", "a.zone"), Self.finding("DNS1001", "b.zone"),
                         Self.finding("DNS3001", "resolv.conf")]
