@@ -3,7 +3,9 @@ import DNSLintReporting
 
 /// `dnslint merge`: the JSON reports of the shards of one run as one report. Findings are pooled and go
 /// through the policy once (sorted, exact duplicates dropped, e.g. the same finding about a CNAME target that
-/// two shards reached); counters are added up and the duration is the longest shard's.
+/// two shards reached); counters are added up and the duration is the longest shard's. No file's lines are
+/// quoted: the shards read their files in other pods, and a report does not say which of them were zones
+/// (files that are not, such as an `$INCLUDE`d .env, are never quoted).
 package enum Merge {
     package static func reports(_ paths: [String], policy: Policy = Policy()) throws(InputError) -> LintReport {
         guard !paths.isEmpty else { throw InputError("merge needs the JSON reports of the shards") }
@@ -22,6 +24,7 @@ package enum Merge {
         }
         policy.apply(to: &findings)
         var report = LintReport(findings: findings, filesChecked: files, extraSummary: summary)
+        report.unquotedFiles = Set(findings.flatMap { [$0.location?.path] + $0.related.map(\.location?.path) }.compactMap { $0 })
         report.corefileVersions = corefiles.sorted { ($0.location, $0.judged.summary) < ($1.location, $1.judged.summary) }
         return report
     }

@@ -161,4 +161,21 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("broken.json: not a dnslint JSON report"))
     }
+
+    /// A merged report quotes no file's lines, not even a zone's: it cannot tell which files were zones (a
+    /// zone's `$INCLUDE` of a .env is never quoted), and the files it names were read by other pods.
+    @Test(arguments: ["text", "junit"])
+    func mergedReportsQuoteNoLines(_ format: String) throws {
+        let project = try UnquotedFilesTests.project()
+        defer { project.remove() }
+        let check = try project.dnslint(["check", "z/ex.test.zone", "--allow-include-outside", "--format", "json", "--output", "part.json"])
+        #expect(check.status == 1, "\(check.stderr)")
+        let merged = try project.dnslint(["merge", "part.json", "--format", format])
+        #expect(merged.status == 1, "\(merged.stderr)")
+        #expect(merged.stdout.contains("secret.env"), "\(merged.stdout)")
+        let report = merged.stdout.lowercased()
+        for line in ["DB_HOST=db.internal\n", "root:x:0:0:root:/root:/bin/bash", "alias IN CNAME", "good IN A", "MODE=prod\n"] {
+            #expect(!report.contains(line.lowercased()), "merged \(format) shows \(line):\n\(merged.stdout)")
+        }
+    }
 }
