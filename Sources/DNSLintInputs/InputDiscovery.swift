@@ -46,13 +46,14 @@ enum InputDiscovery {
     }
 
     /// In a folder, only files some loader recognises are read; hidden entries (at any depth, a hidden folder
-    /// with all it holds), documentation, JSON and hosts files are passed over. A file that cannot be read (no
+    /// with all it holds), what git ignores, documentation, JSON and hosts files are passed over. A file that cannot be read (no
     /// permission, a FIFO, too large) is reported when its name says it is an input.
     private static func walk(_ root: String, options: LintOptions) -> (files: [DiscoveredFile], skipped: [SkippedFile]) {
         let base = root.hasSuffix("/") ? String(root.dropLast()) : root
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return ([], []) }
         var found: [DiscoveredFile] = []
         var skipped: [SkippedFile] = []
+        let ignored = GitIgnored(folder: root)
         for case let relative as String in enumerator {
             let path = base + "/" + relative
             var isDirectory: ObjCBool = false
@@ -61,6 +62,11 @@ enum InputDiscovery {
             if (relative as NSString).lastPathComponent.hasPrefix(".") {
                 if exists, isDirectory.boolValue { enumerator.skipDescendants() }
                 skipped.append(SkippedFile(path: path, reason: "hidden"))
+                continue
+            }
+            if ignored.contains(relative) {
+                if exists, isDirectory.boolValue { enumerator.skipDescendants() }
+                skipped.append(SkippedFile(path: path, reason: "ignored by git (.gitignore)"))
                 continue
             }
             if exists, isDirectory.boolValue { continue }

@@ -79,27 +79,11 @@ package enum NewSince {
         try run("/usr/bin/env", ["git", "--literal-pathspecs"] + arguments, in: folder, output: output)
     }
 
-    struct ProcessResult {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias ProcessResult = Subprocess.Outcome
 
-    /// Runs a command to its end; standard output is kept only when asked (else it goes nowhere).
     private static func run(_ executable: String, _ arguments: [String], in folder: String, output: Bool = false) throws(InputError) -> ProcessResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        let errors = Pipe()
-        let out = Pipe()
-        process.standardError = errors
-        process.standardOutput = output ? out : FileHandle.nullDevice
-        do { try process.run() } catch { throw InputError("--new-since: cannot run \(arguments.first ?? executable): \(error.localizedDescription)") }
-        // Output first: git writes little to standard error, so that pipe cannot fill up meanwhile.
-        let stdout = output ? String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) : ""
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return ProcessResult(status: process.terminationStatus, stdout: stdout, stderr: stderr.trimmingCharacters(in: .whitespacesAndNewlines))
+        do { return try Subprocess.run(executable, arguments, in: folder, keepOutput: output) } catch {
+            throw InputError("--new-since: cannot run \(arguments.first ?? executable): \(error.localizedDescription)")
+        }
     }
 }
