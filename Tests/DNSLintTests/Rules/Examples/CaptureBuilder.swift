@@ -65,6 +65,16 @@ enum Query {
                              rd: true, status: .response, response: response)
     }
 
+    /// The four address queries the prober sends for a name (A and AAAA with EDNS, then both again without it),
+    /// answered alike both times: records in the answer, or an empty answer with `authority` (NODATA).
+    static func addresses(_ name: String, a: [String] = [], aaaa: [String] = [],
+                          authorityA: [String] = [], authorityAAAA: [String] = []) throws -> [CapturedQuery] {
+        try [true, false].flatMap { edns in
+            [try answered(name, "A", edns: edns, answer: a, authority: authorityA),
+             try answered(name, "AAAA", edns: edns, answer: aaaa, authority: authorityAAAA)]
+        }
+    }
+
     /// A query that got no usable response: a timeout, a network error or a malformed reply.
     static func failed(_ name: String, _ type: String, _ status: QueryStatus = .timeout, transport: Transport = .udp,
                        edns: Bool = true, error: String? = nil) -> CapturedQuery {

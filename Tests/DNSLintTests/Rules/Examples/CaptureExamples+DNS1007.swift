@@ -10,19 +10,9 @@ extension CaptureExamples {
         let soa = "example.com. 300 IN SOA ns1.example.com. hostmaster.example.com. 1 7200 3600 1209600 300"
         let a = "example.com. 300 IN A 192.0.2.10"
         let aaaa = "example.com. 300 IN AAAA 2001:db8::10"
-        let addresses = [
-            try Query.answered(apex, "A", answer: [a]),
-            try Query.answered(apex, "AAAA", answer: [aaaa]),
-            try Query.answered(apex, "A", edns: false, answer: [a]),
-            try Query.answered(apex, "AAAA", edns: false, answer: [aaaa]),
-        ]
+        let addresses = try Query.addresses(apex, a: [a], aaaa: [aaaa])
         // An SRV owner has no address: NODATA, as a server says it.
-        let none = [
-            try Query.answered(service, "A", authority: [soa]),
-            try Query.answered(service, "AAAA", authority: [soa]),
-            try Query.answered(service, "A", edns: false, authority: [soa]),
-            try Query.answered(service, "AAAA", edns: false, authority: [soa]),
-        ]
+        let none = try Query.addresses(service, authorityA: [soa], authorityAAAA: [soa])
         return [
             CaptureBuilder(folder: "rules/examples/DNS1007/triggering-2", file: "example.capture.json", names: [
                 (apex, addresses + [

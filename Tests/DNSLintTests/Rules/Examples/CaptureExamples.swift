@@ -82,11 +82,7 @@ enum CaptureExamples {
             ])]),
             CaptureBuilder(folder: "rules/examples/DNS1013/clean-1", file: "up.capture.json", names: [(name, [
                 Query.failed(name, "A"),
-                try Query.answered(name, "A", answer: [address]),
-                try Query.answered(name, "AAAA", authority: [soa]),
-                try Query.answered(name, "A", edns: false, answer: [address]),
-                try Query.answered(name, "AAAA", edns: false, authority: [soa]),
-            ])]),
+            ] + (try Query.addresses(name, a: [address], authorityAAAA: [soa])))]),
         ]
     }
 
@@ -98,12 +94,7 @@ enum CaptureExamples {
         let aaaa = "api.twilio.com. 60 IN AAAA 2001:db8::7"
         let soa = "cluster.local. 30 IN SOA ns.dns.cluster.local. hostmaster.cluster.local. 1 7200 1800 86400 30"
         let search = ["default.svc.cluster.local"]
-        let real = [
-            try Query.answered(name, "A", answer: [a]),
-            try Query.answered(name, "AAAA", answer: [aaaa]),
-            try Query.answered(name, "A", edns: false, answer: [a]),
-            try Query.answered(name, "AAAA", edns: false, answer: [aaaa]),
-        ]
+        let real = try Query.addresses(name, a: [a], aaaa: [aaaa])
         return [
             CaptureBuilder(folder: "rules/examples/DNS1014/triggering-1", file: "pod.capture.json", ndots: 5, search: search,
                            names: [(name, real + [
@@ -131,12 +122,7 @@ enum CaptureExamples {
         func answers(_ name: String, ttl: Int) throws -> [CapturedQuery] {
             let a = "\(name) \(ttl) IN A 192.0.2.3"
             let aaaa = "\(name) \(ttl) IN AAAA 2001:db8::3"
-            return [
-                try Query.answered(name, "A", answer: [a]),
-                try Query.answered(name, "AAAA", answer: [aaaa]),
-                try Query.answered(name, "A", edns: false, answer: [a]),
-                try Query.answered(name, "AAAA", edns: false, answer: [aaaa]),
-            ]
+            return try Query.addresses(name, a: [a], aaaa: [aaaa])
         }
         return [
             CaptureBuilder(folder: "rules/examples/DNS1017/triggering-1", file: "short.capture.json",
