@@ -149,8 +149,14 @@ package struct DNSAnswer: Sendable, Hashable {
 
     /// The owner names along the chain, e.g. `api -> lb -> nlb`, shortened against `origin`.
     package func chainDescription(relativeTo origin: DNSName? = nil) -> String {
-        let text = ([name] + chain.map(\.target)).map { $0.relative(to: origin) }.joined(separator: " -> ")
-        return hopsNotRecorded > 0 || outcome == .hopLimit ? text + " -> …" : text
+        var text = TextBuilder()
+        text.add(name, relativeTo: origin)
+        for hop in chain {
+            text.add(" -> ")
+            text.add(hop.target, relativeTo: origin)
+        }
+        if hopsNotRecorded > 0 || outcome == .hopLimit { text.add(" -> …") }
+        return text.text
     }
 }
 

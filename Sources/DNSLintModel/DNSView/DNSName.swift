@@ -48,7 +48,7 @@ package struct DNSName: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     /// The offset of the dot before `other` when this name ends with `.` + `other`'s text; compared as bytes
     /// (names are ASCII with escapes; Character views would cost grapheme breaking on every call).
-    private func suffixBoundary(_ other: DNSName) -> Int? {
+    func suffixBoundary(_ other: DNSName) -> Int? {
         // `withUTF8` on copies: it reads small strings in place too (their UTF-8 views offer no storage).
         var mine = text, theirs = other.text
         return mine.withUTF8 { mine in

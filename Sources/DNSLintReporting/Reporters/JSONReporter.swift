@@ -63,14 +63,14 @@ struct JSONReporter {
         writer.key("arguments")
         writer.beginObject()
         for (key, value) in finding.arguments.sorted(by: { $0.key < $1.key }) {
-            writer.key(key)
+            writer.key(escaping: key)
             writer.value(value.json)
         }
         writer.endObject()
         writer.endObject()
     }
 
-    private func location(_ location: SourceLocation?, key: String, directive: String? = nil, into writer: inout JSONWriter) {
+    private func location(_ location: SourceLocation?, key: StaticString, directive: String? = nil, into writer: inout JSONWriter) {
         writer.key(key)
         guard let location else { return writer.null() }
         writer.beginObject()

@@ -26,9 +26,23 @@ struct JSONWriter {
     mutating func beginArray() { open(UInt8(ascii: "[")) }
     mutating func endArray() { close(UInt8(ascii: "]")) }
 
-    mutating func key(_ name: String) {
+    /// A key the code spells (plain ASCII): copied as it is, without the scan for characters to escape.
+    mutating func key(_ name: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        afterKey()
+    }
+
+    /// A key from data (a finding's argument names).
+    mutating func key(escaping name: String) {
         separate()
         JSONValue.escape(name, into: &bytes)
+        afterKey()
+    }
+
+    private mutating func afterKey() {
         bytes.append(UInt8(ascii: ":"))
         bytes.append(UInt8(ascii: " "))
         needsComma = false
@@ -42,7 +56,7 @@ struct JSONWriter {
     private static let nullBytes = Array("null".utf8)
     mutating func value(_ value: JSONValue) { valuePrefix(); value.write(into: &bytes, indent: depth) }
 
-    mutating func field(_ name: String, _ value: String) { key(name); string(value) }
+    mutating func field(_ name: StaticString, _ value: String) { key(name); string(value) }
 
     /// A string that repeats from one call to the next (a finding's path): escaped once, then copied.
     mutating func repeatedString(_ value: String) {
@@ -56,8 +70,8 @@ struct JSONWriter {
     }
 
     private var lastRepeated: (value: String, escaped: [UInt8]) = ("", [UInt8(ascii: "\""), UInt8(ascii: "\"")])
-    mutating func field(_ name: String, _ value: Int) { key(name); int(value) }
-    mutating func field(_ name: String, _ value: String?) {
+    mutating func field(_ name: StaticString, _ value: Int) { key(name); int(value) }
+    mutating func field(_ name: StaticString, _ value: String?) {
         key(name)
         if let value { string(value) } else { null() }
     }
