@@ -116,7 +116,17 @@ struct FieldRecordParser {
                 if tokenOpen { scratch.append(0); tokenOpen = false }
             } else {
                 if !tokenOpen { starts.append(scratch.count); tokenOpen = true }
-                scratch.append(char)
+                // The rest of a plain run is copied whole (inside quotes a space is plain too).
+                var end = index + 1
+                while true {
+                    let next = line[end]
+                    if next == 0 || next == CChar(UInt8(ascii: "\\")) || next == CChar(UInt8(ascii: "\"")) { break }
+                    if next == CChar(UInt8(ascii: " ")) && !quoted { break }
+                    end += 1
+                }
+                scratch.append(contentsOf: UnsafeBufferPointer(start: line + index, count: end - index))
+                index = end
+                continue
             }
             index += 1
         }

@@ -248,8 +248,13 @@ struct ZoneTokenizer {
                     scratch.append(byte)
                     index += 1
                 }
-                scratch.append(input[index])
-                index += 1
+                // The bytes after it that need no attention are copied as one run, not one by one.
+                var end = index + 1
+                if !quoted {
+                    while end < input.count, ZoneTokenizer.isPlain(input[end]) { end += 1 }
+                }
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: input[index..<end]))
+                index = end
             }
         }
         if !final { return nil }
@@ -266,6 +271,15 @@ struct ZoneTokenizer {
         }
         line += linesSeen
         return (index, longLine)
+    }
+
+    /// A byte inside a word that the tokenizer passes on unchanged: none of the separators, comment and
+    /// parenthesis marks, quotes, escapes or NUL.
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0, 9, 10, 13, 32, UInt8(ascii: ";"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\""), UInt8(ascii: "\\"): false
+        default: true
+        }
     }
 
     private mutating func emit(scratch: [UInt8], tokens: [Range<Int>], firstLine: Int, into batch: inout RecordBatch) {
@@ -300,7 +314,7 @@ struct ZoneTokenizer {
         for word in words {
             if separate { batch.text.append(32) }
             separate = true
-            for byte in scratch[word] { batch.text.append(CChar(bitPattern: byte)) }
+            append(scratch[word], to: &batch.text)
         }
         batch.text.append(0)
     }
@@ -313,8 +327,12 @@ struct ZoneTokenizer {
         return absolute
     }
 
-    private func append(_ bytes: [UInt8], to text: inout [CChar]) {
-        for byte in bytes { text.append(CChar(bitPattern: byte)) }
+    /// Copies the bytes whole, as C characters (the same bits).
+    private func append(_ bytes: some Collection<UInt8>, to text: inout [CChar]) {
+        let copied: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { text.append(contentsOf: $0) }
+        }
+        if copied == nil { for byte in bytes { text.append(CChar(bitPattern: byte)) } }
     }
 
     /// Absolute form of a name spelling (`@`, relative or absolute) against `origin`.

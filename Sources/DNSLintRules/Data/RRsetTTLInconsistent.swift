@@ -28,15 +28,26 @@ struct RRsetTTLInconsistent: Rule {
 
     func check(_ context: LintContext) -> [Finding] {
         var found: [Finding] = []
+        // Reused across owners: most hold one to three RRsets, where a linear scan beats building hash tables
+        // per owner; an owner with many RRsets also gets a dictionary, so the scan stays linear in its records.
+        var firstOfSet: [(key: UInt32, record: ZoneRecord)] = []
+        var manySets: [UInt32: ZoneRecord] = [:]
+        var reported: Set<UInt32> = []
         for zone in context.zones {
             zone.forEachOwner { id, records in
                 guard records.count > 1 else { return }
-                var firstOfSet: [UInt32: ZoneRecord] = [:]
-                var reported: Set<UInt32> = []
+                firstOfSet.removeAll(keepingCapacity: true)
+                if !manySets.isEmpty { manySets.removeAll() }
+                if !reported.isEmpty { reported.removeAll() }
                 for record in records where record.type != .rrsig {
                     let key = UInt32(record.type.rawValue) << 16 | UInt32(record.rrClass)
-                    guard let first = firstOfSet[key] else {
-                        firstOfSet[key] = record
+                    let known = firstOfSet.count <= 16 ? firstOfSet.first { $0.key == key }?.record : manySets[key]
+                    guard let first = known else {
+                        firstOfSet.append((key, record))
+                        if firstOfSet.count > 16 {
+                            if manySets.isEmpty { for set in firstOfSet { manySets[set.key] = set.record } }
+                            manySets[key] = record
+                        }
                         continue
                     }
                     guard first.ttl != record.ttl, reported.insert(key).inserted else { continue }

@@ -6,10 +6,7 @@ extension ZoneContents {
     /// Calls `body` for every owner with the records the zone serves (input order): occluded data below a
     /// zone cut or a DNAME is not the zone's data, and rules do not judge it.
     func forEachOwner(_ body: (Int32, ArraySlice<ZoneRecord>) -> Void) {
-        for id in 0..<Int32(nameCount) {
-            let slice = servedRecords(of: id)
-            if !slice.isEmpty { body(id, slice) }
-        }
+        forEachServedOwner(body)
     }
 
     func hasRecord(_ name: Int32, ofType type: RRType) -> Bool {
