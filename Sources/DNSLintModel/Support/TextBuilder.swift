@@ -24,13 +24,18 @@ package struct TextBuilder {
     package mutating func add(_ number: UInt32) { add(magnitude: UInt64(number)) }
 
     private mutating func add(magnitude: UInt64) {
-        let start = bytes.count
-        var rest = magnitude
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        bytes[start...].reverse()
+        // Digits fill a stack buffer from its end and go in with one append.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var start = buffer.count
+            var rest = magnitude
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            bytes.append(contentsOf: buffer[start...])
+        }
     }
 
     /// `name.relative(to: origin)` without making it a String first.
