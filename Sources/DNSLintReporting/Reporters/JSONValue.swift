@@ -54,16 +54,17 @@ package indirect enum JSONValue: Sendable, Equatable {
 
     static func newline(_ out: inout [UInt8], _ indent: Int?) {
         guard let indent else { return }
-        out.append(10)
-        if indent * 2 <= spaces.count {
-            out.append(contentsOf: spaces[..<(indent * 2)])
-        } else {
-            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
+        let count = 1 + indent * 2
+        guard count <= newlineAndSpaces.utf8CodeUnitCount else {
+            out.append(10)
+            return out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
         }
+        // A static string's bytes: no lazy global to check and no array to retain, on every line written.
+        newlineAndSpaces.withUTF8Buffer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
     }
 
-    /// Indentation is appended from here: a slice copies faster than a repeated element.
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+    /// A newline and 64 spaces: the indentation of every line up to depth 32.
+    private static let newlineAndSpaces: StaticString = "\n                                                                "
 
     /// Decimal digits without building a String.
     static func appendInteger(_ value: Int, to out: inout [UInt8]) {
