@@ -7,7 +7,7 @@ struct CorefileIssue: Sendable {
     var severity: Severity
     var message: String
     var location: SourceLocation
-    var arguments: [String: ArgumentValue] = [:]
+    var arguments: FindingArguments = [:]
 }
 
 /// Groups Corefile tokens into server blocks and directives the way CoreDNS' Caddyfile parser does,
@@ -201,7 +201,7 @@ struct CorefileParser {
     }
 
     mutating func syntaxError(_ message: String, at location: SourceLocation, severity: Severity = .error,
-                              arguments: [String: ArgumentValue] = [:]) {
+                              arguments: FindingArguments = [:]) {
         syntaxErrors += 1
         if syntaxErrors <= Self.maxSyntaxErrors {
             issues.append(CorefileIssue(kind: .syntax, severity: severity, message: message, location: location, arguments: arguments))

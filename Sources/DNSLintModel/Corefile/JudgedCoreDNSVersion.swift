@@ -73,8 +73,8 @@ package struct JudgedCoreDNSVersion: Sendable, Hashable {
 
     /// The arguments every version-dependent finding carries: `corednsVersion` (when known) and
     /// `corednsVersionSource`, plus `assumption` when the verdict assumed an affected release.
-    package func arguments(assumption: String? = nil) -> [String: ArgumentValue] {
-        var arguments: [String: ArgumentValue] = ["corednsVersionSource": .string(sourceKind)]
+    package func arguments(assumption: String? = nil) -> FindingArguments {
+        var arguments: FindingArguments = ["corednsVersionSource": .string(sourceKind)]
         if let version { arguments["corednsVersion"] = .string(version.description) }
         if let assumption { arguments["assumption"] = .string(assumption) }
         return arguments

@@ -9,7 +9,7 @@ package struct Finding: Sendable, Hashable {
     package var location: SourceLocation?
     package var subject: DNSSubject?
     package var related: [RelatedLocation]
-    package var arguments: [String: ArgumentValue]
+    package var arguments: FindingArguments
     /// For a finding on a Corefile line, where that line sits in the Corefile: the server block's keys and the
     /// directives down to it (`.:53 > forward > prefer_udp`). The engine sets it; baseline keys use it instead
     /// of the line, so moving or re-wording the line keeps the key.
@@ -17,7 +17,7 @@ package struct Finding: Sendable, Hashable {
 
     package init(ruleCode: String, ruleName: String, severity: Severity, message: String,
                 location: SourceLocation? = nil, subject: DNSSubject? = nil,
-                related: [RelatedLocation] = [], arguments: [String: ArgumentValue] = [:]) {
+                related: [RelatedLocation] = [], arguments: FindingArguments = [:]) {
         self.ruleCode = ruleCode
         self.ruleName = ruleName
         self.severity = severity

@@ -16,10 +16,10 @@ package struct InputIssue: Sendable, Hashable {
     package var location: SourceLocation
     /// nil: the rule's default severity.
     package var severity: Severity?
-    package var arguments: [String: ArgumentValue]
+    package var arguments: FindingArguments
 
     package init(_ kind: Kind, _ message: String, at location: SourceLocation, severity: Severity? = nil,
-                 arguments: [String: ArgumentValue] = [:]) {
+                 arguments: FindingArguments = [:]) {
         self.kind = kind
         self.message = message
         self.location = location

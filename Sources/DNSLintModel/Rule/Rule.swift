@@ -149,7 +149,7 @@ extension PerNameRule {
 extension Rule {
     /// A finding of this rule at its default severity (the policy may change it later).
     package func finding(_ message: String, at location: SourceLocation?, subject: DNSSubject? = nil,
-                        related: [RelatedLocation] = [], arguments: [String: ArgumentValue] = [:],
+                        related: [RelatedLocation] = [], arguments: FindingArguments = [:],
                         severity: Severity? = nil) -> Finding {
         // One read of `metadata`: each copies the whole struct, and a large zone makes findings by the 100,000.
         let metadata = self.metadata

@@ -100,7 +100,7 @@ package enum ReportReader {
         var finding: Finding {
             var finding = Finding(ruleCode: rule, ruleName: name, severity: severity, message: message, location: location?.location,
                                   subject: subject, related: related.map { RelatedLocation(message: $0.message, location: $0.location?.location, subject: $0.subject) },
-                                  arguments: arguments)
+                                  arguments: FindingArguments(arguments))
             finding.directive = location?.directive
             return finding
         }

@@ -62,9 +62,9 @@ struct JSONReporter {
         writer.endArray()
         writer.key("arguments")
         writer.beginObject()
-        for (key, value) in finding.arguments.sorted(by: { $0.key < $1.key }) {
-            writer.key(escaping: key)
-            writer.value(value.json)
+        for argument in finding.arguments {
+            writer.key(escaping: argument.key)
+            writer.value(argument.value.json)
         }
         writer.endObject()
         writer.endObject()

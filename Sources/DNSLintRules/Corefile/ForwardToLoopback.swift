@@ -59,7 +59,7 @@ struct ForwardToLoopback: Rule {
         if let target, target.block.location != block.location {
             return nil
         }
-        let arguments: [String: ArgumentValue] = ["upstream": .string(address.text), "loop": .bool(target != nil)]
+        let arguments: FindingArguments = ["upstream": .string(address.text), "loop": .bool(target != nil)]
         if target != nil {
             return finding(
                 "\(forward.directive.summary) sends queries to \(address.text), which inside the CoreDNS pod is this same server block '\(block.title)': every forwarded query comes back to this forward, a loop (the loop plugin makes CoreDNS exit at start-up; without it queries circle until they time out).",

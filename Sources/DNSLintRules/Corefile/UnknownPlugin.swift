@@ -57,7 +57,7 @@ struct UnknownPlugin: Rule {
                                    at: directive.location,
                                    arguments: ["plugin": .string(name), "addedIn": .string(added.description)])
                 }
-                var arguments: [String: ArgumentValue] = ["plugin": .string(name)]
+                var arguments: FindingArguments = ["plugin": .string(name)]
                 var message = "Plugin \(name) is not a CoreDNS plugin, so CoreDNS refuses to start with this Corefile."
                 if let suggestion = Self.suggestion(for: name, version: version) {
                     message = "Plugin \(name) is not a CoreDNS plugin; did you mean \(suggestion)? CoreDNS refuses to start with this Corefile."

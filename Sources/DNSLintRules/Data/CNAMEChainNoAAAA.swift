@@ -99,7 +99,7 @@ struct CNAMEChainNoAAAA: NameRule {
 
 extension Rule {
     func finding(_ message: String, at location: SourceLocation?, subject: DNSSubject?, related: [RelatedLocation],
-                 severity: Severity, arguments: [String: ArgumentValue]) -> Finding {
+                 severity: Severity, arguments: FindingArguments) -> Finding {
         finding(message, at: location, subject: subject, related: related, arguments: arguments, severity: severity)
     }
 }

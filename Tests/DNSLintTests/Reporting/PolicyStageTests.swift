@@ -7,7 +7,7 @@ import Testing
 @Suite struct PolicyStageTests {
     static func finding(_ code: String, _ path: String? = nil, line: Int = 1, column: Int = 1, subject: String? = nil,
                         type: String? = nil, server: String? = nil, message: String = "Message.",
-                        severity: Severity = .warning, arguments: [String: ArgumentValue] = [:]) -> Finding {
+                        severity: Severity = .warning, arguments: FindingArguments = [:]) -> Finding {
         Finding(ruleCode: code, ruleName: "rule-\(code.lowercased())", severity: severity, message: message,
                 location: path.map { SourceLocation(path: $0, line: line, column: column) },
                 subject: subject.map { DNSSubject(name: $0, type: type, server: server) }, arguments: arguments)
