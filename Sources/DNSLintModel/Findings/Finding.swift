@@ -33,13 +33,52 @@ package struct Finding: Sendable, Hashable {
 package struct RelatedLocation: Sendable, Hashable, Codable {
     package var message: String
     package var location: SourceLocation?
-    package var subject: DNSSubject?
+    /// Boxed: only a place without a file line (a live answer) has a subject, so a zone's findings do not
+    /// carry its 48 bytes inline in every related place.
+    private var subjectBox: SubjectBox?
+
+    package var subject: DNSSubject? {
+        get { subjectBox?.subject }
+        set { subjectBox = newValue.map(SubjectBox.init) }
+    }
 
     package init(message: String, location: SourceLocation? = nil, subject: DNSSubject? = nil) {
         self.message = message
         self.location = location
-        self.subject = subject
+        subjectBox = subject.map(SubjectBox.init)
     }
+
+    package static func == (lhs: RelatedLocation, rhs: RelatedLocation) -> Bool {
+        lhs.message == rhs.message && lhs.location == rhs.location && lhs.subject == rhs.subject
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(message)
+        hasher.combine(location)
+        hasher.combine(subject)
+    }
+
+    private enum CodingKeys: String, CodingKey { case message, location, subject }
+
+    package init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(message: try container.decode(String.self, forKey: .message),
+                  location: try container.decodeIfPresent(SourceLocation.self, forKey: .location),
+                  subject: try container.decodeIfPresent(DNSSubject.self, forKey: .subject))
+    }
+
+    package func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(message, forKey: .message)
+        try container.encodeIfPresent(location, forKey: .location)
+        try container.encodeIfPresent(subject, forKey: .subject)
+    }
+}
+
+/// An immutable subject held by reference.
+private final class SubjectBox: Sendable {
+    let subject: DNSSubject
+    init(_ subject: DNSSubject) { self.subject = subject }
 }
 
 /// Structured values carried by a finding for machine consumers (TTLs, sizes, rcodes).

@@ -49,6 +49,13 @@ package struct FindingArguments: Sendable, Hashable, Sequence, ExpressibleByDict
     package var count: Int { entries.count }
     package var keys: [String] { entries.map(\.key) }
 
-    /// In key order.
-    package func makeIterator() -> IndexingIterator<[Entry]> { entries.makeIterator() }
+    /// In key order, as `(key, value)` pairs the way a Dictionary gives them.
+    package struct Iterator: IteratorProtocol {
+        fileprivate var entries: IndexingIterator<[Entry]>
+        package mutating func next() -> (key: String, value: ArgumentValue)? {
+            entries.next().map { ($0.key, $0.value) }
+        }
+    }
+
+    package func makeIterator() -> Iterator { Iterator(entries: entries.makeIterator()) }
 }

@@ -1,28 +1,78 @@
 import LDNS
 /// A place in an input file. `path` is the path as the user gave it (or as reached from it).
+/// Line and column numbers are kept in 32 bits: a finding holds up to three places, and a large zone's
+/// findings number in the hundreds of thousands (40 bytes a place instead of 72).
 package struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     package var path: String
-    package var line: Int
-    package var column: Int
-    package var endLine: Int?
-    package var endColumn: Int?
     /// For a file reached through `$INCLUDE` or `import`: where it was included from, outermost first.
     package var includedFrom: [IncludeSite]
+    private var storedLine: Int32
+    private var storedColumn: Int32
+    private var storedEndLine: Int32
+    private var storedEndColumn: Int32
 
     package init(path: String, line: Int, column: Int = 1, endLine: Int? = nil, endColumn: Int? = nil,
                 includedFrom: [IncludeSite] = []) {
         self.path = path
-        self.line = line
-        self.column = column
-        self.endLine = endLine
-        self.endColumn = endColumn
         self.includedFrom = includedFrom
+        storedLine = Self.narrow(line)
+        storedColumn = Self.narrow(column)
+        storedEndLine = endLine.map(Self.narrow) ?? Self.absent
+        storedEndColumn = endColumn.map(Self.narrow) ?? Self.absent
     }
+
+    package var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Self.narrow(newValue) }
+    }
+
+    package var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Self.narrow(newValue) }
+    }
+
+    package var endLine: Int? {
+        get { storedEndLine == Self.absent ? nil : Int(storedEndLine) }
+        set { storedEndLine = newValue.map(Self.narrow) ?? Self.absent }
+    }
+
+    package var endColumn: Int? {
+        get { storedEndColumn == Self.absent ? nil : Int(storedEndColumn) }
+        set { storedEndColumn = newValue.map(Self.narrow) ?? Self.absent }
+    }
+
+    /// No end line or column.
+    private static let absent = Int32.min
+
+    /// Past 2^31 lines (a file of two gigabytes of newlines) numbers stop at the largest that fits.
+    private static func narrow(_ number: Int) -> Int32 { Int32(clamping: max(number, Int(Int32.min) + 1)) }
 
     package var description: String { "\(path):\(line):\(column)" }
 
     package static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
+    }
+
+    // The keys and shape the stored properties had before they were narrowed.
+    private enum CodingKeys: String, CodingKey { case path, line, column, endLine, endColumn, includedFrom }
+
+    package init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(path: try container.decode(String.self, forKey: .path), line: try container.decode(Int.self, forKey: .line),
+                  column: try container.decode(Int.self, forKey: .column),
+                  endLine: try container.decodeIfPresent(Int.self, forKey: .endLine),
+                  endColumn: try container.decodeIfPresent(Int.self, forKey: .endColumn),
+                  includedFrom: try container.decode([IncludeSite].self, forKey: .includedFrom))
+    }
+
+    package func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(path, forKey: .path)
+        try container.encode(line, forKey: .line)
+        try container.encode(column, forKey: .column)
+        try container.encodeIfPresent(endLine, forKey: .endLine)
+        try container.encodeIfPresent(endColumn, forKey: .endColumn)
+        try container.encode(includedFrom, forKey: .includedFrom)
     }
 }
 

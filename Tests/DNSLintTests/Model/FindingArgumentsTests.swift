@@ -6,10 +6,10 @@ import Testing
 @Suite struct FindingArgumentsTests {
     @Test func keysReadInOrderWhateverTheWritingOrder() {
         let written: FindingArguments = ["zeta": .int(1), "aTTL": .int(300), "aaaaTTL": .int(3600), "Upper": .bool(true)]
-        #expect(written.map(\.key) == ["Upper", "aTTL", "aaaaTTL", "zeta"])
+        #expect(written.map { $0.key } == ["Upper", "aTTL", "aaaaTTL", "zeta"])
         let dictionary: [String: ArgumentValue] = ["zeta": .int(1), "aTTL": .int(300), "aaaaTTL": .int(3600), "Upper": .bool(true)]
         #expect(FindingArguments(dictionary) == written)
-        #expect(written.map(\.key) == dictionary.keys.sorted())
+        #expect(written.map { $0.key } == dictionary.keys.sorted())
     }
 
     @Test func subscriptSetsReplacesAndRemoves() {
