@@ -58,7 +58,7 @@ package struct Linter {
         if let threads { batchOptions.threads = threads }
         if finishEvenIfStopped { batchOptions.stop = nil }
         let context = LintContext(options: batchOptions, inputs: inputs, views: views)
-        findings += Linter.checkNames(context, rules: nameRules)
+        Linter.checkNames(context, rules: nameRules, into: &findings)
     }
 
     /// Findings that come from outside the rules' passes (input problems met while streaming names).
@@ -100,7 +100,8 @@ package struct Linter {
 
     /// Runs every rule over the context: whole-input checks, then one pass over each view's names.
     package static func evaluate(_ context: LintContext, rules: [any Rule] = RuleRegistry.all) -> [Finding] {
-        var findings = checkInputs(context, rules: rules) + checkNames(context, rules: rules)
+        var findings = checkInputs(context, rules: rules)
+        checkNames(context, rules: rules, into: &findings)
         for rule in rules { rule.merge(&findings) }
         return findings
     }
@@ -110,17 +111,18 @@ package struct Linter {
         parallelMap(rules.count, threads: context.options.threads) { rules[$0].check(context) }.flatMap { $0 }
     }
 
-    /// One pass over each view's names for every name rule that this run can trigger.
-    static func checkNames(_ context: LintContext, rules: [any Rule]) -> [Finding] {
+    /// One pass over each view's names for every name rule that this run can trigger; appends to `findings`
+    /// (building a separate array and adding it would hold every finding twice for a moment).
+    static func checkNames(_ context: LintContext, rules: [any Rule], into findings: inout [Finding]) {
         let checkers = rules.compactMap { ($0 as? any NameRule)?.nameChecker(context) }
-        guard !checkers.isEmpty else { return [] }
-        return context.views.flatMap { NamePass.run(view: $0, checkers: checkers, context: context) }
+        guard !checkers.isEmpty else { return }
+        for view in context.views { NamePass.run(view: view, checkers: checkers, context: context, into: &findings) }
     }
 }
 
 /// Resolves every audited name of a view once and hands the answers to each name rule.
 enum NamePass {
-    static func run(view: any DNSView, checkers: [NameChecker], context: LintContext) -> [Finding] {
+    static func run(view: any DNSView, checkers: [NameChecker], context: LintContext, into findings: inout [Finding]) {
         let ranges = chunkRanges(view.subjectCount, parts: context.options.threads * 8)
         var chunks = parallelMap(ranges.count, threads: context.options.threads) { chunk in
             var found: [Finding] = []
@@ -134,17 +136,15 @@ enum NamePass {
             }
             return found
         }
-        return joinReleasing(&chunks)
+        joinReleasing(&chunks, into: &findings)
     }
 }
 
-/// Concatenates per-chunk results, releasing each chunk once it is copied so two full sets never coexist.
-func joinReleasing(_ chunks: inout [[Finding]]) -> [Finding] {
-    var joined: [Finding] = []
-    joined.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+/// Appends per-chunk results, releasing each chunk once it is copied so two full sets never coexist.
+func joinReleasing(_ chunks: inout [[Finding]], into joined: inout [Finding]) {
+    joined.reserveCapacity(joined.count + chunks.reduce(0) { $0 + $1.count })
     for index in chunks.indices {
         joined.append(contentsOf: chunks[index])
         chunks[index] = []
     }
-    return joined
 }
