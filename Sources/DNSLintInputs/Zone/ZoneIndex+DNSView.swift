@@ -47,123 +47,115 @@ extension ZoneIndex: DNSView {
     static let unrecordedHopLimit = DNSAnswer.unrecordedHopLimit
 
     func resolve(_ question: DNSName, id startID: Int32?, type: RRType) -> DNSAnswer {
-        var answer = DNSAnswer(name: question, type: type, outcome: .noData, rcode: 0)
-        var currentName = question
-        var currentID = startID
-        var visited = VisitedNames()
-        /// Names a DNAME redirected on this chain (they may have no id), for telling loops.
-        var synthesizedOwners: Set<DNSName> = []
-        var answerParts: [AnswerPart] = []
-        /// Past `maxCNAMEHops` in a zone with DNAMEs the walk goes on counting hops, not recording them.
-        var recording = true
-
-        /// Takes the hop to its target; false when the walk stops there (a loop, or the hop limit).
-        func follow(_ hop: CNAMEHop, to targetID: Int32?, parts: [AnswerPart]) -> Bool {
-            if recording {
-                answer.chain.append(hop)
-                answerParts += parts
-            } else {
-                answer.hopsNotRecorded += 1
-            }
-            if targetID.map({ visited.contains($0) }) == true || synthesizedOwners.contains(hop.target) {
-                answer.outcome = .loop
-                return false
-            }
-            if recording, answer.chain.count >= maxCNAMEHops {
-                // Without DNAMEs every chain is a path of CNAME records, whose tails are known once per zone.
-                guard hasDNAMEs else {
-                    if let targetID { walkPastLimit(from: targetID, answer: &answer) } else { answer.outcome = .hopLimit }
-                    return false
-                }
-                recording = false
-            } else if !recording, answer.hopsNotRecorded >= ZoneIndex.unrecordedHopLimit {
-                // "At least" the recorded length plus one: the true length is not known.
-                answer.outcome = .hopLimit
-                answer.hopsNotRecorded = 0
-                return false
-            }
-            currentID = targetID
-            currentName = hop.target
-            return true
-        }
-
+        var walk = AnswerWalk(answer: DNSAnswer(name: question, type: type, outcome: .noData, rcode: 0),
+                              currentName: question, currentID: startID)
         walk: while true {
-            let knownInZone = currentID.map { isInZone($0) } ?? false
-            guard knownInZone || currentName.isSubdomain(of: origin) else {
-                answer.outcome = recording ? .leftView(currentName) : .hopLimit
-                answer.rcode = recording ? nil : answer.rcode
+            let knownInZone = walk.currentID.map { isInZone($0) } ?? false
+            guard knownInZone || walk.currentName.isSubdomain(of: origin) else {
+                walk.answer.outcome = walk.recording ? .leftView(walk.currentName) : .hopLimit
+                walk.answer.rcode = walk.recording ? nil : walk.answer.rcode
                 break
             }
-            let exact = currentID.flatMap { Int($0) < flags.count && flags[Int($0)].contains(.exists) ? $0 : nil }
-            let encloser = exact == nil ? closestEncloser(of: currentName) : nil
+            let exact = walk.currentID.flatMap { Int($0) < flags.count && flags[Int($0)].contains(.exists) ? $0 : nil }
+            let encloser = exact == nil ? closestEncloser(of: walk.currentName) : nil
             if hasDelegations || hasDNAMEs, let closest = exact ?? encloser?.id,
                let redirection = ZoneIndex.redirection(from: closest, isTheName: exact != nil, flags: flags,
                                                        parents: parents, originID: originID) {
                 switch redirection {
                 case .referral:
                     // The child zone has the answer: the parent gives a referral, nothing this view can judge.
-                    answer.outcome = recording ? .leftView(currentName) : .hopLimit
-                    answer.rcode = recording ? nil : answer.rcode
+                    walk.answer.outcome = walk.recording ? .leftView(walk.currentName) : .hopLimit
+                    walk.answer.rcode = walk.recording ? nil : walk.answer.rcode
                     break walk
                 case .dname(let owner):
-                    guard let (dname, target, targetWire) = synthesize(currentName, below: owner) else {
+                    guard let (dname, target, targetWire) = synthesize(walk.currentName, below: owner) else {
                         // RFC 6672 2.2: the synthesized name would be longer than 255 octets.
-                        answer.outcome = .failed("YXDOMAIN")
-                        answer.rcode = 6
+                        walk.answer.outcome = .failed("YXDOMAIN")
+                        walk.answer.rcode = 6
                         break walk
                     }
                     let origin = RecordOrigin(location: location(of: dname))
-                    let cname = RecordParts(owner: currentName.wire ?? [0], type: .cname, rrClass: dname.rrClass,
+                    let cname = RecordParts(owner: walk.currentName.wire ?? [0], type: .cname, rrClass: dname.rrClass,
                                             ttl: dname.ttl, rdata: targetWire)
-                    if type == .cname, recording {
+                    if type == .cname, walk.recording {
                         // The synthesized CNAME is itself the answer to a CNAME query: nothing follows it.
-                        answer.records.append(AnswerRecord(type: .cname, ttl: dname.ttl, origin: origin, target: target))
-                        answerParts += [.stored(dname), .synthesized(cname)]
-                        answer.outcome = .records
+                        walk.answer.records.append(AnswerRecord(type: .cname, ttl: dname.ttl, origin: origin, target: target))
+                        walk.parts += [.stored(dname), .synthesized(cname)]
+                        walk.answer.outcome = .records
                         break walk
                     }
-                    synthesizedOwners.insert(currentName)
-                    let hop = CNAMEHop(owner: currentName, target: target, ttl: dname.ttl, origin: origin, dname: name(owner))
-                    guard follow(hop, to: names.find(targetWire), parts: [.stored(dname), .synthesized(cname)]) else { break walk }
+                    walk.synthesizedOwners.insert(walk.currentName)
+                    let hop = CNAMEHop(owner: walk.currentName, target: target, ttl: dname.ttl, origin: origin, dname: name(owner))
+                    guard follow(hop, to: names.find(targetWire), parts: [.stored(dname), .synthesized(cname)], in: &walk) else { break walk }
                     continue walk
                 }
             }
             guard let node = exact ?? encloser.flatMap({ wildcard(at: $0.wire) }) else {
-                if recording {
-                    answer.outcome = .nxDomain
-                    answer.rcode = 3
-                    answer.negativeTTL = negativeTTL
+                if walk.recording {
+                    walk.answer.outcome = .nxDomain
+                    walk.answer.rcode = 3
+                    walk.answer.negativeTTL = negativeTTL
                 } else {
-                    answer.outcome = .hopLimit
+                    walk.answer.outcome = .hopLimit
                 }
                 break
             }
             let nodeRecords = records(of: node)
             if type != .cname, let cname = nodeRecords.first(where: { $0.type == .cname }), cname.target >= 0 {
-                let hop = CNAMEHop(owner: currentName, target: name(cname.target), ttl: cname.ttl,
+                let hop = CNAMEHop(owner: walk.currentName, target: name(cname.target), ttl: cname.ttl,
                                    origin: RecordOrigin(location: location(of: cname)))
-                visited.insert(node)
-                guard follow(hop, to: cname.target, parts: [.stored(cname)]) else { break }
+                walk.visited.insert(node)
+                guard follow(hop, to: cname.target, parts: [.stored(cname)], in: &walk) else { break }
                 continue
             }
-            guard recording else {
-                answer.outcome = .hopLimit
+            guard walk.recording else {
+                walk.answer.outcome = .hopLimit
                 break
             }
             for record in nodeRecords where record.type == type {
-                answer.records.append(AnswerRecord(type: type, ttl: record.ttl, origin: RecordOrigin(location: location(of: record)),
-                                                   target: record.target >= 0 && RRType.hostTargetTypes.contains(type) ? name(record.target) : nil))
-                answerParts.append(.stored(record))
+                walk.answer.records.append(AnswerRecord(type: type, ttl: record.ttl, origin: RecordOrigin(location: location(of: record)),
+                                                        target: record.target >= 0 && RRType.hostTargetTypes.contains(type) ? name(record.target) : nil))
+                walk.parts.append(.stored(record))
             }
-            if answer.records.isEmpty {
-                answer.negativeTTL = negativeTTL
+            if walk.answer.records.isEmpty {
+                walk.answer.negativeTTL = negativeTTL
             } else {
-                answer.outcome = .records
+                walk.answer.outcome = .records
             }
             break
         }
-        answer.sizeWithoutEDNS = size(question: question, id: startID, type: type, parts: answerParts, finalName: currentName)
-        return answer
+        walk.answer.sizeWithoutEDNS = size(question: question, id: startID, type: type, parts: walk.parts, finalName: walk.currentName)
+        return walk.answer
+    }
+
+    /// Takes the hop to its target; false when the walk stops there (a loop, or the hop limit).
+    private func follow(_ hop: CNAMEHop, to targetID: Int32?, parts: [AnswerPart], in walk: inout AnswerWalk) -> Bool {
+        if walk.recording {
+            walk.answer.chain.append(hop)
+            walk.parts += parts
+        } else {
+            walk.answer.hopsNotRecorded += 1
+        }
+        if targetID.map({ walk.visited.contains($0) }) == true || walk.synthesizedOwners.contains(hop.target) {
+            walk.answer.outcome = .loop
+            return false
+        }
+        if walk.recording, walk.answer.chain.count >= maxCNAMEHops {
+            // Without DNAMEs every chain is a path of CNAME records, whose tails are known once per zone.
+            guard hasDNAMEs else {
+                if let targetID { walkPastLimit(from: targetID, answer: &walk.answer) } else { walk.answer.outcome = .hopLimit }
+                return false
+            }
+            walk.recording = false
+        } else if !walk.recording, walk.answer.hopsNotRecorded >= ZoneIndex.unrecordedHopLimit {
+            // "At least" the recorded length plus one: the true length is not known.
+            walk.answer.outcome = .hopLimit
+            walk.answer.hopsNotRecorded = 0
+            return false
+        }
+        walk.currentID = targetID
+        walk.currentName = hop.target
+        return true
     }
 
     /// RFC 6672 2.2: `name` with the DNAME owner's labels replaced by the DNAME's target; nil past 255 octets.
@@ -252,4 +244,19 @@ extension ZoneIndex {
                          aaaa: resolve(subject.name, id: id, type: .aaaa),
                          others: subject.otherTypes.map { resolve(subject.name, id: id, type: $0) }, view: self)
     }
+}
+
+/// The state of one answer's walk down CNAME and DNAME hops, passed `inout` to `follow` rather than captured
+/// by a nested function: captured variables live in heap boxes and are checked for exclusive access at run
+/// time, on every answer of every name.
+struct AnswerWalk {
+    var answer: DNSAnswer
+    var currentName: DNSName
+    var currentID: Int32?
+    var visited = VisitedNames()
+    /// Names a DNAME redirected on this chain (they may have no id), for telling loops.
+    var synthesizedOwners: Set<DNSName> = []
+    var parts: [ZoneIndex.AnswerPart] = []
+    /// Past `maxCNAMEHops` in a zone with DNAMEs the walk goes on counting hops, not recording them.
+    var recording = true
 }
