@@ -30,6 +30,7 @@ struct CheckCommand: ParsableCommand {
         }
         let groups = try ProjectRun.groups(paths: paths, config: run.project, options: run.options)
         var report = try ProjectRun.check(groups, options: run.options, policy: run.policy)
+        defer { LeftForExit.keep(report) }
         let root = RepositoryRoot(workingDirectory: FileManager.default.currentDirectoryPath)
         let keys = FindingKeys(root: root, maxFileBytes: run.options.maxFileBytes)
         if let newSince {
