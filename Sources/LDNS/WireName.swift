@@ -4,10 +4,11 @@ package enum WireName {
     /// ASCII lower-casing of every label byte; the length octets are < 64 so they are never touched.
     @inlinable
     package static func lowercased(_ wire: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        // One copy, then lower-casing in place (a loop the compiler vectorises), not an append per byte.
         out.removeAll(keepingCapacity: true)
-        out.reserveCapacity(wire.count)
-        for byte in wire {
-            out.append(byte >= 65 && byte <= 90 ? byte | 0x20 : byte)
+        out.append(contentsOf: wire)
+        out.withUnsafeMutableBufferPointer { bytes in
+            for index in bytes.indices where bytes[index] &- 65 < 26 { bytes[index] |= 0x20 }
         }
     }
 
@@ -39,9 +40,9 @@ package enum WireName {
     }
 
     package static func text(_ wire: UnsafeBufferPointer<UInt8>) -> String {
-        // Written straight into the string's own storage: one allocation per name (or none, when short).
-        // Each byte becomes at most four (`\DDD`), each label adds a dot.
-        String(unsafeUninitializedCapacity: wire.count * 4 + 1) { out in
+        // Written straight into the string's own storage: one allocation per name (or none, when short), of
+        // the exact size (strings keep their capacity, and names live as long as the findings that name them).
+        String(unsafeUninitializedCapacity: textLength(wire)) { out in
             var count = 0
             var index = wire.startIndex
             while index < wire.endIndex {
@@ -62,6 +63,30 @@ package enum WireName {
             }
             return count
         }
+    }
+
+    /// The length of `text(wire)`: a byte is written as one (`a`), two (`\.`) or four (`\DDD`) bytes, and each
+    /// label ends with a dot; the root is one dot.
+    private static func textLength(_ wire: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var index = wire.startIndex
+        while index < wire.endIndex {
+            let length = Int(wire[index])
+            if length == 0 { break }
+            index += 1
+            let end = min(index + length, wire.endIndex)
+            while index < end {
+                switch wire[index] {
+                case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "("), UInt8(ascii: ")"),
+                     UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "@"), UInt8(ascii: "$"): count += 2
+                case 33...126: count += 1
+                default: count += 4
+                }
+                index += 1
+            }
+            count += 1
+        }
+        return max(count, 1)
     }
 
     @inline(__always)
