@@ -42,32 +42,14 @@ package enum WireName {
     package static func text(_ wire: UnsafeBufferPointer<UInt8>) -> String {
         // Written straight into the string's own storage: one allocation per name (or none, when short), of
         // the exact size (strings keep their capacity, and names live as long as the findings that name them).
-        String(unsafeUninitializedCapacity: textLength(wire)) { out in
-            var count = 0
-            var index = wire.startIndex
-            while index < wire.endIndex {
-                let length = Int(wire[index])
-                if length == 0 { break }
-                index += 1
-                let end = min(index + length, wire.endIndex)
-                while index < end {
-                    appendEscaped(wire[index], to: out, at: &count)
-                    index += 1
-                }
-                out[count] = UInt8(ascii: ".")
-                count += 1
-            }
-            if count == 0 {
-                out[0] = UInt8(ascii: ".")
-                count = 1
-            }
-            return count
-        }
+        String(unsafeUninitializedCapacity: presentation(wire, into: nil)) { presentation(wire, into: $0) }
     }
 
-    /// The length of `text(wire)`: a byte is written as one (`a`), two (`\.`) or four (`\DDD`) bytes, and each
-    /// label ends with a dot; the root is one dot.
-    private static func textLength(_ wire: UnsafeBufferPointer<UInt8>) -> Int {
+    /// Writes the presentation form of `wire` into `out` and returns its length; with `out` nil it only
+    /// measures. A byte is written as one (`a`), two (`\.`) or four (`\DDD`) bytes, each label ends with a
+    /// dot, and the root is one dot.
+    @inline(__always)
+    private static func presentation(_ wire: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>?) -> Int {
         var count = 0
         var index = wire.startIndex
         while index < wire.endIndex {
@@ -76,35 +58,39 @@ package enum WireName {
             index += 1
             let end = min(index + length, wire.endIndex)
             while index < end {
-                switch wire[index] {
-                case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "("), UInt8(ascii: ")"),
-                     UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "@"), UInt8(ascii: "$"): count += 2
-                case 33...126: count += 1
-                default: count += 4
-                }
+                escape(wire[index], into: out, at: &count)
                 index += 1
             }
+            out?[count] = UInt8(ascii: ".")
             count += 1
         }
-        return max(count, 1)
+        if count == 0 {
+            out?[0] = UInt8(ascii: ".")
+            count = 1
+        }
+        return count
     }
 
     @inline(__always)
-    private static func appendEscaped(_ byte: UInt8, to out: UnsafeMutableBufferPointer<UInt8>, at count: inout Int) {
+    private static func escape(_ byte: UInt8, into out: UnsafeMutableBufferPointer<UInt8>?, at count: inout Int) {
         switch byte {
         case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "("), UInt8(ascii: ")"),
              UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "@"), UInt8(ascii: "$"):
-            out[count] = UInt8(ascii: "\\")
-            out[count + 1] = byte
+            if let out {
+                out[count] = UInt8(ascii: "\\")
+                out[count + 1] = byte
+            }
             count += 2
         case 33...126:
-            out[count] = byte
+            out?[count] = byte
             count += 1
         default:
-            out[count] = UInt8(ascii: "\\")
-            out[count + 1] = 48 + byte / 100
-            out[count + 2] = 48 + byte / 10 % 10
-            out[count + 3] = 48 + byte % 10
+            if let out {
+                out[count] = UInt8(ascii: "\\")
+                out[count + 1] = 48 + byte / 100
+                out[count + 2] = 48 + byte / 10 % 10
+                out[count + 3] = 48 + byte % 10
+            }
             count += 4
         }
     }
