@@ -132,7 +132,11 @@ enum NamePass {
                     break
                 }
                 let audit = view.audit(at: index)
-                for check in checkers { found.append(contentsOf: check(audit)) }
+                for check in checkers {
+                    // Most names have no finding: appending an empty array to an empty one still made a buffer.
+                    let produced = check(audit)
+                    if !produced.isEmpty { found.append(contentsOf: produced) }
+                }
             }
             return found
         }
