@@ -237,13 +237,13 @@ package final class ZoneIndex: ZoneContents, Sendable {
         return ZoneIndex.redirection(from: id, isTheName: true, flags: flags, parents: parents, originID: originID)
     }
 
-    package func forEachServedOwner(_ body: (Int32, ArraySlice<ZoneRecord>) -> Void) {
+    package func forEachOwner(_ body: (Int32, ArraySlice<ZoneRecord>) -> Void) {
         let redirects = hasDelegations || hasDNAMEs
         for id in 0..<Int32(nameCount) {
-            let start = Int(nodeStarts[Int(id)]), end = Int(nodeStarts[Int(id) + 1])
-            guard start < end else { continue }
-            let slice = redirects ? servedRecords(of: id) : records[start..<end]
-            if !slice.isEmpty { body(id, slice) }
+            let all = records(of: id)
+            guard !all.isEmpty else { continue }
+            let served = redirects ? servedRecords(of: id) : all
+            if !served.isEmpty { body(id, served) }
         }
     }
 

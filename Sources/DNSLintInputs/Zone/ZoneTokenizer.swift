@@ -302,7 +302,7 @@ struct ZoneTokenizer {
         batch.lines.append(Int32(firstLine))
         batch.contexts.append(context)
         if inherits {
-            append(inheritedOwner(), to: &batch.text)
+            append(inheritedOwner()[...], to: &batch.text)
             batch.text.append(32)
         } else {
             lastOwnerSpelling.removeAll(keepingCapacity: true)
@@ -328,11 +328,10 @@ struct ZoneTokenizer {
     }
 
     /// Copies the bytes whole, as C characters (the same bits).
-    private func append(_ bytes: some Collection<UInt8>, to text: inout [CChar]) {
-        let copied: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+    private func append(_ bytes: ArraySlice<UInt8>, to text: inout [CChar]) {
+        bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { text.append(contentsOf: $0) }
         }
-        if copied == nil { for byte in bytes { text.append(CChar(bitPattern: byte)) } }
     }
 
     /// Absolute form of a name spelling (`@`, relative or absolute) against `origin`.

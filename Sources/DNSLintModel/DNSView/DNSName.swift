@@ -40,15 +40,26 @@ package struct DNSName: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     /// The name relative to `origin` for short messages (`api`), or the full name outside it.
     package func relative(to origin: DNSName?) -> String {
-        guard let origin, origin.text != "." else { return text }
-        if text == origin.text { return "@" }
-        guard let boundary = suffixBoundary(origin) else { return text }
-        return String(Substring(text.utf8.prefix(boundary)))
+        switch relativeForm(to: origin) {
+        case .whole: text
+        case .apex: "@"
+        case .prefix(let length): String(Substring(text.utf8.prefix(length)))
+        }
+    }
+
+    /// How `relative(to:)` writes this name: whole, as `@`, or as the first `length` bytes of its text.
+    package enum RelativeForm { case whole, apex, prefix(length: Int) }
+
+    package func relativeForm(to origin: DNSName?) -> RelativeForm {
+        guard let origin, origin.text != "." else { return .whole }
+        if text == origin.text { return .apex }
+        guard let boundary = suffixBoundary(origin) else { return .whole }
+        return .prefix(length: boundary)
     }
 
     /// The offset of the dot before `other` when this name ends with `.` + `other`'s text; compared as bytes
     /// (names are ASCII with escapes; Character views would cost grapheme breaking on every call).
-    func suffixBoundary(_ other: DNSName) -> Int? {
+    private func suffixBoundary(_ other: DNSName) -> Int? {
         // `withUTF8` on copies: it reads small strings in place too (their UTF-8 views offer no storage).
         var mine = text, theirs = other.text
         return mine.withUTF8 { mine in

@@ -10,8 +10,6 @@ package struct FindingArguments: Sendable, Hashable, Sequence, ExpressibleByDict
     /// Sorted by key, one entry per key: equal arguments are equal arrays.
     private var entries: [Entry] = []
 
-    package init() {}
-
     package init(dictionaryLiteral elements: (String, ArgumentValue)...) {
         for (key, value) in elements { self[key] = value }
     }

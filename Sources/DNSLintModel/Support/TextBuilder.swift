@@ -40,11 +40,13 @@ package struct TextBuilder {
 
     /// `name.relative(to: origin)` without making it a String first.
     package mutating func add(_ name: DNSName, relativeTo origin: DNSName?) {
-        guard let origin, origin.text != "." else { return add(name.text) }
-        if name.text == origin.text { return bytes.append(UInt8(ascii: "@")) }
-        guard let boundary = name.suffixBoundary(origin) else { return add(name.text) }
-        var text = name.text
-        text.withUTF8 { bytes.append(contentsOf: $0[..<boundary]) }
+        switch name.relativeForm(to: origin) {
+        case .whole: add(name.text)
+        case .apex: bytes.append(UInt8(ascii: "@"))
+        case .prefix(let length):
+            var text = name.text
+            text.withUTF8 { bytes.append(contentsOf: $0[..<length]) }
+        }
     }
 
     package var text: String { String(decoding: bytes, as: UTF8.self) }

@@ -20,10 +20,10 @@ package protocol ZoneContents: ParsedInput, AnyObject {
     /// is left out: records below a zone cut (except the addresses of name servers, which referrals carry as
     /// glue) and below a DNAME (RFC 6672 2.4). A server never answers with it, so rules do not judge it.
     func servedRecords(of owner: Int32) -> ArraySlice<ZoneRecord>
-    /// Calls `body` with each owner that has served records, in id order: `servedRecords` for every owner in one
-    /// loop inside the zone (nine rules walk every owner; a call through the protocol per owner cost more than
-    /// the rules' own checks).
-    func forEachServedOwner(_ body: (Int32, ArraySlice<ZoneRecord>) -> Void)
+    /// Calls `body` with each owner that has served records and those records (input order), in id order:
+    /// occluded data is not the zone's data, and rules do not judge it. One loop inside the zone: nine rules
+    /// walk every owner, and a call through the protocol per owner cost more than the rules' own checks.
+    func forEachOwner(_ body: (Int32, ArraySlice<ZoneRecord>) -> Void)
     /// The `$ORIGIN` in effect where the record was written: its relative names were completed with it.
     func writtenOrigin(of record: ZoneRecord) -> DNSName
     /// The zone as a server loaded with it answers (its `zone` is these contents), for rules that ask it

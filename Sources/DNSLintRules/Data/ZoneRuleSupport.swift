@@ -3,12 +3,6 @@ import LDNS
 
 /// Helpers for rules that judge a zone's records directly (not through DNSView answers).
 extension ZoneContents {
-    /// Calls `body` for every owner with the records the zone serves (input order): occluded data below a
-    /// zone cut or a DNAME is not the zone's data, and rules do not judge it.
-    func forEachOwner(_ body: (Int32, ArraySlice<ZoneRecord>) -> Void) {
-        forEachServedOwner(body)
-    }
-
     func hasRecord(_ name: Int32, ofType type: RRType) -> Bool {
         servedRecords(of: name).contains { $0.type == type }
     }
