@@ -1,32 +1,90 @@
 import LDNS
 /// One problem found by one rule. Holds data, never formatted output: reporters decide how it looks.
+///
+/// A value type whose fields live in one shared, copy-on-write box: a large zone has findings by the hundred
+/// thousand, and policy, sorting and reporting pass them around; copying or moving one is then a single
+/// reference count, not one per string and array inside it.
 package struct Finding: Sendable, Hashable {
-    package var ruleCode: String
-    package var ruleName: String
-    package var severity: Severity
+    private var storage: FindingStorage
+
+    package var ruleCode: String {
+        get { storage.fields.ruleCode }
+        set { uniqueStorage().fields.ruleCode = newValue }
+    }
+    package var ruleName: String {
+        get { storage.fields.ruleName }
+        set { uniqueStorage().fields.ruleName = newValue }
+    }
+    package var severity: Severity {
+        get { storage.fields.severity }
+        set { uniqueStorage().fields.severity = newValue }
+    }
     /// First sentence stands alone and names the record or directive.
-    package var message: String
-    package var location: SourceLocation?
-    package var subject: DNSSubject?
-    package var related: [RelatedLocation]
-    package var arguments: FindingArguments
+    package var message: String {
+        get { storage.fields.message }
+        set { uniqueStorage().fields.message = newValue }
+    }
+    package var location: SourceLocation? {
+        get { storage.fields.location }
+        set { uniqueStorage().fields.location = newValue }
+    }
+    package var subject: DNSSubject? {
+        get { storage.fields.subject }
+        set { uniqueStorage().fields.subject = newValue }
+    }
+    package var related: [RelatedLocation] {
+        get { storage.fields.related }
+        set { uniqueStorage().fields.related = newValue }
+    }
+    package var arguments: FindingArguments {
+        get { storage.fields.arguments }
+        set { uniqueStorage().fields.arguments = newValue }
+    }
     /// For a finding on a Corefile line, where that line sits in the Corefile: the server block's keys and the
     /// directives down to it (`.:53 > forward > prefer_udp`). The engine sets it; baseline keys use it instead
     /// of the line, so moving or re-wording the line keeps the key.
-    package var directive: String?
+    package var directive: String? {
+        get { storage.fields.directive }
+        set { uniqueStorage().fields.directive = newValue }
+    }
 
     package init(ruleCode: String, ruleName: String, severity: Severity, message: String,
                 location: SourceLocation? = nil, subject: DNSSubject? = nil,
                 related: [RelatedLocation] = [], arguments: FindingArguments = [:]) {
-        self.ruleCode = ruleCode
-        self.ruleName = ruleName
-        self.severity = severity
-        self.message = message
-        self.location = location
-        self.subject = subject
-        self.related = related
-        self.arguments = arguments
+        storage = FindingStorage(FindingFields(ruleCode: ruleCode, ruleName: ruleName, severity: severity,
+                                               message: message, location: location, subject: subject,
+                                               related: related, arguments: arguments, directive: nil))
     }
+
+    private mutating func uniqueStorage() -> FindingStorage {
+        if !isKnownUniquelyReferenced(&storage) { storage = FindingStorage(storage.fields) }
+        return storage
+    }
+
+    package static func == (lhs: Finding, rhs: Finding) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    package func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+}
+
+private struct FindingFields: Sendable, Hashable {
+    var ruleCode: String
+    var ruleName: String
+    var severity: Severity
+    var message: String
+    var location: SourceLocation?
+    var subject: DNSSubject?
+    var related: [RelatedLocation]
+    var arguments: FindingArguments
+    var directive: String?
+}
+
+/// Written only through `Finding.uniqueStorage()`, that is while no other value (and so no other thread)
+/// holds it: the copy-on-write discipline of the standard library's own collections.
+private final class FindingStorage: @unchecked Sendable {
+    var fields: FindingFields
+    init(_ fields: FindingFields) { self.fields = fields }
 }
 
 /// A second place that explains a finding: a CNAME hop, the Corefile line a rule combines with.
