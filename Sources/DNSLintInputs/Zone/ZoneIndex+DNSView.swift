@@ -46,9 +46,11 @@ extension ZoneIndex: DNSView {
     /// Hops a chain through DNAMEs is walked past the recording limit before the view gives up on it.
     static let unrecordedHopLimit = DNSAnswer.unrecordedHopLimit
 
-    func resolve(_ question: DNSName, id startID: Int32?, type: RRType) -> DNSAnswer {
+    /// - Parameter collectingParts: keep the answer's records for an exact encoding. A first walk only adds up
+    ///   their uncompressed size; the rare answer whose bound passes 512 bytes is walked again to be encoded.
+    func resolve(_ question: DNSName, id startID: Int32?, type: RRType, collectingParts: Bool = false) -> DNSAnswer {
         var walk = AnswerWalk(answer: DNSAnswer(name: question, type: type, outcome: .noData, rcode: 0),
-                              currentName: question, currentID: startID)
+                              currentName: question, currentID: startID, collectsParts: collectingParts)
         walk: while true {
             let knownInZone = walk.currentID.map { isInZone($0) } ?? false
             guard knownInZone || walk.currentName.isSubdomain(of: origin) else {
@@ -80,13 +82,14 @@ extension ZoneIndex: DNSView {
                     if type == .cname, walk.recording {
                         // The synthesized CNAME is itself the answer to a CNAME query: nothing follows it.
                         walk.answer.records.append(AnswerRecord(type: .cname, ttl: dname.ttl, origin: origin, target: target))
-                        walk.parts += [.stored(dname), .synthesized(cname)]
+                        add(.stored(dname), to: &walk)
+                        add(.synthesized(cname), to: &walk)
                         walk.answer.outcome = .records
                         break walk
                     }
                     walk.synthesizedOwners.insert(walk.currentName)
                     let hop = CNAMEHop(owner: walk.currentName, target: target, ttl: dname.ttl, origin: origin, dname: name(owner))
-                    guard follow(hop, to: names.find(targetWire), parts: [.stored(dname), .synthesized(cname)], in: &walk) else { break walk }
+                    guard follow(hop, to: names.find(targetWire), part: .stored(dname), synthesized: cname, in: &walk) else { break walk }
                     continue walk
                 }
             }
@@ -105,7 +108,7 @@ extension ZoneIndex: DNSView {
                 let hop = CNAMEHop(owner: walk.currentName, target: name(cname.target), ttl: cname.ttl,
                                    origin: RecordOrigin(location: location(of: cname)))
                 walk.visited.insert(node)
-                guard follow(hop, to: cname.target, parts: [.stored(cname)], in: &walk) else { break }
+                guard follow(hop, to: cname.target, part: .stored(cname), in: &walk) else { break }
                 continue
             }
             guard walk.recording else {
@@ -115,7 +118,7 @@ extension ZoneIndex: DNSView {
             for record in nodeRecords where record.type == type {
                 walk.answer.records.append(AnswerRecord(type: type, ttl: record.ttl, origin: RecordOrigin(location: location(of: record)),
                                                         target: record.target >= 0 && RRType.hostTargetTypes.contains(type) ? name(record.target) : nil))
-                walk.parts.append(.stored(record))
+                add(.stored(record), to: &walk)
             }
             if walk.answer.records.isEmpty {
                 walk.answer.negativeTTL = negativeTTL
@@ -124,15 +127,26 @@ extension ZoneIndex: DNSView {
             }
             break
         }
-        walk.answer.sizeWithoutEDNS = size(question: question, id: startID, type: type, parts: walk.parts, finalName: walk.currentName)
+        let questionLength = startID.map { names.wire($0).count } ?? (question.wire?.count ?? 1)
+        let bound = 12 + questionLength + 4 + walk.partsBound
+        if bound <= ZoneIndex.udpLimit {
+            walk.answer.sizeWithoutEDNS = AnswerSize(bytes: bound, exact: false)
+        } else if !walk.collectsParts {
+            return resolve(question, id: startID, type: type, collectingParts: true)
+        } else {
+            walk.answer.sizeWithoutEDNS = exactSize(question: question, id: startID, type: type, parts: walk.parts,
+                                                    finalName: walk.currentName, bound: bound)
+        }
         return walk.answer
     }
 
     /// Takes the hop to its target; false when the walk stops there (a loop, or the hop limit).
-    private func follow(_ hop: CNAMEHop, to targetID: Int32?, parts: [AnswerPart], in walk: inout AnswerWalk) -> Bool {
+    private func follow(_ hop: CNAMEHop, to targetID: Int32?, part: AnswerPart, synthesized: RecordParts? = nil,
+                        in walk: inout AnswerWalk) -> Bool {
         if walk.recording {
             walk.answer.chain.append(hop)
-            walk.parts += parts
+            add(part, to: &walk)
+            if let synthesized { add(.synthesized(synthesized), to: &walk) }
         } else {
             walk.answer.hopsNotRecorded += 1
         }
@@ -204,18 +218,19 @@ extension ZoneIndex: DNSView {
         return wildcard
     }
 
-    /// Uncompressed size is an upper bound; only answers that may pass 512 bytes are encoded by ldns.
-    private func size(question: DNSName, id: Int32?, type: RRType, parts: [AnswerPart], finalName: DNSName) -> AnswerSize {
-        // The question's wire length is known from the name table; converting the text is only for encoding.
-        let questionLength = id.map { names.wire($0).count } ?? (question.wire?.count ?? 1)
-        var bound = 12 + questionLength + 4
-        for part in parts {
-            switch part {
-            case .stored(let record): bound += names.wire(record.owner).count + 10 + Int(record.rdataLength)
-            case .synthesized(let record): bound += record.owner.count + 10 + record.rdata.count
-            }
+    /// Counts a record of the answer into its uncompressed size, an upper bound: only answers that may pass
+    /// 512 bytes are encoded by ldns.
+    private func add(_ part: AnswerPart, to walk: inout AnswerWalk) {
+        switch part {
+        case .stored(let record): walk.partsBound += names.wire(record.owner).count + 10 + Int(record.rdataLength)
+        case .synthesized(let record): walk.partsBound += record.owner.count + 10 + record.rdata.count
         }
-        guard bound > ZoneIndex.udpLimit else { return AnswerSize(bytes: bound, exact: false) }
+        if walk.collectsParts { walk.parts.append(part) }
+    }
+
+    /// The encoded size of an answer whose uncompressed bound passes 512 bytes.
+    private func exactSize(question: DNSName, id: Int32?, type: RRType, parts: [AnswerPart], finalName: DNSName,
+                           bound: Int) -> AnswerSize {
         let questionWire = id.map { Array(names.wire($0)) } ?? question.wire ?? [0]
         // Wildcard answers carry the asked name as owner, not `*`.
         let finalWire = finalName.wire
@@ -256,6 +271,10 @@ struct AnswerWalk {
     var visited = VisitedNames()
     /// Names a DNAME redirected on this chain (they may have no id), for telling loops.
     var synthesizedOwners: Set<DNSName> = []
+    /// The uncompressed size of the answer's records so far.
+    var partsBound = 0
+    /// Whether the records themselves are kept too (`parts`), for an exact encoding.
+    var collectsParts: Bool
     var parts: [ZoneIndex.AnswerPart] = []
     /// Past `maxCNAMEHops` in a zone with DNAMEs the walk goes on counting hops, not recording them.
     var recording = true
