@@ -18,6 +18,9 @@ package final class ZoneIndex: ZoneContents, Sendable {
     let parents: [Int32]
     let rdata: [UInt8]
     let files: [ZoneFile]
+    /// Each file's place with its line left to fill: a record's location is then one copy, not a file's
+    /// fields copied and assembled for every record an answer or finding names.
+    let fileLocations: [SourceLocation]
     let hasDelegations: Bool
     /// Some in-zone name holds a DNAME: names below it are answered by synthesis (RFC 6672).
     let hasDNAMEs: Bool
@@ -99,6 +102,7 @@ package final class ZoneIndex: ZoneContents, Sendable {
         self.parents = parents
         self.rdata = builder.rdata
         self.files = builder.files
+        fileLocations = builder.files.map { SourceLocation(path: $0.path, line: 0, includedFrom: $0.includedFrom) }
         self.hasDelegations = hasDelegations
         self.hasDNAMEs = hasDNAMEs
         self.negativeTTL = negativeTTL
@@ -206,8 +210,9 @@ package final class ZoneIndex: ZoneContents, Sendable {
     }
 
     package func location(of record: ZoneRecord) -> SourceLocation {
-        let file = files[Int(record.file)]
-        return SourceLocation(path: file.path, line: Int(record.line), includedFrom: file.includedFrom)
+        var location = fileLocations[Int(record.file)]
+        location.line = Int(record.line)
+        return location
     }
 
     package var nameCount: Int { nodeStarts.count - 1 }
@@ -249,15 +254,39 @@ package final class ZoneIndex: ZoneContents, Sendable {
 
     package func servedRecords(of owner: Int32) -> ArraySlice<ZoneRecord> {
         let all = records(of: owner)
+        switch served(at: owner) {
+        case .all: return all
+        case .glue: return all.filter { $0.type == .a || $0.type == .aaaa }[...]
+        case .none: return []
+        }
+    }
+
+    package func forEachServedRecord(ofTypes types: [RRType], _ body: (ZoneRecord) -> Void) {
+        let redirects = hasDelegations || hasDNAMEs
+        for record in records where types.contains(record.type) {
+            if redirects {
+                switch served(at: record.owner) {
+                case .all: break
+                case .glue: guard record.type == .a || record.type == .aaaa else { continue }
+                case .none: continue
+                }
+            }
+            body(record)
+        }
+    }
+
+    /// Which of an owner's records the zone serves.
+    private enum Served { case all, glue, none }
+
+    private func served(at owner: Int32) -> Served {
         switch redirection(of: owner) {
-        case nil: return all
+        case nil: return .all
         // At the cut itself the parent holds the NS and DS records; anything else there is judged as written
         // (a CNAME beside the NS records is an error a server refuses, not data to ignore).
-        case .referral(let cut) where cut == owner: return all
-        case .referral:
-            guard flags[Int(owner)].contains(.nameServer) else { return [] }
-            return all.filter { $0.type == .a || $0.type == .aaaa }[...]
-        case .dname: return []
+        case .referral(let cut) where cut == owner: return .all
+        // Below a cut only the addresses of name servers are served, as glue in referrals.
+        case .referral: return flags[Int(owner)].contains(.nameServer) ? .glue : .none
+        case .dname: return .none
         }
     }
 

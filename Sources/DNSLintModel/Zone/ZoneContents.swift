@@ -24,6 +24,10 @@ package protocol ZoneContents: ParsedInput, AnyObject {
     /// occluded data is not the zone's data, and rules do not judge it. One loop inside the zone: nine rules
     /// walk every owner, and a call through the protocol per owner cost more than the rules' own checks.
     func forEachOwner(_ body: (Int32, ArraySlice<ZoneRecord>) -> Void)
+    /// Calls `body` with each served record of one of `types`, in the order `forEachOwner` meets them. For
+    /// rules that judge a few types (SOA, NS, the records that name a target): a scan of the records alone,
+    /// instead of a visit to each of the zone's owners.
+    func forEachServedRecord(ofTypes types: [RRType], _ body: (ZoneRecord) -> Void)
     /// The `$ORIGIN` in effect where the record was written: its relative names were completed with it.
     func writtenOrigin(of record: ZoneRecord) -> DNSName
     /// The zone as a server loaded with it answers (its `zone` is these contents), for rules that ask it

@@ -31,7 +31,13 @@ struct CNAMEAndOtherData: Rule {
     func check(_ context: LintContext) -> [Finding] {
         var found: [Finding] = []
         for zone in context.zones {
-            zone.forEachOwner { id, records in
+            var lastOwner: Int32 = -1
+            // Only owners with a CNAME can break the rule: visited once each, at their first CNAME.
+            zone.forEachServedRecord(ofTypes: [.cname]) { cname in
+                let id = cname.owner
+                guard id != lastOwner else { return }
+                lastOwner = id
+                let records = zone.servedRecords(of: id)
                 // Most owners are fine: tell that without building arrays or the name's text.
                 let cnameCount = records.count { $0.type == .cname }
                 guard cnameCount > 1 || (cnameCount == 1 && records.contains { $0.type != .cname && !$0.type.isDNSSECMeta }) else { return }

@@ -30,16 +30,15 @@ struct MissingGlue: Rule {
     func check(_ context: LintContext) -> [Finding] {
         var found: [Finding] = []
         for zone in context.zones {
-            zone.forEachOwner { id, records in
-                for record in records where record.type == .ns && record.target >= 0 && zone.name(record.target).isSubdomain(of: zone.origin) {
-                    let hasAddress = zone.hasRecord(record.target, ofType: .a) || zone.hasRecord(record.target, ofType: .aaaa)
-                    guard !hasAddress else { continue }
-                    let server = zone.name(record.target).text
-                    found.append(finding(
-                        "The name server \(server) of \(zone.name(id).text) is inside the zone but has no A or AAAA record (glue).",
-                        at: zone.location(of: record), subject: zone.subject(id, .ns), arguments: ["server": .string(server)]
-                    ))
-                }
+            zone.forEachServedRecord(ofTypes: [.ns]) { record in
+                guard record.target >= 0, zone.name(record.target).isSubdomain(of: zone.origin) else { return }
+                let hasAddress = zone.hasRecord(record.target, ofType: .a) || zone.hasRecord(record.target, ofType: .aaaa)
+                guard !hasAddress else { return }
+                let server = zone.name(record.target).text
+                found.append(finding(
+                    "The name server \(server) of \(zone.name(record.owner).text) is inside the zone but has no A or AAAA record (glue).",
+                    at: zone.location(of: record), subject: zone.subject(record.owner, .ns), arguments: ["server": .string(server)]
+                ))
             }
         }
         return found

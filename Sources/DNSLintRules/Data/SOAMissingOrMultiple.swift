@@ -38,8 +38,12 @@ struct SOAMissingOrMultiple: Rule {
                                      at: zone.location(of: apexSOAs[apexSOAs.startIndex + 1]), subject: DNSSubject(name: zone.origin.text, type: "SOA"),
                                      related: [RelatedLocation(message: "first SOA", location: zone.location(of: apexSOAs[apexSOAs.startIndex]))]))
             }
-            zone.forEachOwner { id, records in
-                guard id != zone.originID, let soa = records.first(where: { $0.type == .soa }) else { return }
+            var lastOwner: Int32 = -1
+            zone.forEachServedRecord(ofTypes: [.soa]) { soa in
+                // One finding per owner, at its first SOA.
+                let id = soa.owner
+                guard id != zone.originID, id != lastOwner else { return }
+                lastOwner = id
                 found.append(finding("\(zone.name(id).text) has an SOA record but is not the zone's origin \(zone.origin.text).",
                                      at: zone.location(of: soa), subject: zone.subject(id, .soa)))
             }

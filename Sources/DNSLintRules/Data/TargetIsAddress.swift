@@ -30,22 +30,21 @@ struct TargetIsAddress: Rule {
         ]
     )
 
-    private static let checkedTypes: Set<RRType> = [.cname, .mx, .ns, .srv]
+    private static let checkedTypes: [RRType] = [.cname, .mx, .ns, .srv]
 
     func check(_ context: LintContext) -> [Finding] {
         var found: [Finding] = []
         for zone in context.zones {
-            zone.forEachOwner { id, records in
-                for record in records where Self.checkedTypes.contains(record.type) {
-                    guard record.target >= 0, TargetWire.mayBeAddress(zone.wire(record.target)),
-                          let target = WrittenTarget(record, in: zone) else { continue }
-                    let family = AddressLiteral.isIPv4(target.text) ? "IPv4" : AddressLiteral.isIPv6(target.text) ? "IPv6" : nil
-                    guard let family else { continue }
-                    found.append(finding(
-                        "\(zone.name(id).text) \(record.type) is written with the \(family) address \(target.text) where a host name belongs, so it points at the name \(target.name.text) instead.",
-                        at: zone.location(of: record), subject: zone.subject(id, record.type),
-                        arguments: ["written": .string(target.text), "target": .string(target.name.text)]))
-                }
+            zone.forEachServedRecord(ofTypes: Self.checkedTypes) { record in
+                let id = record.owner
+                guard record.target >= 0, TargetWire.mayBeAddress(zone.wire(record.target)),
+                      let target = WrittenTarget(record, in: zone) else { return }
+                let family = AddressLiteral.isIPv4(target.text) ? "IPv4" : AddressLiteral.isIPv6(target.text) ? "IPv6" : nil
+                guard let family else { return }
+                found.append(finding(
+                    "\(zone.name(id).text) \(record.type) is written with the \(family) address \(target.text) where a host name belongs, so it points at the name \(target.name.text) instead.",
+                    at: zone.location(of: record), subject: zone.subject(id, record.type),
+                    arguments: ["written": .string(target.text), "target": .string(target.name.text)]))
             }
         }
         return found

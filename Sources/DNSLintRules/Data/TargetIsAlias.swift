@@ -36,19 +36,18 @@ struct TargetIsAlias: Rule {
     func check(_ context: LintContext) -> [Finding] {
         var found: [Finding] = []
         for zone in context.zones {
-            zone.forEachOwner { id, records in
-                for record in records where TargetIsAlias.checkedTypes.contains(record.type) && record.target >= 0 {
-                    guard zone.isInZone(record.target), zone.hasRecord(record.target, ofType: .cname) else { continue }
-                    let role = TargetIsAlias.role(record.type)
-                    let target = zone.name(record.target).text
-                    let cname = zone.records(of: record.target).first { $0.type == .cname }
-                    found.append(finding(
-                        "The \(role) of \(zone.name(id).text) is \(target), which is a CNAME; \(record.type) records must point at a host name, not an alias.",
-                        at: zone.location(of: record), subject: zone.subject(id, record.type),
-                        related: cname.map { [RelatedLocation(message: "\(zone.short(record.target)) is a CNAME", location: zone.location(of: $0))] } ?? [],
-                        arguments: ["target": .string(target)]
-                    ))
-                }
+            zone.forEachServedRecord(ofTypes: RRType.hostTargetTypes) { record in
+                let id = record.owner
+                guard record.target >= 0, zone.isInZone(record.target), zone.hasRecord(record.target, ofType: .cname) else { return }
+                let role = TargetIsAlias.role(record.type)
+                let target = zone.name(record.target).text
+                let cname = zone.records(of: record.target).first { $0.type == .cname }
+                found.append(finding(
+                    "The \(role) of \(zone.name(id).text) is \(target), which is a CNAME; \(record.type) records must point at a host name, not an alias.",
+                    at: zone.location(of: record), subject: zone.subject(id, record.type),
+                    related: cname.map { [RelatedLocation(message: "\(zone.short(record.target)) is a CNAME", location: zone.location(of: $0))] } ?? [],
+                    arguments: ["target": .string(target)]
+                ))
             }
         }
         return found

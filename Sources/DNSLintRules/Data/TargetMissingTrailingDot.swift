@@ -32,24 +32,23 @@ struct TargetMissingTrailingDot: Rule {
     )
 
     /// Record types whose data is a name a resolver or client goes on to look up.
-    private static let checkedTypes: Set<RRType> = [.cname, .dname, .mx, .ns, .srv, .ptr]
+    private static let checkedTypes: [RRType] = [.cname, .dname, .mx, .ns, .srv, .ptr]
 
     func check(_ context: LintContext) -> [Finding] {
         var found: [Finding] = []
         for zone in context.zones {
             let view = zone.view
-            zone.forEachOwner { id, records in
-                for record in records where Self.checkedTypes.contains(record.type) {
-                    guard record.target >= 0, TargetWire.mayEndInTopLevelDomain(zone.wire(record.target)),
-                          let target = WrittenTarget(record, in: zone), target.relative else { continue }
-                    let labels = target.labels
-                    guard labels.count >= 2, let last = labels.last, PublicTopLevelDomains.common.contains(last.lowercased()),
-                          Self.doesNotExist(target.name, in: view) else { continue }
-                    found.append(finding(
-                        "\(zone.name(id).text) \(record.type) \(target.text) is written without a trailing dot, so it points at \(target.name.text), which does not exist in the zone; \(target.text). was probably meant.",
-                        at: zone.location(of: record), subject: zone.subject(id, record.type),
-                        arguments: ["written": .string(target.text), "completed": .string(target.name.text)]))
-                }
+            zone.forEachServedRecord(ofTypes: Self.checkedTypes) { record in
+                let id = record.owner
+                guard record.target >= 0, TargetWire.mayEndInTopLevelDomain(zone.wire(record.target)),
+                      let target = WrittenTarget(record, in: zone), target.relative else { return }
+                let labels = target.labels
+                guard labels.count >= 2, let last = labels.last, PublicTopLevelDomains.common.contains(last.lowercased()),
+                      Self.doesNotExist(target.name, in: view) else { return }
+                found.append(finding(
+                    "\(zone.name(id).text) \(record.type) \(target.text) is written without a trailing dot, so it points at \(target.name.text), which does not exist in the zone; \(target.text). was probably meant.",
+                    at: zone.location(of: record), subject: zone.subject(id, record.type),
+                    arguments: ["written": .string(target.text), "completed": .string(target.name.text)]))
             }
         }
         return found

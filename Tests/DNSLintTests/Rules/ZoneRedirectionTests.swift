@@ -113,6 +113,27 @@ import Testing
         #expect(audited.contains("old.redirect.test.") && audited.contains("app.new.redirect.test."))
     }
 
+    /// The walk by type that target, SOA and glue rules use serves exactly what the walk by owner serves, in
+    /// the same order: occluded records below the cut and the DNAME are left out of both.
+    @Test func theWalkByTypeServesWhatTheWalkByOwnerServes() throws {
+        let zone = try Self.index(Self.text + "\nwww.child IN CNAME x\nttl.old IN A 192.0.2.9\nmail IN MX 10 www.child\n"
+                                  + "www IN CNAME app.new\nns1.child IN AAAA 2001:db8::53\n")
+        for types: [RRType] in [[.a], [.cname], [.ns], [.dname], [.a, .aaaa], [.cname, .mx, .ns, .srv], [.soa], [.txt]] {
+            var byOwner: [String] = []
+            zone.forEachOwner { _, records in
+                for record in records where types.contains(record.type) { byOwner.append("\(record.line) \(record.type)") }
+            }
+            var byType: [String] = []
+            zone.forEachServedRecord(ofTypes: types) { byType.append("\($0.line) \($0.type)") }
+            #expect(byType == byOwner, "\(types)")
+        }
+        var addresses: [String] = []
+        zone.forEachServedRecord(ofTypes: [.a, .aaaa, .cname]) { addresses.append(zone.name($0.owner).text + " \($0.type)") }
+        // Glue below the cut is served; the CNAME below it and the A below the DNAME are not.
+        #expect(addresses.contains("ns1.child.redirect.test. AAAA") && addresses.contains("www.redirect.test. CNAME"))
+        #expect(!addresses.contains { $0.hasPrefix("www.child.") || $0.hasPrefix("ttl.old.") })
+    }
+
     /// BIND's own `chain` test zone: five CNAMEs into delegations and a DNAME were false DNS1003 errors.
     @Test(.needsShared) func bindsChainTestZoneHasNoDanglingCNAMEs() throws {
         let file = TestPaths.corpus("zones").appendingPathComponent("isc-projects-bind9__system-chain-ns2__example.db")
