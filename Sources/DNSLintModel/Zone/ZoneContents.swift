@@ -21,8 +21,9 @@ package protocol ZoneContents: ParsedInput, AnyObject {
     /// glue) and below a DNAME (RFC 6672 2.4). A server never answers with it, so rules do not judge it.
     func servedRecords(of owner: Int32) -> ArraySlice<ZoneRecord>
     /// Calls `body` with each owner that has served records and those records (input order), in id order:
-    /// occluded data is not the zone's data, and rules do not judge it. One loop inside the zone: nine rules
-    /// walk every owner, and a call through the protocol per owner cost more than the rules' own checks.
+    /// occluded data is not the zone's data, and rules do not judge it. One loop inside the zone: rules that judge
+    /// whole owners (duplicates, TTLs within an RRset) walk every owner, and a call through the protocol per
+    /// owner cost more than their own checks.
     func forEachOwner(_ body: (Int32, ArraySlice<ZoneRecord>) -> Void)
     /// Calls `body` with each served record of one of `types`, in the order `forEachOwner` meets them. For
     /// rules that judge a few types (SOA, NS, the records that name a target): a scan of the records alone,
