@@ -48,6 +48,9 @@ package struct Finding: Sendable, Hashable {
         set { uniqueStorage().fields.directive = newValue }
     }
 
+    /// Whether the subject names a server (a live finding): read in place, without copying the subject.
+    package var isFromServer: Bool { storage.fields.subject?.server != nil }
+
     package init(ruleCode: String, ruleName: String, severity: Severity, message: String,
                 location: SourceLocation? = nil, subject: DNSSubject? = nil,
                 related: [RelatedLocation] = [], arguments: FindingArguments = [:]) {

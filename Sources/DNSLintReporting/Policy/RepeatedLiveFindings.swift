@@ -36,7 +36,8 @@ enum RepeatedLiveFindings {
     }
 
     private static func identity(_ finding: Finding) -> Identity? {
-        guard let subject = finding.subject, subject.server != nil else { return nil }
+        // Asked first: a zone's findings (none from a server) are passed over without copying their subjects.
+        guard finding.isFromServer, let subject = finding.subject else { return nil }
         return Identity(rule: finding.ruleCode, subject: subject, message: finding.message)
     }
 
