@@ -24,6 +24,20 @@ package struct DNSName: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     package init(normalized text: String) { self.text = text }
 
+    /// True when `DNSName(text)` would spell `text` as it is (plain ASCII without capitals, ending in a dot that
+    /// is not escaped): names the tool itself wrote down, which need no lower-casing.
+    package static func isNormalizedSpelling(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        var last: UInt8 = 0
+        var beforeLast: UInt8 = 0
+        while let byte = utf8.next() {
+            guard byte < 0x80, !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) else { return false }
+            beforeLast = last
+            last = byte
+        }
+        return last == UInt8(ascii: ".") && beforeLast != UInt8(ascii: "\\")
+    }
+
     package var description: String { text }
 
     package static let root = DNSName(normalized: ".")

@@ -187,14 +187,23 @@ package struct LiveAnswers: Sendable {
     /// Every distinct step recorded (the subject, each hop, each search expansion; with and without EDNS),
     /// in the order first asked.
     package func steps() -> [(name: DNSName, type: RRType, edns: Bool, step: LiveStep)] {
-        var seen = Set<String>()
+        var seen = Set<ExchangeKey>()
         var steps: [(DNSName, RRType, Bool, LiveStep)] = []
         for query in record.queries {
-            let key = "\(query.name.lowercased())/\(query.type)/\(query.edns)"
+            // The prober records names as `DNSName` spells them; only a hand-edited capture needs them spelled so.
+            let spelledAsRecorded = DNSName.isNormalizedSpelling(query.name)
+            let key = ExchangeKey(name: spelledAsRecorded ? query.name : query.name.lowercased(), type: query.type, edns: query.edns)
             guard seen.insert(key).inserted, let type = RRType(mnemonic: query.type) else { continue }
-            let name = DNSName(query.name)
+            let name = spelledAsRecorded ? DNSName(normalized: query.name) : DNSName(query.name)
             if let step = step(name, type, edns: query.edns) { steps.append((name, type, query.edns, step)) }
         }
         return steps
     }
+}
+
+/// One name/type/EDNS exchange, as the captured queries spell it.
+private struct ExchangeKey: Hashable {
+    var name: String
+    var type: String
+    var edns: Bool
 }

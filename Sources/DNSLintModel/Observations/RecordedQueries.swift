@@ -6,10 +6,13 @@ package struct RecordedQueries: Sendable {
     /// The search domains the name was expanded with (empty without a resolv.conf).
     package var search: [DNSName]
     let answers: LiveAnswers
+    /// Worked out once: more than one rule reads every exchange of every name.
+    private let exchanges: [(name: DNSName, type: RRType, edns: Bool, step: LiveStep)]
 
     package init(search: [DNSName], answers: LiveAnswers) {
         self.search = search
         self.answers = answers
+        exchanges = answers.steps()
     }
 
     /// The outcome of asking `name`/`type` once (UDP, retries, TCP after TC), or nil when it was never asked.
@@ -27,6 +30,6 @@ package struct RecordedQueries: Sendable {
 
     /// Every distinct name/type/EDNS exchange, in the order first asked.
     package func steps() -> [(name: DNSName, type: RRType, edns: Bool, step: LiveStep)] {
-        answers.steps()
+        exchanges
     }
 }

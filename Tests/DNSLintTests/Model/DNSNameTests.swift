@@ -42,4 +42,24 @@ import Testing
             #expect(DNSName(normalized: one).relative(to: DNSName(normalized: other)) == Self.stringRelative(one, to: other), "\(one) \(other)")
         }
     }
+
+    /// A spelling said to be normal is one `DNSName` keeps as it is, so the fast path that skips lower-casing
+    /// recorded names can never read a name differently from the slow one.
+    @Test(arguments: [
+        ("www.example.com.", true), (".", true), ("a-b_c.", true), ("x\\.y.", true),
+        ("WWW.example.com.", false), ("www.example.com", false), ("a\\.", false), ("", false), ("@", false), ("é.", false),
+    ])
+    func normalSpellings(text: String, normal: Bool) {
+        #expect(DNSName.isNormalizedSpelling(text) == normal)
+        if normal { #expect(DNSName(text).text == text) }
+    }
+
+    @Test func everyNormalSpellingIsKeptAsItIs() {
+        let pieces = ["a", "Z", "\\", ".", "-", "é", "0"]
+        var generator = SeededRandom(state: 5)
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            if DNSName.isNormalizedSpelling(text) { #expect(DNSName(text).text == text, "\(text)") }
+        }
+    }
 }
