@@ -198,7 +198,10 @@ final class Prober: Sendable {
         let elapsed = now - started
         gate.leave()
         let milliseconds = (Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
-        var captured = CapturedQuery(name: WireName.text(query.name).lowercased(), type: query.type.mnemonic,
+        // Query names are DNSName's, lower case already, unless one spells a capital as an escape (`\065`).
+        let name = WireName.text(query.name)
+        var captured = CapturedQuery(name: name.utf8.contains(where: { (65...90).contains($0) }) ? name.lowercased() : name,
+                                     type: query.type.mnemonic,
                                      server: query.server.description, transport: transport, edns: query.edns,
                                      rd: query.recursionDesired, ms: (milliseconds * 10).rounded() / 10, status: .response)
         let sinceStart = now - epoch

@@ -84,6 +84,7 @@ final class UDPQueryHandler: ChannelInboundHandler {
     }
 
     private var pending: [UInt16: Pending] = [:]
+    private var ids = QueryIDs()
     private var context: ChannelHandlerContext?
     private let counters: ProbeCounters
 
@@ -116,8 +117,8 @@ final class UDPQueryHandler: ChannelInboundHandler {
             reply.succeed(.error("no free query id on this socket"))
             return
         }
-        var id = UInt16.random(in: 0...UInt16.max)
-        while pending[id] != nil { id = UInt16.random(in: 0...UInt16.max) }
+        var id = ids.next()
+        while pending[id] != nil { id = ids.next() }
         let bytes: [UInt8]
         do {
             bytes = try QueryBuilder.query(name: query.name, type: query.type, id: id,
