@@ -17,7 +17,7 @@ struct JSONReporter {
         writer.key("findings")
         writer.beginArray()
         sink.write(bytes: writer.bytes)
-        writer.bytes.removeAll(keepingCapacity: true)
+        writer.output.removeAll()
         // Chunks render on all cores and are written in order; memory stays at a few chunks.
         let findings = report.findings
         let chunks = chunkRanges(findings.count, parts: max(1, findings.count / JSONReporter.chunkSize))
@@ -38,7 +38,7 @@ struct JSONReporter {
         writer.key("summary")
         writer.value(summary(report))
         writer.endObject()
-        writer.bytes.append(10)
+        writer.output.append(10)
         sink.write(bytes: writer.bytes)
     }
 
@@ -64,7 +64,7 @@ struct JSONReporter {
         writer.beginObject()
         for argument in finding.arguments {
             writer.key(escaping: argument.key)
-            writer.value(argument.value.json)
+            writer.argument(argument.value)
         }
         writer.endObject()
         writer.endObject()

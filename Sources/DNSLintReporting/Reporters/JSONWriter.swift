@@ -2,7 +2,9 @@ import DNSLintModel
 /// Writes JSON straight into bytes with two-space indentation, without building a tree first.
 /// Used for findings, of which there can be hundreds of thousands.
 struct JSONWriter {
-    var bytes: [UInt8] = []
+    /// What was written so far (see `ByteOutput` for why not an Array).
+    let output = ByteOutput()
+    var bytes: [UInt8] { output.bytes }
     private var depth: Int
     private var needsComma = false
 
@@ -29,32 +31,44 @@ struct JSONWriter {
     /// A key the code spells (plain ASCII): copied as it is, without the scan for characters to escape.
     mutating func key(_ name: StaticString) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
+        output.append(UInt8(ascii: "\""))
+        output.append(name)
+        output.append("\": ")
         afterKey()
     }
 
     /// A key from data (a finding's argument names).
     mutating func key(escaping name: String) {
         separate()
-        JSONValue.escape(name, into: &bytes)
+        output.appendEscaped(name)
+        output.append(": ")
         afterKey()
     }
 
     private mutating func afterKey() {
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(UInt8(ascii: " "))
         needsComma = false
         pendingValueAfterKey = true
     }
 
-    mutating func string(_ value: String) { valuePrefix(); JSONValue.escape(value, into: &bytes) }
-    mutating func int(_ value: Int) { valuePrefix(); JSONValue.appendInteger(value, to: &bytes) }
-    mutating func null() { valuePrefix(); bytes.append(contentsOf: JSONWriter.nullBytes) }
+    mutating func string(_ value: String) { valuePrefix(); output.appendEscaped(value) }
+    mutating func int(_ value: Int) { valuePrefix(); output.appendInteger(value) }
+    mutating func null() { valuePrefix(); output.append("null") }
 
-    private static let nullBytes = Array("null".utf8)
-    mutating func value(_ value: JSONValue) { valuePrefix(); value.write(into: &bytes, indent: depth) }
+    mutating func value(_ value: JSONValue) {
+        valuePrefix()
+        var rendered: [UInt8] = []
+        value.write(into: &rendered, indent: depth)
+        output.append(rendered)
+    }
+
+    /// A finding's argument: numbers and strings written directly, other values through `JSONValue`.
+    mutating func argument(_ value: ArgumentValue) {
+        switch value {
+        case .int(let number): int(number)
+        case .string(let text): string(text)
+        default: self.value(value.json)
+        }
+    }
 
     mutating func field(_ name: StaticString, _ value: String) { key(name); string(value) }
 
@@ -66,7 +80,7 @@ struct JSONWriter {
             JSONValue.escape(value, into: &escaped)
             lastRepeated = (value, escaped)
         }
-        bytes.append(contentsOf: lastRepeated.escaped)
+        output.append(lastRepeated.escaped)
     }
 
     private var lastRepeated: (value: String, escaped: [UInt8]) = ("", [UInt8(ascii: "\""), UInt8(ascii: "\"")])
@@ -88,21 +102,21 @@ struct JSONWriter {
     }
 
     private mutating func separate() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
-        if depth > 0 { JSONValue.newline(&bytes, depth) }
+        if needsComma { output.append(UInt8(ascii: ",")) }
+        if depth > 0 { output.appendNewline(depth: depth) }
     }
 
     private mutating func open(_ bracket: UInt8) {
         valuePrefix()
-        bytes.append(bracket)
+        output.append(bracket)
         depth += 1
         needsComma = false
     }
 
     private mutating func close(_ bracket: UInt8) {
         depth -= 1
-        if needsComma { JSONValue.newline(&bytes, depth) }
-        bytes.append(bracket)
+        if needsComma { output.appendNewline(depth: depth) }
+        output.append(bracket)
         needsComma = true
     }
 }

@@ -1,0 +1,108 @@
+/// Bytes written through a raw pointer into storage that doubles as it fills. An append is a capacity check
+/// and a store (or one copy); on an Array each was a uniqueness check and a generic call, which made the keys
+/// and punctuation of a large report cost more than its text. Owned by one writer, on one thread.
+final class ByteOutput {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 4_096) {
+        self.capacity = max(16, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// A copy of what was written.
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    func removeAll() { count = 0 }
+
+    @inline(__always)
+    func append(_ byte: UInt8) {
+        if count == capacity { grow(toHold: count + 1) }
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        append(source, count: bytes.count)
+    }
+
+    @inline(__always)
+    func append(_ source: UnsafePointer<UInt8>, count length: Int) {
+        if capacity - count < length { grow(toHold: count + length) }
+        let target = base + count
+        // Keys, punctuation and indentation are a few bytes: a loop beats a call to memmove.
+        if length <= 16 {
+            for index in 0..<length { target[index] = source[index] }
+        } else {
+            target.initialize(from: source, count: length)
+        }
+        count += length
+    }
+
+    func append(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }
+
+    @inline(__always)
+    func append(_ text: StaticString) {
+        guard text.hasPointerRepresentation else { return text.withUTF8Buffer { append($0) } }
+        append(text.utf8Start, count: text.utf8CodeUnitCount)
+    }
+
+    /// Decimal digits, without building a String.
+    func appendInteger(_ value: Int) {
+        if value < 0 { append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var used = 0
+            repeat {
+                digits[19 - used] = UInt8(48 + magnitude % 10)
+                magnitude /= 10
+                used += 1
+            } while magnitude > 0
+            append(UnsafeBufferPointer(rebasing: digits[(20 - used)...]))
+        }
+    }
+
+    /// A JSON string: copied whole when nothing in it needs escaping (nearly always), else escaped.
+    func appendEscaped(_ text: String) {
+        var text = text
+        let plain = text.withUTF8 { bytes -> Bool in
+            guard !JSONValue.needsEscaping(bytes) else { return false }
+            append(UInt8(ascii: "\""))
+            append(bytes)
+            append(UInt8(ascii: "\""))
+            return true
+        }
+        guard !plain else { return }
+        var escaped: [UInt8] = []
+        JSONValue.escape(text, into: &escaped)
+        append(escaped)
+    }
+
+    /// A newline and the indentation of `depth` (two spaces a level).
+    func appendNewline(depth: Int) {
+        let length = 1 + depth * 2
+        guard length <= ByteOutput.newlineAndSpaces.utf8CodeUnitCount else {
+            append(10)
+            for _ in 0..<depth * 2 { append(UInt8(ascii: " ")) }
+            return
+        }
+        append(ByteOutput.newlineAndSpaces.utf8Start, count: length)
+    }
+
+    /// A newline and 64 spaces: the indentation of every line up to depth 32.
+    private static let newlineAndSpaces: StaticString = "\n                                                                "
+
+    private func grow(toHold needed: Int) {
+        let larger = max(capacity * 2, needed)
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        storage.initialize(from: base, count: count)
+        base.deallocate()
+        base = storage
+        capacity = larger
+    }
+}
