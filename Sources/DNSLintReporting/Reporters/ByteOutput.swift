@@ -53,19 +53,7 @@ final class ByteOutput {
     }
 
     /// Decimal digits, without building a String.
-    func appendInteger(_ value: Int) {
-        if value < 0 { append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var used = 0
-            repeat {
-                digits[19 - used] = UInt8(48 + magnitude % 10)
-                magnitude /= 10
-                used += 1
-            } while magnitude > 0
-            append(UnsafeBufferPointer(rebasing: digits[(20 - used)...]))
-        }
-    }
+    func appendInteger(_ value: Int) { JSONValue.withDecimal(value) { append($0) } }
 
     /// A JSON string: copied whole when nothing in it needs escaping (nearly always), else escaped.
     func appendEscaped(_ text: String) {
@@ -84,18 +72,7 @@ final class ByteOutput {
     }
 
     /// A newline and the indentation of `depth` (two spaces a level).
-    func appendNewline(depth: Int) {
-        let length = 1 + depth * 2
-        guard length <= ByteOutput.newlineAndSpaces.utf8CodeUnitCount else {
-            append(10)
-            for _ in 0..<depth * 2 { append(UInt8(ascii: " ")) }
-            return
-        }
-        append(ByteOutput.newlineAndSpaces.utf8Start, count: length)
-    }
-
-    /// A newline and 64 spaces: the indentation of every line up to depth 32.
-    private static let newlineAndSpaces: StaticString = "\n                                                                "
+    func appendNewline(depth: Int) { JSONValue.withNewline(depth: depth) { append($0) } }
 
     private func grow(toHold needed: Int) {
         let larger = max(capacity * 2, needed)

@@ -54,13 +54,18 @@ package indirect enum JSONValue: Sendable, Equatable {
 
     static func newline(_ out: inout [UInt8], _ indent: Int?) {
         guard let indent else { return }
-        let count = 1 + indent * 2
+        withNewline(depth: indent) { out.append(contentsOf: $0) }
+    }
+
+    /// Hands `body` a newline and the indentation of `depth` (two spaces a level): for nearly every depth a
+    /// slice of one static string, with no lazy global to check and no array to retain on every line written.
+    @inline(__always)
+    static func withNewline(depth: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let count = 1 + depth * 2
         guard count <= newlineAndSpaces.utf8CodeUnitCount else {
-            out.append(10)
-            return out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
+            return ([10] + repeatElement(UInt8(ascii: " "), count: depth * 2)).withUnsafeBufferPointer(body)
         }
-        // A static string's bytes: no lazy global to check and no array to retain, on every line written.
-        newlineAndSpaces.withUTF8Buffer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+        body(UnsafeBufferPointer(start: newlineAndSpaces.utf8Start, count: count))
     }
 
     /// A newline and 64 spaces: the indentation of every line up to depth 32.
@@ -68,18 +73,25 @@ package indirect enum JSONValue: Sendable, Equatable {
 
     /// Decimal digits without building a String.
     static func appendInteger(_ value: Int, to out: inout [UInt8]) {
-        if value < 0 { out.append(UInt8(ascii: "-")) }
+        withDecimal(value) { out.append(contentsOf: $0) }
+    }
+
+    /// Hands `body` the decimal text of `value` (a sign, then digits), written on the stack.
+    @inline(__always)
+    static func withDecimal(_ value: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { text in
+            var start = 20
             repeat {
-                buffer[count] = UInt8(48 + magnitude % 10)
+                start -= 1
+                text[start] = UInt8(48 + magnitude % 10)
                 magnitude /= 10
-                count += 1
             } while magnitude > 0
-            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
+            if value < 0 {
+                start -= 1
+                text[start] = UInt8(ascii: "-")
+            }
+            body(UnsafeBufferPointer(rebasing: text[start...]))
         }
     }
 
