@@ -40,9 +40,55 @@ package enum WireName {
     }
 
     package static func text(_ wire: UnsafeBufferPointer<UInt8>) -> String {
-        // Written straight into the string's own storage: one allocation per name (or none, when short), of
-        // the exact size (strings keep their capacity, and names live as long as the findings that name them).
-        String(unsafeUninitializedCapacity: presentation(wire, into: nil)) { presentation(wire, into: $0) }
+        // A name of at most 255 bytes is written once into a stack buffer (four bytes per byte at worst) and
+        // copied into a string of the exact size; measuring first and then writing walked every byte twice.
+        // Strings keep their capacity, and names live as long as the findings that name them.
+        guard wire.count <= 255 else {
+            return String(unsafeUninitializedCapacity: presentation(wire, into: nil)) { presentation(wire, into: $0) }
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1024) { buffer in
+            let count = writePresentation(wire, into: buffer.baseAddress!)
+            return String(unsafeUninitializedCapacity: count) { out in
+                out.baseAddress!.update(from: buffer.baseAddress!, count: count)
+                return count
+            }
+        }
+    }
+
+    /// `presentation(wire, into:)` through raw pointers, for a name of at most 255 bytes into 1,024 (a byte
+    /// takes at most four): plain bytes, nearly all of a real name, cost one mask test and one store.
+    private static func writePresentation(_ wire: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        guard let bytes = wire.baseAddress else {
+            out[0] = UInt8(ascii: ".")
+            return 1
+        }
+        var count = 0
+        var index = 0
+        let total = wire.count
+        while index < total {
+            let length = Int(bytes[index])
+            if length == 0 { break }
+            index += 1
+            let end = min(index + length, total)
+            while index < end {
+                let byte = bytes[index]
+                if isPlain(byte) {
+                    out[count] = byte
+                    count += 1
+                } else {
+                    let rest = UnsafeMutableBufferPointer(start: out, count: 1024)
+                    escape(byte, into: rest, at: &count)
+                }
+                index += 1
+            }
+            out[count] = UInt8(ascii: ".")
+            count += 1
+        }
+        if count == 0 {
+            out[0] = UInt8(ascii: ".")
+            count = 1
+        }
+        return count
     }
 
     /// Writes the presentation form of `wire` into `out` and returns its length; with `out` nil it only
@@ -94,6 +140,16 @@ package enum WireName {
             count += 4
         }
     }
+
+    /// Whether `byte` is written as itself: one test of a 128-bit mask instead of the switch in `escape`.
+    @inline(__always)
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        byte < 128 && (byte < 64 ? plainBelow64 >> byte : plainFrom64 >> (byte - 64)) & 1 == 1
+    }
+
+    /// Bytes written as themselves, as bits: 33...126 less `. ; ( ) \ " @ $` (a test writes every byte).
+    private static let plainBelow64: UInt64 = 0xf7ff_bcea_0000_0000
+    private static let plainFrom64: UInt64 = 0x7fff_ffff_efff_fffe
 
     /// Wire form of a presentation name that is already absolute; nil when ldns rejects it.
     package static func wire(fromText text: String) -> [UInt8]? {
