@@ -149,13 +149,21 @@ package struct DNSAnswer: Sendable, Hashable {
 
     /// The owner names along the chain, e.g. `api -> lb -> nlb`, shortened against `origin`.
     package func chainDescription(relativeTo origin: DNSName? = nil) -> String {
+        Self.chainDescription(from: name, hops: chain, goesOn: goesOnPastChain, relativeTo: origin)
+    }
+
+    /// Whether the chain goes on past its recorded hops (`chainDescription` ends in `-> …`).
+    package var goesOnPastChain: Bool { hopsNotRecorded > 0 || outcome == .hopLimit }
+
+    /// `chainDescription(relativeTo:)` from its parts, for text written after the answer is gone.
+    package static func chainDescription(from name: DNSName, hops: [CNAMEHop], goesOn: Bool, relativeTo origin: DNSName?) -> String {
         var text = TextBuilder()
         text.add(name, relativeTo: origin)
-        for hop in chain {
+        for hop in hops {
             text.add(" -> ")
             text.add(hop.target, relativeTo: origin)
         }
-        if hopsNotRecorded > 0 || outcome == .hopLimit { text.add(" -> …") }
+        if goesOn { text.add(" -> …") }
         return text.text
     }
 }

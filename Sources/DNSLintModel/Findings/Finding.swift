@@ -3,7 +3,9 @@ import LDNS
 ///
 /// A value type whose fields live in one shared, copy-on-write box: a large zone has findings by the hundred
 /// thousand, and policy, sorting and reporting pass them around; copying or moving one is then a single
-/// reference count, not one per string and array inside it.
+/// reference count, not one per string and array inside it. A rule that makes them by the hundred thousand
+/// may leave its message, related places and arguments to a `DeferredFindingText`, which writes them when
+/// they are read (once, by the reporter): the finding then keeps a few numbers and places, not their text.
 package struct Finding: Sendable, Hashable {
     private var storage: FindingStorage
 
@@ -21,8 +23,8 @@ package struct Finding: Sendable, Hashable {
     }
     /// First sentence stands alone and names the record or directive.
     package var message: String {
-        get { storage.fields.message }
-        set { uniqueStorage().fields.message = newValue }
+        get { storage.fields.deferred?.message ?? storage.fields.message }
+        set { writtenStorage().fields.message = newValue }
     }
     package var location: SourceLocation? {
         get { storage.fields.location }
@@ -33,12 +35,12 @@ package struct Finding: Sendable, Hashable {
         set { uniqueStorage().fields.subject = newValue }
     }
     package var related: [RelatedLocation] {
-        get { storage.fields.related }
-        set { uniqueStorage().fields.related = newValue }
+        get { storage.fields.deferred?.related ?? storage.fields.related }
+        set { writtenStorage().fields.related = newValue }
     }
     package var arguments: FindingArguments {
-        get { storage.fields.arguments }
-        set { uniqueStorage().fields.arguments = newValue }
+        get { storage.fields.deferred?.arguments ?? storage.fields.arguments }
+        set { writtenStorage().fields.arguments = newValue }
     }
     /// For a finding on a Corefile line, where that line sits in the Corefile: the server block's keys and the
     /// directives down to it (`.:53 > forward > prefer_udp`). The engine sets it; baseline keys use it instead
@@ -56,7 +58,15 @@ package struct Finding: Sendable, Hashable {
                 related: [RelatedLocation] = [], arguments: FindingArguments = [:]) {
         storage = FindingStorage(FindingFields(ruleCode: ruleCode, ruleName: ruleName, severity: severity,
                                                message: message, location: location, subject: subject,
-                                               related: related, arguments: arguments, directive: nil))
+                                               related: related, arguments: arguments, directive: nil, deferred: nil))
+    }
+
+    /// A finding whose message, related places and arguments `text` writes when they are read.
+    package init(ruleCode: String, ruleName: String, severity: Severity, deferred text: any DeferredFindingText,
+                location: SourceLocation? = nil, subject: DNSSubject? = nil) {
+        storage = FindingStorage(FindingFields(ruleCode: ruleCode, ruleName: ruleName, severity: severity,
+                                               message: "", location: location, subject: subject,
+                                               related: [], arguments: [:], directive: nil, deferred: text))
     }
 
     private mutating func uniqueStorage() -> FindingStorage {
@@ -64,14 +74,50 @@ package struct Finding: Sendable, Hashable {
         return storage
     }
 
-    package static func == (lhs: Finding, rhs: Finding) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    /// Before one of the deferred fields is set, all three are written out, so the others keep their values.
+    private mutating func writtenStorage() -> FindingStorage {
+        let storage = uniqueStorage()
+        if let text = storage.fields.deferred {
+            storage.fields.message = text.message
+            storage.fields.related = text.related
+            storage.fields.arguments = text.arguments
+            storage.fields.deferred = nil
+        }
+        return storage
     }
 
-    package func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+    /// Equal when every field reads the same, whether its text was deferred or not.
+    package static func == (lhs: Finding, rhs: Finding) -> Bool {
+        if lhs.storage === rhs.storage { return true }
+        let left = lhs.storage.fields, right = rhs.storage.fields
+        return left.ruleCode == right.ruleCode && left.ruleName == right.ruleName && left.severity == right.severity
+            && left.location == right.location && left.subject == right.subject && left.directive == right.directive
+            && lhs.message == rhs.message && lhs.related == rhs.related && lhs.arguments == rhs.arguments
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        let fields = storage.fields
+        hasher.combine(fields.ruleCode)
+        hasher.combine(fields.ruleName)
+        hasher.combine(fields.severity)
+        hasher.combine(message)
+        hasher.combine(fields.location)
+        hasher.combine(fields.subject)
+        hasher.combine(related)
+        hasher.combine(arguments)
+        hasher.combine(fields.directive)
+    }
 }
 
-private struct FindingFields: Sendable, Hashable {
+/// The text of a finding written when it is read: see `Finding.init(ruleCode:ruleName:severity:deferred:location:subject:)`.
+/// Immutable, so findings and threads may share one.
+package protocol DeferredFindingText: AnyObject, Sendable {
+    var message: String { get }
+    var related: [RelatedLocation] { get }
+    var arguments: FindingArguments { get }
+}
+
+private struct FindingFields: Sendable {
     var ruleCode: String
     var ruleName: String
     var severity: Severity
@@ -81,6 +127,8 @@ private struct FindingFields: Sendable, Hashable {
     var related: [RelatedLocation]
     var arguments: FindingArguments
     var directive: String?
+    /// When set, it says `message`, `related` and `arguments` (the stored ones are empty).
+    var deferred: (any DeferredFindingText)?
 }
 
 /// Written only through `Finding.uniqueStorage()`, that is while no other value (and so no other thread)

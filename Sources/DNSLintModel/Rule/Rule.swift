@@ -156,4 +156,12 @@ extension Rule {
         return Finding(ruleCode: metadata.code, ruleName: metadata.name, severity: severity ?? metadata.severity,
                        message: message, location: location, subject: subject, related: related, arguments: arguments)
     }
+
+    /// A finding of this rule whose message, related places and arguments `text` writes when a reporter reads them.
+    package func finding(deferred text: any DeferredFindingText, at location: SourceLocation?, subject: DNSSubject?,
+                        severity: Severity? = nil) -> Finding {
+        let metadata = self.metadata
+        return Finding(ruleCode: metadata.code, ruleName: metadata.name, severity: severity ?? metadata.severity,
+                       deferred: text, location: location, subject: subject)
+    }
 }

@@ -35,24 +35,54 @@ struct AAAATTLMismatch: PerNameRule {
         let aaaa = audit.aaaa
         guard a.outcome == .records, aaaa.outcome == .records, let aTTL = a.effectiveTTL, let aaaaTTL = aaaa.effectiveTTL,
               TTLComparison.differ(aTTL, aaaaTTL, in: a, aaaa) else { return [] }
-        // Built as bytes: a large zone has this finding by the hundred thousand (TextBuilder).
+        // A large zone has this finding by the hundred thousand: its text is written when a reporter reads it.
+        let text = TTLMismatchText(name: audit.subject.name, origin: audit.origin, aTTL: aTTL, aaaaTTL: aaaaTTL,
+                                   aName: a.name, aGoesOn: a.goesOnPastChain, a: AnswerPlaces(a),
+                                   aaaa: AnswerPlaces(aaaa, hops: false))
+        return [finding(deferred: text, at: audit.anchor, subject: audit.dnsSubject(.aaaa, server: aaaa.server))]
+    }
+}
+
+/// DNS1002's message, related places (the A answer's hops and records, then the AAAA records) and arguments.
+private final class TTLMismatchText: DeferredFindingText {
+    let name: DNSName
+    let origin: DNSName?
+    let aTTL: UInt32
+    let aaaaTTL: UInt32
+    let aName: DNSName
+    let aGoesOn: Bool
+    let a: AnswerPlaces
+    let aaaa: AnswerPlaces
+
+    init(name: DNSName, origin: DNSName?, aTTL: UInt32, aaaaTTL: UInt32, aName: DNSName, aGoesOn: Bool,
+         a: AnswerPlaces, aaaa: AnswerPlaces) {
+        self.name = name
+        self.origin = origin
+        self.aTTL = aTTL
+        self.aaaaTTL = aaaaTTL
+        self.aName = aName
+        self.aGoesOn = aGoesOn
+        self.a = a
+        self.aaaa = aaaa
+    }
+
+    var message: String {
         var message = TextBuilder()
-        message.add(audit.subject.name.text)
+        message.add(name.text)
         message.add(" has A answers with TTL ")
         message.add(aTTL)
         message.add(" and AAAA answers with TTL ")
         message.add(aaaaTTL)
-        if !a.chain.isEmpty {
+        if !a.hops.isEmpty {
             message.add(" at the end of its CNAME chain (")
-            message.add(a.chainDescription(relativeTo: audit.origin))
+            message.add(DNSAnswer.chainDescription(from: aName, hops: a.hops, goesOn: aGoesOn, relativeTo: origin))
             message.add(")")
         }
         message.add(": caches expire them at different times.")
-        return [finding(
-            message.text,
-            at: audit.anchor, subject: audit.dnsSubject(.aaaa, server: aaaa.server),
-            related: audit.related(a) + audit.related(aaaa).suffix(aaaa.records.prefix(3).count),
-            arguments: ["aTTL": .int(Int(aTTL)), "aaaaTTL": .int(Int(aaaaTTL))]
-        )]
+        return message.text
     }
+
+    var related: [RelatedLocation] { a.related(origin: origin) + aaaa.related(origin: origin) }
+
+    var arguments: FindingArguments { ["aTTL": .int(Int(aTTL)), "aaaaTTL": .int(Int(aaaaTTL))] }
 }

@@ -10,12 +10,36 @@ extension NameAudit {
     }
 
     /// Each CNAME hop and the final records as related locations; a subject only where there is no file line.
-    /// Messages are built as bytes: a large zone's findings carry hundreds of thousands of them.
     func related(_ answer: DNSAnswer) -> [RelatedLocation] {
-        let origin = self.origin
+        AnswerPlaces(answer).related(origin: origin)
+    }
+}
+
+/// What `NameAudit.related(_:)` says of an answer, kept without its text: the CNAME hops (the answer's own
+/// array, shared) and the first three final records' type, TTL and origin. Findings made by the hundred
+/// thousand keep this and write the related places when a reporter reads them (`DeferredFindingText`).
+struct AnswerPlaces: Sendable {
+    struct Record: Sendable {
+        var type: RRType
+        var ttl: UInt32
+        var origin: RecordOrigin
+    }
+
+    var hops: [CNAMEHop]
+    var records: [Record]
+    var finalName: DNSName
+
+    init(_ answer: DNSAnswer, hops: Bool = true) {
+        self.hops = hops ? answer.chain : []
+        records = answer.records.prefix(3).map { Record(type: $0.type, ttl: $0.ttl, origin: $0.origin) }
+        finalName = answer.finalName
+    }
+
+    /// Messages are built as bytes: a large zone's findings carry hundreds of thousands of them.
+    func related(origin: DNSName?) -> [RelatedLocation] {
         var related: [RelatedLocation] = []
-        related.reserveCapacity(answer.chain.count + min(answer.records.count, 3))
-        for hop in answer.chain {
+        related.reserveCapacity(hops.count + records.count)
+        for hop in hops {
             var message = TextBuilder()
             message.add(hop.owner, relativeTo: origin)
             message.add(" CNAME ")
@@ -35,8 +59,7 @@ extension NameAudit {
             related.append(RelatedLocation(message: message.text, location: hop.origin.location,
                                            subject: hop.origin.location == nil ? DNSSubject(name: hop.owner.text, type: "CNAME", server: hop.origin.server) : nil))
         }
-        let finalName = answer.finalName
-        for record in answer.records.prefix(3) {
+        for record in records {
             var message = TextBuilder()
             message.add(finalName, relativeTo: origin)
             message.add(" ")

@@ -72,35 +72,67 @@ struct CNAMEChainNoAAAA: NameRule {
         let aaaa = audit.aaaa
         guard Self.isBrokenChain(a: a, aaaa: aaaa) else { return [] }
         let severity = severity(a: a, aaaa: aaaa)
-        // Built as bytes: a large zone has this finding by the ten thousand (TextBuilder).
-        var message = TextBuilder(capacity: 256)
-        message.add(audit.subject.name.text)
-        message.add(" is a CNAME chain (")
-        message.add(aaaa.chainDescription(relativeTo: audit.origin))
-        message.add(") ending at ")
-        message.add(aaaa.finalName.text)
-        message.add(", which has A records but no AAAA: AAAA queries get NOERROR with only CNAMEs.")
-        if severity == .error {
-            message.add(" The A answer is cached for ")
-            message.add(ttl: a.effectiveTTL)
-            message.add(" s and the AAAA answer for ")
-            message.add(ttl: aaaa.effectiveTTL)
-            message.add(" s, so caches hold them out of step.")
-        }
-        return [finding(message.text, at: audit.anchor, subject: audit.dnsSubject(.aaaa, server: aaaa.server),
-                        related: audit.related(a), severity: severity,
-                        arguments: [
-                            "chain": .strings(([aaaa.name] + aaaa.chain.map(\.target)).map(\.text)),
-                            "aTTL": .int(Int(a.effectiveTTL ?? 0)),
-                            "aaaaTTL": .int(Int(aaaa.effectiveTTL ?? 0)),
-                        ])]
+        // A large zone has this finding by the ten thousand: its text is written when a reporter reads it.
+        let text = BrokenChainText(name: audit.subject.name, origin: audit.origin, aaaaName: aaaa.name, aaaaHops: aaaa.chain,
+                                   aaaaGoesOn: aaaa.goesOnPastChain, statesTTLs: severity == .error,
+                                   aTTL: a.effectiveTTL, aaaaTTL: aaaa.effectiveTTL, a: AnswerPlaces(a))
+        return [finding(deferred: text, at: audit.anchor, subject: audit.dnsSubject(.aaaa, server: aaaa.server), severity: severity)]
     }
 }
 
-extension Rule {
-    func finding(_ message: String, at location: SourceLocation?, subject: DNSSubject?, related: [RelatedLocation],
-                 severity: Severity, arguments: FindingArguments) -> Finding {
-        finding(message, at: location, subject: subject, related: related, arguments: arguments, severity: severity)
+/// DNS1001's message, related places (the A answer's hops and records) and arguments.
+private final class BrokenChainText: DeferredFindingText {
+    let name: DNSName
+    let origin: DNSName?
+    let aaaaName: DNSName
+    let aaaaHops: [CNAMEHop]
+    let aaaaGoesOn: Bool
+    /// An error says how long each answer is cached.
+    let statesTTLs: Bool
+    let aTTL: UInt32?
+    let aaaaTTL: UInt32?
+    let a: AnswerPlaces
+
+    init(name: DNSName, origin: DNSName?, aaaaName: DNSName, aaaaHops: [CNAMEHop], aaaaGoesOn: Bool, statesTTLs: Bool,
+         aTTL: UInt32?, aaaaTTL: UInt32?, a: AnswerPlaces) {
+        self.name = name
+        self.origin = origin
+        self.aaaaName = aaaaName
+        // The A and AAAA chains are nearly always the same hops: keep one array for both.
+        self.aaaaHops = aaaaHops == a.hops ? a.hops : aaaaHops
+        self.aaaaGoesOn = aaaaGoesOn
+        self.statesTTLs = statesTTLs
+        self.aTTL = aTTL
+        self.aaaaTTL = aaaaTTL
+        self.a = a
+    }
+
+    var message: String {
+        var message = TextBuilder(capacity: 256)
+        message.add(name.text)
+        message.add(" is a CNAME chain (")
+        message.add(DNSAnswer.chainDescription(from: aaaaName, hops: aaaaHops, goesOn: aaaaGoesOn, relativeTo: origin))
+        message.add(") ending at ")
+        message.add((aaaaHops.last?.target ?? aaaaName).text)
+        message.add(", which has A records but no AAAA: AAAA queries get NOERROR with only CNAMEs.")
+        if statesTTLs {
+            message.add(" The A answer is cached for ")
+            message.add(ttl: aTTL)
+            message.add(" s and the AAAA answer for ")
+            message.add(ttl: aaaaTTL)
+            message.add(" s, so caches hold them out of step.")
+        }
+        return message.text
+    }
+
+    var related: [RelatedLocation] { a.related(origin: origin) }
+
+    var arguments: FindingArguments {
+        [
+            "chain": .strings(([aaaaName] + aaaaHops.map(\.target)).map(\.text)),
+            "aTTL": .int(Int(aTTL ?? 0)),
+            "aaaaTTL": .int(Int(aaaaTTL ?? 0)),
+        ]
     }
 }
 
