@@ -12,6 +12,7 @@ struct FieldRecordParser {
     private var starts: [Int] = []
     private var fields: [UnsafeMutablePointer<ldns_rdf>] = []
     private var rdata: [UInt8] = []
+    private var mnemonics = MnemonicCache()
 
     mutating func parse(_ line: UnsafePointer<CChar>, defaultTTL: UInt32, origin: UnsafeMutablePointer<ldns_rdf>?,
                         _ body: (RecordView) -> Void) -> Bool {
@@ -36,7 +37,7 @@ struct FieldRecordParser {
                 ttl = ldns_str2period(token(1), &end)
                 next = 2
             }
-            let classCode = ldns_get_rr_class_by_name(token(next)).rawValue
+            let classCode = mnemonics.classCode(token(next))
             if classCode != 0 {
                 guard let code = UInt16(exactly: classCode) else { return false }
                 rrClass = code
@@ -44,7 +45,7 @@ struct FieldRecordParser {
             }
             guard next < starts.count else { return false }
             // `TYPE70000` reads as a number past 16 bits: not a type, so the full parser reports it.
-            guard let typeCode = UInt16(exactly: ldns_get_rr_type_by_name(token(next)).rawValue),
+            guard let typeCode = UInt16(exactly: mnemonics.typeCode(token(next))),
                   FieldRecordParser.fastTypes.contains(typeCode), let descriptor = ldns_rr_descript(typeCode) else { return false }
             next += 1
             let count = starts.count - next
@@ -133,5 +134,47 @@ struct FieldRecordParser {
         if quoted { return false }
         scratch.append(0)
         return true
+    }
+}
+
+/// What ldns says of the class and type tokens a zone spells, remembered: `ldns_get_rr_type_by_name` compares
+/// the token with every type name it knows (about 450 instructions a record), and a zone spells a handful.
+/// Tokens of up to seven bytes are kept, at most 32 of them; others are asked of ldns every time.
+struct MnemonicCache {
+    private var keys: [UInt64] = []
+    private var classes: [UInt32] = []
+    private var types: [UInt32] = []
+
+    mutating func classCode(_ token: UnsafePointer<CChar>) -> UInt32 {
+        guard let index = slot(token) else { return ldns_get_rr_class_by_name(token).rawValue }
+        return classes[index]
+    }
+
+    mutating func typeCode(_ token: UnsafePointer<CChar>) -> UInt32 {
+        guard let index = slot(token) else { return ldns_get_rr_type_by_name(token).rawValue }
+        return types[index]
+    }
+
+    /// The token's entry, made on first sight; nil for a token too long to key or once the cache is full.
+    private mutating func slot(_ token: UnsafePointer<CChar>) -> Int? {
+        guard let key = Self.key(token) else { return nil }
+        if let index = keys.firstIndex(of: key) { return index }
+        guard keys.count < 32 else { return nil }
+        keys.append(key)
+        classes.append(ldns_get_rr_class_by_name(token).rawValue)
+        types.append(ldns_get_rr_type_by_name(token).rawValue)
+        return keys.count - 1
+    }
+
+    /// The token's bytes and its length in one word; nil past seven bytes.
+    static func key(_ token: UnsafePointer<CChar>) -> UInt64? {
+        var key: UInt64 = 0
+        for index in 0..<8 {
+            let byte = UInt8(bitPattern: token[index])
+            if byte == 0 { return key | UInt64(index) << 56 }
+            guard index < 7 else { return nil }
+            key |= UInt64(byte) << (8 * UInt64(index))
+        }
+        return nil
     }
 }

@@ -80,6 +80,27 @@ import Testing
         #expect(FieldParserEquivalenceTests.assertAgree(zone, origin: "example.com.") >= 14)
     }
 
+    /// Class and type tokens are remembered by their exact bytes (`MnemonicCache`): every spelling of each, more
+    /// spellings than the cache keeps, tokens too long to key and unknown ones read as ldns reads them, the
+    /// first time and again.
+    @Test func classAndTypeSpellingsAgreeFirstTimeAndAgain() {
+        // Types whose data reads as another's (a name for CNAME, NS and PTR) first: a token given another's
+        // entry then parses without error, and only the comparison catches it.
+        let data = [("CNAME", "target"), ("NS", "ns1"), ("PTR", "host"), ("A", "192.0.2.1"), ("TYPE1", "192.0.2.2"),
+                    ("AAAA", "2001:db8::1"), ("TYPE28", "2001:db8::2"), ("MX", "10 mail"), ("TXT", "\"text\""),
+                    ("SRV", "0 5 5060 sip"), ("NSEC3PARAM", "1 0 10 aabb"), ("BOGUS", "x"), ("ABCDEFGH", "y")]
+        var lines: [String] = []
+        for (type, rdata) in data {
+            for spelling in [type, type.lowercased(), type.prefix(1) + type.dropFirst().lowercased()] {
+                for rrClass in ["", "IN ", "in ", "In ", "CH ", "HS "] {
+                    lines.append("name 300 \(rrClass)\(spelling) \(rdata)")
+                }
+            }
+        }
+        let zone = "$ORIGIN example.com.\n" + (lines + lines).joined(separator: "\n")
+        #expect(FieldParserEquivalenceTests.assertAgree(zone, origin: "example.com.") >= lines.count)
+    }
+
     @Test(.needsShared) func corpusZonesAgree() throws {
         let folder = TestPaths.corpus("zones")
         var checked = 0
