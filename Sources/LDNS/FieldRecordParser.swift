@@ -98,42 +98,51 @@ struct FieldRecordParser {
     }
 
     /// Splits at single spaces outside quotes. Backslashes are left to the full parser.
+    /// Writes through a pointer into `scratch`, kept at least as long as the longest line so far (a token
+    /// ends in a NUL where the line had a space, so the tokens never take more than the line and its NUL):
+    /// appending to the array cost a capacity and uniqueness check per token and byte run.
     private mutating func split(_ line: UnsafePointer<CChar>) -> Bool {
-        scratch.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
-        var index = 0
-        var quoted = false
-        var tokenOpen = false
-        while true {
-            let char = line[index]
-            if char == 0 { break }
-            if char == CChar(UInt8(ascii: "\\")) { return false }
-            if char == CChar(UInt8(ascii: "\"")) {
-                if !tokenOpen { starts.append(scratch.count); tokenOpen = true }
-                else if quoted { quoted = false; scratch.append(char); index += 1; continue }
-                quoted = true
-                scratch.append(char)
-            } else if char == CChar(UInt8(ascii: " ")) && !quoted {
-                if tokenOpen { scratch.append(0); tokenOpen = false }
-            } else {
-                if !tokenOpen { starts.append(scratch.count); tokenOpen = true }
-                // The rest of a plain run is copied whole (inside quotes a space is plain too).
-                var end = index + 1
-                while true {
-                    let next = line[end]
-                    if next == 0 || next == CChar(UInt8(ascii: "\\")) || next == CChar(UInt8(ascii: "\"")) { break }
-                    if next == CChar(UInt8(ascii: " ")) && !quoted { break }
-                    end += 1
+        let length = strlen(line)
+        if scratch.count < length + 1 { scratch = [CChar](repeating: 0, count: max(length + 1, 2 * scratch.count)) }
+        return scratch.withUnsafeMutableBufferPointer { buffer -> Bool in
+            let out = buffer.baseAddress!
+            var used = 0
+            var index = 0
+            var quoted = false
+            var tokenOpen = false
+            while index < length {
+                let char = line[index]
+                if char == CChar(UInt8(ascii: "\\")) { return false }
+                if char == CChar(UInt8(ascii: "\"")) {
+                    if !tokenOpen { starts.append(used); tokenOpen = true }
+                    else if quoted { quoted = false; out[used] = char; used += 1; index += 1; continue }
+                    quoted = true
+                    out[used] = char
+                    used += 1
+                } else if char == CChar(UInt8(ascii: " ")) && !quoted {
+                    if tokenOpen { out[used] = 0; used += 1; tokenOpen = false }
+                } else {
+                    if !tokenOpen { starts.append(used); tokenOpen = true }
+                    // The rest of a plain run is copied whole (inside quotes a space is plain too).
+                    var end = index + 1
+                    while end < length {
+                        let next = line[end]
+                        if next == CChar(UInt8(ascii: "\\")) || next == CChar(UInt8(ascii: "\"")) { break }
+                        if next == CChar(UInt8(ascii: " ")) && !quoted { break }
+                        end += 1
+                    }
+                    (out + used).update(from: line + index, count: end - index)
+                    used += end - index
+                    index = end
+                    continue
                 }
-                scratch.append(contentsOf: UnsafeBufferPointer(start: line + index, count: end - index))
-                index = end
-                continue
+                index += 1
             }
-            index += 1
+            if quoted { return false }
+            out[used] = 0
+            return true
         }
-        if quoted { return false }
-        scratch.append(0)
-        return true
     }
 }
 

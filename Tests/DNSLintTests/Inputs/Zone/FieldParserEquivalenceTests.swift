@@ -78,6 +78,10 @@ import Testing
             esc TXT "quote \\" inside"
             """
         #expect(FieldParserEquivalenceTests.assertAgree(zone, origin: "example.com.") >= 14)
+        // Each line longer than all before it, then short ones again: the token buffer grows and is reused.
+        let growing = (1...12).map { "long\($0) TXT " + Array(repeating: "\"" + String(repeating: "x", count: 20 * $0) + "\"", count: $0).joined(separator: " ") }
+        #expect(FieldParserEquivalenceTests.assertAgree((growing + ["a A 192.0.2.1", "b TXT \"s\""]).joined(separator: "\n"),
+                                                        origin: "example.com.") == 14)
     }
 
     /// Class and type tokens are remembered by their exact bytes (`MnemonicCache`): every spelling of each, more
