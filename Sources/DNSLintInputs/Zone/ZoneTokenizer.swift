@@ -149,7 +149,7 @@ struct ZoneTokenizer {
         return end
     }
 
-    /// Reads one logical record starting at `start` into `scratch`, a token per range.
+    /// Reads one logical record starting at `start` into `scratch`, a token per range, each token followed by a space.
     /// Returns the offset after it and the first of its lines longer than `maxLineBytes`, or nil when the
     /// block ends first and more input may follow.
     private mutating func logicalRecord(_ input: UnsafeBufferPointer<UInt8>, from start: Int, final: Bool,
@@ -174,9 +174,11 @@ struct ZoneTokenizer {
         let inheritsOwner = input[start] == UInt8(ascii: " ") || input[start] == UInt8(ascii: "\t")
         if inheritsOwner { tokens.append(0..<0) }
 
+        // Each token is followed by one space in `scratch`, so `emit` copies a record's words in one piece.
         func closeToken() {
             if tokenStart >= 0 {
                 tokens.append(tokenStart..<scratch.count)
+                scratch.append(32)
                 tokenStart = -1
             }
         }
@@ -310,12 +312,8 @@ struct ZoneTokenizer {
             lastOwnerOrigin = currentOrigin
             lastOwnerAbsolute = nil
         }
-        var separate = false
-        for word in words {
-            if separate { batch.text.append(32) }
-            separate = true
-            append(scratch[word], to: &batch.text)
-        }
+        // The words sit in `scratch` one space apart (see `closeToken`): one copy from the first to the last.
+        append(scratch[first.lowerBound..<words.last!.upperBound], to: &batch.text)
         batch.text.append(0)
     }
 
