@@ -48,11 +48,13 @@ final class UDPTransport: Sendable {
         let pool = query.server.isIPv6 ? socketsV6 : sockets
         guard !pool.isEmpty else { return .error("no IPv6 socket for \(query.server)") }
         let socket = pool[next.add(1, ordering: .relaxed).newValue % pool.count]
-        let reply = socket.eventLoop.makePromise(of: QueryReply.self)
-        socket.eventLoop.execute {
-            socket.value.send(query, reply: reply)
+        // The socket's handler resumes the continuation exactly once (reply, timeout or close): a promise and
+        // its future cost two more objects and a callback per query, on the path every query takes.
+        return await withUnsafeContinuation { (reply: UnsafeContinuation<QueryReply, Never>) in
+            socket.eventLoop.execute {
+                socket.value.send(query, reply: reply)
+            }
         }
-        return (try? await reply.futureResult.get()) ?? .error("socket closed")
     }
 
     func close() async {
@@ -79,7 +81,7 @@ final class UDPQueryHandler: ChannelInboundHandler {
         var name: [UInt8]
         var type: RRType
         var server: SocketAddress
-        var reply: EventLoopPromise<QueryReply>
+        var reply: UnsafeContinuation<QueryReply, Never>
         var deadline: NIODeadline
     }
 
@@ -107,14 +109,14 @@ final class UDPQueryHandler: ChannelInboundHandler {
         sweep?.cancel()
         sweep = nil
         for (_, entry) in pending {
-            entry.reply.succeed(.error("socket closed"))
+            entry.reply.resume(returning: .error("socket closed"))
         }
         pending.removeAll()
     }
 
-    func send(_ query: OutgoingQuery, reply: EventLoopPromise<QueryReply>) {
+    func send(_ query: OutgoingQuery, reply: UnsafeContinuation<QueryReply, Never>) {
         guard let context, pending.count < 65_000 else {
-            reply.succeed(.error("no free query id on this socket"))
+            reply.resume(returning: .error("no free query id on this socket"))
             return
         }
         var id = ids.next()
@@ -124,7 +126,7 @@ final class UDPQueryHandler: ChannelInboundHandler {
             bytes = try QueryBuilder.query(name: query.name, type: query.type, id: id,
                                            recursionDesired: query.recursionDesired, edns: query.edns)
         } catch {
-            reply.succeed(.error("cannot encode the query: \(error.message)"))
+            reply.resume(returning: .error("cannot encode the query: \(error.message)"))
             return
         }
         let server = query.server.socketAddress
@@ -155,7 +157,7 @@ final class UDPQueryHandler: ChannelInboundHandler {
         for (id, entry) in overdue {
             pending[id] = nil
             counters.timeouts.add(1, ordering: .relaxed)
-            entry.reply.succeed(.timeout)
+            entry.reply.resume(returning: .timeout)
         }
     }
 
@@ -174,7 +176,7 @@ final class UDPQueryHandler: ChannelInboundHandler {
                 // Right source and id but undecodable: the query's answer is this garbage.
                 pending[id] = nil
                 counters.malformed.add(1, ordering: .relaxed)
-                entry.reply.succeed(.malformed(error.message))
+                entry.reply.resume(returning: .malformed(error.message))
                 return
             }
             guard matches(message, name: entry.name, type: entry.type) else {
@@ -183,7 +185,7 @@ final class UDPQueryHandler: ChannelInboundHandler {
             }
             pending[id] = nil
             counters.responses.add(1, ordering: .relaxed)
-            entry.reply.succeed(.response(message))
+            entry.reply.resume(returning: .response(message))
         }
     }
 
