@@ -35,15 +35,26 @@ package struct LiveAnswers: Sendable {
     /// The step for `name`/`type`, or nil when it was never asked.
     package func step(_ name: DNSName, _ type: RRType, edns: Bool) -> LiveStep? {
         let typeText = type.mnemonic
-        var udp: [CapturedQuery] = []
-        var tcp: [CapturedQuery] = []
+        let queries = record.queries
+        // Positions, not copies: a query holds a dozen strings and arrays, and every audited name asks this
+        // of each of its exchanges.
+        var lastUDPIndex: Int?
+        var answeredIndex: Int?
+        var tcpIndex: Int?
         // Captured names are already lower case and absolute, as `DNSName` spells them.
-        for query in record.queries where query.edns == edns && query.type == typeText && query.name == name.text {
-            if query.transport == .udp { udp.append(query) } else { tcp.append(query) }
+        for index in queries.indices
+        where queries[index].edns == edns && queries[index].type == typeText && queries[index].name == name.text {
+            if queries[index].transport == .udp {
+                lastUDPIndex = index
+                if queries[index].response != nil { answeredIndex = index }
+            } else {
+                tcpIndex = index
+            }
         }
-        guard let lastUDP = udp.last ?? tcp.last else { return nil }
-        let answered = udp.last(where: { $0.response != nil })
-        let tcpQuery = tcp.last
+        guard let lastIndex = lastUDPIndex ?? tcpIndex else { return nil }
+        let lastUDP = queries[lastIndex]
+        let answered = answeredIndex.map { queries[$0] }
+        let tcpQuery = tcpIndex.map { queries[$0] }
         var step = LiveStep(response: answered?.response, server: (answered ?? lastUDP).server, failure: nil,
                             truncated: answered?.response?.truncated ?? false, tcpFailure: nil,
                             udpResponse: answered?.response, tcpResponse: tcpQuery?.response)
