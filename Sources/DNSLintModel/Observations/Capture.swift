@@ -262,6 +262,8 @@ package enum RCode {
     static func name(_ value: Int) -> String { value < names.count ? names[value] : "RCODE\(value)" }
 
     static func value(_ name: String) -> Int? {
+        // Spelled as the prober writes it, nearly always: no case mapping (a Unicode table walk) per answer.
+        if let index = names.firstIndex(of: name) { return index }
         let upper = name.uppercased()
         if let index = names.firstIndex(of: upper) { return index }
         if upper.hasPrefix("RCODE"), let value = Int(upper.dropFirst(5)), (0..<16).contains(value) { return value }
