@@ -16,7 +16,9 @@ struct FieldRecordParser {
 
     mutating func parse(_ line: UnsafePointer<CChar>, defaultTTL: UInt32, origin: UnsafeMutablePointer<ldns_rdf>?,
                         _ body: (RecordView) -> Void) -> Bool {
-        guard let origin, split(line) else { return false }
+        // Without an origin only absolute names are read here (`name` returns nil for others): ldns keeps a
+        // relative name relative then, and the full parser says what that means.
+        guard split(line) else { return false }
         defer {
             for field in fields { ldns_rdf_deep_free(field) }
             fields.removeAll(keepingCapacity: true)
@@ -78,11 +80,13 @@ struct FieldRecordParser {
         }
     }
 
-    /// A domain name field: `@` is the origin, relative names are completed with it (as ldns does).
-    private func name(_ text: UnsafeMutablePointer<CChar>, origin: UnsafeMutablePointer<ldns_rdf>) -> UnsafeMutablePointer<ldns_rdf>? {
-        if text.pointee == CChar(UInt8(ascii: "@")), text[1] == 0 { return ldns_rdf_clone(origin) }
-        guard let rdf = ldns_dname_new_frm_str(text) else { return nil }
-        if !ldns_dname_str_absolute(text), ldns_dname_cat(rdf, origin) != LDNS_STATUS_OK {
+    /// A domain name field: `@` is the origin, relative names are completed with it (as ldns does); nil
+    /// for either without an origin.
+    private func name(_ text: UnsafeMutablePointer<CChar>, origin: UnsafeMutablePointer<ldns_rdf>?) -> UnsafeMutablePointer<ldns_rdf>? {
+        if text.pointee == CChar(UInt8(ascii: "@")), text[1] == 0 { return origin.flatMap { ldns_rdf_clone($0) } }
+        let absolute = ldns_dname_str_absolute(text)
+        guard absolute || origin != nil, let rdf = ldns_dname_new_frm_str(text) else { return nil }
+        if !absolute, let origin, ldns_dname_cat(rdf, origin) != LDNS_STATUS_OK {
             ldns_rdf_deep_free(rdf)
             return nil
         }

@@ -105,6 +105,24 @@ import Testing
         #expect(FieldParserEquivalenceTests.assertAgree(zone, origin: "example.com.") >= lines.count)
     }
 
+    /// A parser without an origin (a capture's records, written absolute): absolute names are read field by
+    /// field, while relative names and `@` are left to ldns, which keeps them as it always did.
+    @Test func withoutAnOriginAbsoluteNamesAgreeAndRelativeOnesFallBack() {
+        let parser = RecordParser()
+        let lines = ["www.example.test. 300 IN A 192.0.2.1", "www.example.test. 300 IN CNAME target.example.test.",
+                     "example.test. 60 IN MX 10 mail.example.test.", "example.test. 60 IN SOA ns. host. 1 2 3 4 5",
+                     "relative 300 IN A 192.0.2.2", "www.example.test. 300 IN CNAME relative",
+                     "@ 300 IN A 192.0.2.3", ". 300 IN NS a.root-servers.net."]
+        var read = 0
+        for line in lines {
+            let slow = FieldParserEquivalenceTests.parse(parser, line, defaultTTL: 0, fast: false)
+            let fast = FieldParserEquivalenceTests.parse(parser, line, defaultTTL: 0, fast: true)
+            #expect(slow == fast, "fast and full parsers disagree without an origin on: \(line)")
+            if slow != nil { read += 1 }
+        }
+        #expect(read >= 5)
+    }
+
     @Test(.needsShared) func corpusZonesAgree() throws {
         let folder = TestPaths.corpus("zones")
         var checked = 0
