@@ -30,7 +30,9 @@ package struct CaptureLoader: InputLoader {
         case .failure(let failure): return LoadResult(issues: [.unreadable(path: file.path, reason: failure.reason)])
         }
         do {
-            capture = try JSONDecoder().decode(Capture.self, from: Data(data))
+            let decoder = JSONDecoder()
+            decoder.userInfo[.capturedRecordParser] = CapturedRecordParser()
+            capture = try decoder.decode(Capture.self, from: Data(data))
         } catch {
             return LoadResult(issues: [.unreadable(path: file.path, reason: "it is not a dnslint capture (\(Self.describe(error)))")])
         }
