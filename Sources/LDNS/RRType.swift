@@ -13,6 +13,20 @@ package struct RRType: RawRepresentable, Hashable, Sendable, Comparable, CustomS
 
     /// Parses a mnemonic (`AAAA`, `TYPE65534`); nil for names ldns does not know.
     package init?(mnemonic: String) {
+        // The common types as `mnemonic` spells them without a call into ldns, which compares the text with
+        // every type name it knows: captures spell the type of every query this way.
+        switch mnemonic {
+        case "A": self.rawValue = 1; return
+        case "NS": self.rawValue = 2; return
+        case "CNAME": self.rawValue = 5; return
+        case "SOA": self.rawValue = 6; return
+        case "PTR": self.rawValue = 12; return
+        case "MX": self.rawValue = 15; return
+        case "TXT": self.rawValue = 16; return
+        case "AAAA": self.rawValue = 28; return
+        case "SRV": self.rawValue = 33; return
+        default: break
+        }
         let code = mnemonic.withCString { ldns_get_rr_type_by_name($0) }
         // ldns reads `TYPE70000` as 70000: not a type.
         guard code.rawValue != 0, let value = UInt16(exactly: code.rawValue) else { return nil }

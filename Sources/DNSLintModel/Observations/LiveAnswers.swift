@@ -199,7 +199,7 @@ package struct LiveAnswers: Sendable {
     /// in the order first asked.
     package func steps() -> [(name: DNSName, type: RRType, edns: Bool, step: LiveStep)] {
         var seen = Set<ExchangeKey>()
-        var steps: [(DNSName, RRType, Bool, LiveStep)] = []
+        var steps: [(name: DNSName, type: RRType, edns: Bool, step: LiveStep)] = []
         for query in record.queries {
             // The prober records names as `DNSName` spells them; only a hand-edited capture needs them spelled so.
             let spelledAsRecorded = DNSName.isNormalizedSpelling(query.name)
