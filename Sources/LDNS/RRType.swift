@@ -13,19 +13,11 @@ package struct RRType: RawRepresentable, Hashable, Sendable, Comparable, CustomS
 
     /// Parses a mnemonic (`AAAA`, `TYPE65534`); nil for names ldns does not know.
     package init?(mnemonic: String) {
-        // The common types as `mnemonic` spells them without a call into ldns, which compares the text with
-        // every type name it knows: captures spell the type of every query this way.
-        switch mnemonic {
-        case "A": self.rawValue = 1; return
-        case "NS": self.rawValue = 2; return
-        case "CNAME": self.rawValue = 5; return
-        case "SOA": self.rawValue = 6; return
-        case "PTR": self.rawValue = 12; return
-        case "MX": self.rawValue = 15; return
-        case "TXT": self.rawValue = 16; return
-        case "AAAA": self.rawValue = 28; return
-        case "SRV": self.rawValue = 33; return
-        default: break
+        // The common types without a call into ldns, which compares the text with every type name it knows:
+        // captures spell the type of every query this way.
+        if let common = Self.common.first(where: { $0.mnemonic == mnemonic }) {
+            self.rawValue = common.code
+            return
         }
         let code = mnemonic.withCString { ldns_get_rr_type_by_name($0) }
         // ldns reads `TYPE70000` as 70000: not a type.
@@ -35,22 +27,16 @@ package struct RRType: RawRepresentable, Hashable, Sendable, Comparable, CustomS
 
     package var mnemonic: String {
         // The common types without a call into ldns and an allocation: live probing asks this per query.
-        switch rawValue {
-        case 1: return "A"
-        case 2: return "NS"
-        case 5: return "CNAME"
-        case 6: return "SOA"
-        case 12: return "PTR"
-        case 15: return "MX"
-        case 16: return "TXT"
-        case 28: return "AAAA"
-        case 33: return "SRV"
-        default: break
-        }
+        if let common = Self.common.first(where: { $0.code == rawValue }) { return common.mnemonic }
         guard let text = ldns_rr_type2str(ldns_rr_type(UInt32(rawValue))) else { return "TYPE\(rawValue)" }
         defer { dnslint_free(text) }
         return String(cString: text)
     }
+
+    /// The types nearly every query and record has, named as ldns names them, both ways without ldns.
+    private static let common: [(code: UInt16, mnemonic: String)] = [
+        (1, "A"), (2, "NS"), (5, "CNAME"), (6, "SOA"), (12, "PTR"), (15, "MX"), (16, "TXT"), (28, "AAAA"), (33, "SRV"),
+    ]
 
     package var description: String { mnemonic }
     package static func < (lhs: RRType, rhs: RRType) -> Bool { lhs.rawValue < rhs.rawValue }

@@ -47,48 +47,12 @@ package enum WireName {
             return String(unsafeUninitializedCapacity: presentation(wire, into: nil)) { presentation(wire, into: $0) }
         }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1024) { buffer in
-            let count = writePresentation(wire, into: buffer.baseAddress!)
+            let count = presentation(wire, into: buffer)
             return String(unsafeUninitializedCapacity: count) { out in
                 out.baseAddress!.update(from: buffer.baseAddress!, count: count)
                 return count
             }
         }
-    }
-
-    /// `presentation(wire, into:)` through raw pointers, for a name of at most 255 bytes into 1,024 (a byte
-    /// takes at most four): plain bytes, nearly all of a real name, cost one mask test and one store.
-    private static func writePresentation(_ wire: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
-        guard let bytes = wire.baseAddress else {
-            out[0] = UInt8(ascii: ".")
-            return 1
-        }
-        var count = 0
-        var index = 0
-        let total = wire.count
-        while index < total {
-            let length = Int(bytes[index])
-            if length == 0 { break }
-            index += 1
-            let end = min(index + length, total)
-            while index < end {
-                let byte = bytes[index]
-                if isPlain(byte) {
-                    out[count] = byte
-                    count += 1
-                } else {
-                    let rest = UnsafeMutableBufferPointer(start: out, count: 1024)
-                    escape(byte, into: rest, at: &count)
-                }
-                index += 1
-            }
-            out[count] = UInt8(ascii: ".")
-            count += 1
-        }
-        if count == 0 {
-            out[0] = UInt8(ascii: ".")
-            count = 1
-        }
-        return count
     }
 
     /// Writes the presentation form of `wire` into `out` and returns its length; with `out` nil it only
@@ -119,6 +83,11 @@ package enum WireName {
 
     @inline(__always)
     private static func escape(_ byte: UInt8, into out: UnsafeMutableBufferPointer<UInt8>?, at count: inout Int) {
+        if isPlain(byte) {
+            out?[count] = byte
+            count += 1
+            return
+        }
         switch byte {
         case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "("), UInt8(ascii: ")"),
              UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "@"), UInt8(ascii: "$"):
