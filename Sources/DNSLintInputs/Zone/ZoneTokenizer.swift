@@ -64,6 +64,8 @@ struct ZoneTokenizer {
     var maxRecordBytes: Int { maxLineBytes.multipliedReportingOverflow(by: 16).overflow ? Int.max : maxLineBytes * 16 }
     /// Set while the rest of an over-long record is being skipped, across blocks.
     private var skipping: RecordSkipper?
+    /// Whether plain one-line records take `plainLineRecord`; off only in tests, which compare both ways.
+    var readsPlainLinesDirectly = true
 
     init(origin: String, defaultTTL: UInt32?, maxLineBytes: Int = LintOptions.defaultMaxLineBytes) {
         contexts = [ZoneParseContext(origin: origin, defaultTTL: defaultTTL ?? 0)]
@@ -88,6 +90,10 @@ struct ZoneTokenizer {
         scratch.reserveCapacity(256)
         var tokens: [Range<Int>] = []
         while position < input.count {
+            if readsPlainLinesDirectly, let end = plainLineRecord(input, from: position, into: &batch) {
+                position = end
+                continue
+            }
             let recordStart = position
             let recordLine = line
             guard let record = logicalRecord(input, from: position, final: final, scratch: &scratch, tokens: &tokens) else {
@@ -273,6 +279,96 @@ struct ZoneTokenizer {
         }
         line += linesSeen
         return (index, longLine)
+    }
+
+    /// The common record, one line of plain words, emitted straight into `batch`: what `logicalRecord` and `emit`
+    /// would write, without building `scratch` and `tokens` first (most of the reading's work on the main
+    /// thread). Returns nil, having changed nothing, for any line that needs them: quotes, escapes, comments,
+    /// parentheses or NUL in it, a directive, a line too long or cut off by the block, or a zone without
+    /// `$TTL` (where a record's TTL may set the default).
+    private mutating func plainLineRecord(_ input: UnsafeBufferPointer<UInt8>, from start: Int,
+                                          into batch: inout RecordBatch) -> Int? {
+        guard explicitDefaultTTL, let base = input.baseAddress else { return nil }
+        let limit = input.count - start > maxLineBytes ? start + maxLineBytes + 1 : input.count
+        var index = start
+        var firstWord = -1, ownerEnd = -1, lastEnd = -1
+        // Whether the words are one space apart, so the text from the first to the last is the record as it is.
+        var oneSpaceApart = true
+        var inWord = false
+        while true {
+            guard index < limit else { return nil }
+            let byte = base[index]
+            if byte == 10 { break }
+            let plain: Bool
+            if byte > 41, byte != UInt8(ascii: ";"), byte != UInt8(ascii: "\\") {
+                plain = true
+            } else {
+                switch byte {
+                case 32, 9, 13: plain = false
+                case 0, UInt8(ascii: "\""), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ";"), UInt8(ascii: "\\"): return nil
+                default: plain = true
+                }
+            }
+            if plain != inWord {
+                if plain {
+                    if firstWord < 0 {
+                        firstWord = index
+                    } else if index - lastEnd != 1 || base[lastEnd] != 32 {
+                        oneSpaceApart = false
+                    }
+                } else {
+                    lastEnd = index
+                    if ownerEnd < 0 { ownerEnd = index }
+                }
+                inWord = plain
+            }
+            index += 1
+        }
+        if inWord {
+            lastEnd = index
+            if ownerEnd < 0 { ownerEnd = index }
+        }
+        let inherits = base[start] == 32 || base[start] == 9
+        if firstWord >= 0, !inherits, base[firstWord] == UInt8(ascii: "$") { return nil }
+        let recordLine = line
+        line += 1
+        guard firstWord >= 0 else { return index + 1 }
+        batch.starts.append(Int32(batch.text.count))
+        batch.lines.append(Int32(recordLine))
+        batch.contexts.append(context)
+        if inherits {
+            append(inheritedOwner()[...], to: &batch.text)
+            batch.text.append(32)
+        } else {
+            lastOwnerSpelling.removeAll(keepingCapacity: true)
+            lastOwnerSpelling.append(contentsOf: UnsafeBufferPointer(start: base + firstWord, count: ownerEnd - firstWord))
+            lastOwnerOrigin = currentOrigin
+            lastOwnerAbsolute = nil
+        }
+        let from = batch.text.count
+        UnsafeBufferPointer(start: base + firstWord, count: lastEnd - firstWord).withMemoryRebound(to: CChar.self) {
+            batch.text.append(contentsOf: $0)
+        }
+        if !oneSpaceApart { ZoneTokenizer.collapseSpaces(in: &batch.text, from: from) }
+        batch.text.append(0)
+        return index + 1
+    }
+
+    /// Rewrites every run of spaces, tabs and carriage returns from `from` on as one space.
+    private static func collapseSpaces(in text: inout [CChar], from: Int) {
+        var end = from
+        text.withUnsafeMutableBufferPointer { text in
+            var afterSpace = false
+            for read in from..<text.count {
+                let byte = text[read]
+                let space = byte == 32 || byte == 9 || byte == 13
+                if space, afterSpace { continue }
+                text[end] = space ? 32 : byte
+                afterSpace = space
+                end += 1
+            }
+        }
+        text.removeLast(text.count - end)
     }
 
     /// A byte inside a word that the tokenizer passes on unchanged: none of the separators, comment and
