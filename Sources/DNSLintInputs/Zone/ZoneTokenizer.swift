@@ -283,9 +283,9 @@ struct ZoneTokenizer {
 
     /// The common record, one line of plain words, emitted straight into `batch`: what `logicalRecord` and `emit`
     /// would write, without building `scratch` and `tokens` first (most of the reading's work on the main
-    /// thread). Returns nil, having changed nothing, for any line that needs them: quotes, escapes, comments,
-    /// parentheses or NUL in it, a directive, a line too long or cut off by the block, or a zone without
-    /// `$TTL` (where a record's TTL may set the default).
+    /// thread). Quoted strings closed on the line are taken too. Returns nil, having changed nothing, for any
+    /// line that needs the general path: escapes outside quotes, comments, parentheses or NUL in it, a directive,
+    /// a line too long or cut off by the block, or a zone without `$TTL` (where a record's TTL may set the default).
     private mutating func plainLineRecord(_ input: UnsafeBufferPointer<UInt8>, from start: Int,
                                           into batch: inout RecordBatch) -> Int? {
         guard explicitDefaultTTL, let base = input.baseAddress else { return nil }
@@ -294,6 +294,7 @@ struct ZoneTokenizer {
         var firstWord = -1, ownerEnd = -1, lastEnd = -1
         // Whether the words are one space apart, so the text from the first to the last is the record as it is.
         var oneSpaceApart = true
+        var hasQuotes = false
         var inWord = false
         while true {
             guard index < limit else { return nil }
@@ -305,7 +306,7 @@ struct ZoneTokenizer {
             } else {
                 switch byte {
                 case 32, 9, 13: plain = false
-                case 0, UInt8(ascii: "\""), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ";"), UInt8(ascii: "\\"): return nil
+                case 0, UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ";"), UInt8(ascii: "\\"): return nil
                 default: plain = true
                 }
             }
@@ -321,6 +322,12 @@ struct ZoneTokenizer {
                     if ownerEnd < 0 { ownerEnd = index }
                 }
                 inWord = plain
+            }
+            if byte == UInt8(ascii: "\"") {
+                // A quoted string closed on this line is part of its word, spaces and all.
+                guard let closing = ZoneTokenizer.closingQuote(base, from: index + 1, limit: limit) else { return nil }
+                hasQuotes = true
+                index = closing
             }
             index += 1
         }
@@ -349,22 +356,55 @@ struct ZoneTokenizer {
         UnsafeBufferPointer(start: base + firstWord, count: lastEnd - firstWord).withMemoryRebound(to: CChar.self) {
             batch.text.append(contentsOf: $0)
         }
-        if !oneSpaceApart { ZoneTokenizer.collapseSpaces(in: &batch.text, from: from) }
+        if !oneSpaceApart { ZoneTokenizer.collapseSpaces(in: &batch.text, from: from, skippingQuotes: hasQuotes) }
         batch.text.append(0)
         return index + 1
     }
 
-    /// Rewrites every run of spaces, tabs and carriage returns from `from` on as one space.
-    private static func collapseSpaces(in text: inout [CChar], from: Int) {
+    /// The offset of the quote closing a string opened before `start`, passing escaped characters; nil when the
+    /// line or the limit ends first, or a NUL or an escaped line break is met (the general path reports those).
+    private static func closingQuote(_ base: UnsafePointer<UInt8>, from start: Int, limit: Int) -> Int? {
+        var index = start
+        while index < limit {
+            switch base[index] {
+            case UInt8(ascii: "\""): return index
+            case 10, 0: return nil
+            case UInt8(ascii: "\\"):
+                guard index + 1 < limit, base[index + 1] != 10, base[index + 1] != 0 else { return nil }
+                index += 2
+            default: index += 1
+            }
+        }
+        return nil
+    }
+
+    /// Rewrites every run of spaces, tabs and carriage returns from `from` on as one space, leaving quoted
+    /// strings as they are.
+    private static func collapseSpaces(in text: inout [CChar], from: Int, skippingQuotes: Bool) {
         var end = from
         text.withUnsafeMutableBufferPointer { text in
             var afterSpace = false
+            var quoted = false
+            var escaped = false
             for read in from..<text.count {
                 let byte = text[read]
+                if quoted {
+                    if escaped {
+                        escaped = false
+                    } else if byte == CChar(UInt8(ascii: "\\")) {
+                        escaped = true
+                    } else if byte == CChar(UInt8(ascii: "\"")) {
+                        quoted = false
+                    }
+                    text[end] = byte
+                    end += 1
+                    continue
+                }
                 let space = byte == 32 || byte == 9 || byte == 13
                 if space, afterSpace { continue }
                 text[end] = space ? 32 : byte
                 afterSpace = space
+                quoted = skippingQuotes && byte == CChar(UInt8(ascii: "\""))
                 end += 1
             }
         }

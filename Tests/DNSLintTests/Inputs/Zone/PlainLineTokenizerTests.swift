@@ -83,6 +83,13 @@ import Testing
         after IN A 192.0.2.10
         $INCLUDE other.zone
         end IN A 192.0.2.11
+        txt\tIN TXT "v=spf1  a\tmx ; (x)"  "two"\t"esc\\"aped\\\\" tail
+        "quoted owner"  IN TXT "x"
+        open IN TXT "never closed
+        nul IN TXT "a\u{0}b"
+        split IN TXT "a\\
+        b"
+        mid IN TXT ab"c  d"e  "f"
         """
 
     @Test func handWrittenZoneReadsTheSameInEveryBlockSize() {
@@ -100,6 +107,8 @@ import Testing
     @Test func plainLinesAreWrittenOneSpaceApart() {
         let tokenized = Self.tokenize("$TTL 60\na\t \tIN  A\t192.0.2.1 \r\n\tIN AAAA ::1\n", blockSize: 1000, plainLines: true)
         #expect(tokenized.description.hasPrefix("2 [example.com. 60] a IN A 192.0.2.1\n3 [example.com. 60] a.example.com. IN AAAA ::1"))
+        let quoted = Self.tokenize("$TTL 60\nt\tTXT  \"a  \\\" b\"\t\"c\"\n", blockSize: 1000, plainLines: true)
+        #expect(quoted.description.hasPrefix("2 [example.com. 60] t TXT \"a  \\\" b\" \"c\"\n"))
     }
 
     /// Random lines over an alphabet heavy in what the tokenizer treats specially.
