@@ -1,7 +1,8 @@
 /// Bytes written through a raw pointer into storage that doubles as it fills. An append is a capacity check
 /// and a store (or one copy); on an Array each was a uniqueness check and a generic call, which made the keys
-/// and punctuation of a large report cost more than its text. Owned by one writer, on one thread.
-final class ByteOutput {
+/// and punctuation of a large report cost more than its text. Owned by one writer, on one thread, at a time:
+/// a chunk of findings rendered on a worker is handed whole to the thread that writes it out (hence Sendable).
+final class ByteOutput: @unchecked Sendable {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private(set) var count = 0
@@ -17,6 +18,11 @@ final class ByteOutput {
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     func removeAll() { count = 0 }
+
+    /// What was written, in place, for the length of `body`.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        body(UnsafeBufferPointer(start: base, count: count))
+    }
 
     @inline(__always)
     func append(_ byte: UInt8) {
@@ -42,6 +48,31 @@ final class ByteOutput {
             target.initialize(from: source, count: length)
         }
         count += length
+    }
+
+    /// `,` when `comma`, a newline and the indentation of `depth` (none at depth 0), then `"name": `: what
+    /// `JSONWriter` writes before a value, as stores behind one capacity check.
+    @inline(__always)
+    func appendKey(_ name: UnsafePointer<UInt8>, count length: Int, comma: Bool, depth: Int) {
+        let needed = length + 2 * depth + 6
+        if capacity - count < needed { grow(toHold: count + needed) }
+        var target = base + count
+        if comma {
+            target.pointee = UInt8(ascii: ",")
+            target += 1
+        }
+        if depth > 0 {
+            target.pointee = 10
+            for index in 1...(2 * depth) { target[index] = 32 }
+            target += 2 * depth + 1
+        }
+        target.pointee = UInt8(ascii: "\"")
+        for index in 0..<length { target[index + 1] = name[index] }
+        target += length + 1
+        target[0] = UInt8(ascii: "\"")
+        target[1] = UInt8(ascii: ":")
+        target[2] = 32
+        count = target + 3 - base
     }
 
     func append(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }

@@ -5,6 +5,7 @@ import Foundation
 struct JSONReporter {
     static let formatVersion = 1
     static let chunkSize = 1024
+    static let expectedFindingBytes = 1_536
     let context: ReportContext
 
     /// Streams the findings one by one, written straight as bytes: the whole document never sits in memory.
@@ -24,12 +25,15 @@ struct JSONReporter {
         let threads = ProcessInfo.processInfo.activeProcessorCount
         for group in stride(from: 0, to: chunks.count, by: threads * 2) {
             let batch = Array(chunks[group..<min(group + threads * 2, chunks.count)])
-            let rendered = parallelMap(batch.count, threads: threads) { index -> [UInt8] in
-                var chunkWriter = JSONWriter(depth: 2, continuing: batch[index].lowerBound > 0)
+            // Rendered into buffers sized for a zone's findings (about a kilobyte each), handed to the sink
+            // as they are: neither grown from small nor copied on the way out.
+            let rendered = parallelMap(batch.count, threads: threads) { index -> ByteOutput in
+                var chunkWriter = JSONWriter(depth: 2, continuing: batch[index].lowerBound > 0,
+                                             capacity: batch[index].count * JSONReporter.expectedFindingBytes)
                 for item in findings[batch[index]] { finding(item, into: &chunkWriter) }
-                return chunkWriter.bytes
+                return chunkWriter.output
             }
-            for bytes in rendered { sink.write(bytes: bytes) }
+            for output in rendered { output.withBytes { sink.write(bytes: $0) } }
         }
         writer.continueAfter(items: findings.count, depth: 2)
         writer.endArray()

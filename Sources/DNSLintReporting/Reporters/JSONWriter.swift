@@ -3,18 +3,22 @@ import DNSLintModel
 /// Used for findings, of which there can be hundreds of thousands.
 struct JSONWriter {
     /// What was written so far (see `ByteOutput` for why not an Array).
-    let output = ByteOutput()
+    let output: ByteOutput
     var bytes: [UInt8] { output.bytes }
     private var depth: Int
     private var needsComma = false
 
-    init(depth: Int = 0) { self.depth = depth }
+    init(depth: Int = 0) {
+        self.depth = depth
+        output = ByteOutput()
+    }
 
     /// A writer for items in the middle of an array another writer opened: `continuing` means items
-    /// already precede these, so the first one needs a comma.
-    init(depth: Int, continuing: Bool) {
+    /// already precede these, so the first one needs a comma. `capacity`: the bytes they are expected to take.
+    init(depth: Int, continuing: Bool, capacity: Int = 4_096) {
         self.depth = depth
         needsComma = continuing
+        output = ByteOutput(capacity: capacity)
     }
 
     /// Tells a writer that `items` values were written into its open array by other writers.
@@ -30,10 +34,15 @@ struct JSONWriter {
 
     /// A key the code spells (plain ASCII): copied as it is, without the scan for characters to escape.
     mutating func key(_ name: StaticString) {
-        separate()
-        output.append(UInt8(ascii: "\""))
-        output.append(name)
-        output.append("\": ")
+        guard name.hasPointerRepresentation else {
+            separate()
+            output.append(UInt8(ascii: "\""))
+            output.append(name)
+            output.append("\": ")
+            return afterKey()
+        }
+        // A finding writes some 25 keys: the separator, indentation and key go in with one capacity check.
+        output.appendKey(name.utf8Start, count: name.utf8CodeUnitCount, comma: needsComma, depth: depth)
         afterKey()
     }
 

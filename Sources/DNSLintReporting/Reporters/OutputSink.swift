@@ -38,22 +38,35 @@ package final class OutputSink {
         flushIfFull()
     }
 
+    /// Bytes written in place: a piece of a chunk or more (a report's rendered findings) goes out without
+    /// being copied into the buffer first.
+    package func write(bytes: UnsafeBufferPointer<UInt8>) {
+        guard handle != nil, bytes.count >= OutputSink.chunk else {
+            buffer.append(contentsOf: bytes)
+            return flushIfFull()
+        }
+        flush()
+        writeAll(UnsafeRawBufferPointer(bytes))
+    }
+
     package func flush() {
-        guard let handle, !buffer.isEmpty else { return }
+        guard handle != nil, !buffer.isEmpty else { return }
         defer { buffer.removeAll(keepingCapacity: true) }
-        guard failureCode == nil else { return }
+        buffer.withUnsafeBytes { writeAll($0) }
+    }
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) {
+        guard let handle, failureCode == nil, let base = bytes.baseAddress else { return }
         let descriptor = handle.fileDescriptor
-        buffer.withUnsafeBytes { bytes in
-            var written = 0
-            while written < bytes.count {
-                let count = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else {
-                    failureCode = count < 0 ? errno : EIO
-                    return
-                }
-                written += count
+        var written = 0
+        while written < bytes.count {
+            let count = Glibc.write(descriptor, base + written, bytes.count - written)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else {
+                failureCode = count < 0 ? errno : EIO
+                return
             }
+            written += count
         }
     }
 
