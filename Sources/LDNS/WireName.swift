@@ -12,6 +12,16 @@ package enum WireName {
         }
     }
 
+    /// Appends `wire` lower-cased to `out`: one copy, then lower-casing of the appended bytes in place.
+    @inlinable
+    package static func appendLowercased(_ wire: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let start = out.count
+        out.append(contentsOf: wire)
+        out.withUnsafeMutableBufferPointer { bytes in
+            for index in start..<bytes.count where bytes[index] &- 65 < 26 { bytes[index] |= 0x20 }
+        }
+    }
+
     /// The offset of the parent name inside `wire`, or nil at the root.
     package static func parentOffset(_ wire: ArraySlice<UInt8>, from offset: Int) -> Int? {
         let start = wire.startIndex + offset

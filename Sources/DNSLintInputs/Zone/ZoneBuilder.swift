@@ -66,7 +66,6 @@ enum RecordBatchParser {
         var out = ParsedRecords()
         out.types.reserveCapacity(range.count)
         let parser = RecordParser()
-        var lowered: [UInt8] = []
         var currentContext = -1
         var originOK = true
         batch.text.withUnsafeBufferPointer { text in
@@ -94,13 +93,9 @@ enum RecordBatchParser {
                         oversized = record.rdata.count
                         return
                     }
-                    WireName.lowercased(record.owner, into: &lowered)
-                    out.names += lowered
+                    WireName.appendLowercased(record.owner, to: &out.names)
                     out.ownerEnds.append(Int32(out.names.count))
-                    if let target = record.target {
-                        WireName.lowercased(target, into: &lowered)
-                        out.names += lowered
-                    }
+                    if let target = record.target { WireName.appendLowercased(target, to: &out.names) }
                     out.targetEnds.append(Int32(out.names.count))
                     out.rdata.append(contentsOf: record.rdata)
                     out.rdataEnds.append(Int32(out.rdata.count))
