@@ -12,6 +12,7 @@ struct FieldRecordParser {
     private var starts: [Int] = []
     private var fields: [UnsafeMutablePointer<ldns_rdf>] = []
     private var rdata: [UInt8] = []
+    private var ownerWire: [UInt8] = []
     private var mnemonics = MnemonicCache()
 
     mutating func parse(_ line: UnsafePointer<CChar>, defaultTTL: UInt32, origin: UnsafeMutablePointer<ldns_rdf>?,
@@ -51,9 +52,16 @@ struct FieldRecordParser {
                   FieldRecordParser.fastTypes.contains(typeCode), let descriptor = ldns_rr_descript(typeCode) else { return false }
             next += 1
             let count = starts.count - next
-            guard count >= ldns_rr_descriptor_minimum(descriptor), count <= ldns_rr_descriptor_maximum(descriptor),
-                  let owner = name(token(0), origin: origin) else { return false }
-            fields.append(owner)
+            guard count >= ldns_rr_descriptor_minimum(descriptor), count <= ldns_rr_descriptor_maximum(descriptor) else { return false }
+            // ldns reads any owner starting with `@` as the origin (`@foo` too): the full parser keeps that its own.
+            if token(0).pointee == CChar(UInt8(ascii: "@")), token(0)[1] != 0 { return false }
+            // The owner: read here when it is a plain name (nearly always), else by ldns.
+            var ldnsOwner: UnsafeMutablePointer<ldns_rdf>?
+            if !plainName(token(0), origin: origin, into: &ownerWire) {
+                guard let owner = name(token(0), origin: origin) else { return false }
+                fields.append(owner)
+                ldnsOwner = owner
+            }
             rdata.removeAll(keepingCapacity: true)
             var target: UnsafeMutablePointer<ldns_rdf>?
             let targetIndex = RRType(typeCode).targetFieldIndex
@@ -71,10 +79,16 @@ struct FieldRecordParser {
                 rdata.append(contentsOf: UnsafeBufferPointer(start: data, count: ldns_rdf_size(field)))
                 if index == targetIndex { target = field }
             }
-            let ownerBytes = UnsafeBufferPointer(start: ldns_rdf_data(owner), count: ldns_rdf_size(owner))
-            rdata.withUnsafeBufferPointer { rdataBytes in
-                body(RecordView(owner: ownerBytes, type: RRType(typeCode), rrClass: rrClass, ttl: ttl, rdata: rdataBytes,
-                                target: target.map { UnsafeBufferPointer(start: ldns_rdf_data($0), count: ldns_rdf_size($0)) }))
+            func emit(_ ownerBytes: UnsafeBufferPointer<UInt8>) {
+                rdata.withUnsafeBufferPointer { rdataBytes in
+                    body(RecordView(owner: ownerBytes, type: RRType(typeCode), rrClass: rrClass, ttl: ttl, rdata: rdataBytes,
+                                    target: target.map { UnsafeBufferPointer(start: ldns_rdf_data($0), count: ldns_rdf_size($0)) }))
+                }
+            }
+            if let ldnsOwner {
+                emit(UnsafeBufferPointer(start: ldns_rdf_data(ldnsOwner), count: ldns_rdf_size(ldnsOwner)))
+            } else {
+                ownerWire.withUnsafeBufferPointer(emit)
             }
             return true
         }
@@ -91,6 +105,42 @@ struct FieldRecordParser {
             return nil
         }
         return rdf
+    }
+
+    /// The wire form of a plain name, the one ldns would build (`name`), written straight into `wire`: labels
+    /// of any bytes but `\\` between single dots, completed with the origin unless the name ends in a dot.
+    /// False, with nothing promised about `wire`, for anything else (`@`, escapes, the root, empty or long
+    /// labels, a name past 255 octets, a relative name without an origin): `name` reads those.
+    private func plainName(_ text: UnsafePointer<CChar>, origin: UnsafeMutablePointer<ldns_rdf>?, into wire: inout [UInt8]) -> Bool {
+        wire.removeAll(keepingCapacity: true)
+        var labelStart = 0
+        var index = 0
+        wire.append(0)
+        while true {
+            let byte = UInt8(bitPattern: text[index])
+            if byte == 0 || byte == UInt8(ascii: ".") {
+                let length = index - labelStart
+                guard length > 0, length <= 63 else { return false }
+                wire[wire.count - length - 1] = UInt8(length)
+                if byte == 0 { break }
+                index += 1
+                labelStart = index
+                if text[index] == 0 { break }
+                wire.append(0)
+                continue
+            }
+            guard byte != UInt8(ascii: "\\"), byte != UInt8(ascii: "@") || index > 0 else { return false }
+            wire.append(byte)
+            index += 1
+        }
+        let absolute = index > 0 && text[index - 1] == CChar(UInt8(ascii: "."))
+        if absolute {
+            wire.append(0)
+        } else {
+            guard let origin, let originData = ldns_rdf_data(origin) else { return false }
+            wire.append(contentsOf: UnsafeBufferPointer(start: originData, count: ldns_rdf_size(origin)))
+        }
+        return wire.count <= 255
     }
 
     /// A quoted string token without its quotes, as ldns hands character-strings to its field parser.

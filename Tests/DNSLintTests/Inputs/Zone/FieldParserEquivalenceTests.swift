@@ -84,6 +84,19 @@ import Testing
                                                         origin: "example.com.") == 14)
     }
 
+    /// Owners read without ldns (`plainName`) must come out as ldns builds them, and every owner it leaves to
+    /// ldns (escapes, the root, empty or long labels, long names) must still read as ldns reads it.
+    @Test func ownerNamesAgree() {
+        let label63 = String(repeating: "a", count: 63), label64 = String(repeating: "b", count: 64)
+        let long = (0..<4).map { _ in String(repeating: "c", count: 60) }.joined(separator: ".")
+        let owners = ["h0", "Mixed.Case", "abs.example.org.", "*", "*.wild", "_sip._tcp", "x-y_z", "@", "@foo", "a@b",
+                      "\u{e9}t\u{e9}", "esc\\.dot", "dec\\065", ".", "a..b", ".lead", label63, label64, "\(label63).\(label63)",
+                      long, long + ".", String(long.prefix(230)), "one.two.three.four.five"]
+        let zone = owners.map { "\($0) A 192.0.2.1" }.joined(separator: "\n")
+        #expect(FieldParserEquivalenceTests.assertAgree(zone, origin: "example.com.") >= 15)
+        #expect(FieldParserEquivalenceTests.assertAgree(zone, origin: ".") >= 15)
+    }
+
     /// Class and type tokens are remembered by their exact bytes (`MnemonicCache`): every spelling of each, more
     /// spellings than the cache keeps, tokens too long to key and unknown ones read as ldns reads them, the
     /// first time and again.
