@@ -1,4 +1,7 @@
 import CLdns
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Parses common record types field by field with ldns' own field parsers (`ldns_rdf_new_frm_str`),
 /// skipping `ldns_rr_new_frm_str`'s per-call 64 KiB buffers and second tokenisation: the zone reader
@@ -12,7 +15,8 @@ struct FieldRecordParser {
     private var starts: [Int] = []
     private var fields: [UnsafeMutablePointer<ldns_rdf>] = []
     private var rdata: [UInt8] = []
-    private var ownerWire: [UInt8] = []
+    /// A plain owner's wire form (`plainName`): the longest name and a byte to spare.
+    private var ownerWire = [UInt8](repeating: 0, count: 256)
     private var mnemonics = MnemonicCache()
 
     mutating func parse(_ line: UnsafePointer<CChar>, defaultTTL: UInt32, origin: UnsafeMutablePointer<ldns_rdf>?,
@@ -57,7 +61,8 @@ struct FieldRecordParser {
             if token(0).pointee == CChar(UInt8(ascii: "@")), token(0)[1] != 0 { return false }
             // The owner: read here when it is a plain name (nearly always), else by ldns.
             var ldnsOwner: UnsafeMutablePointer<ldns_rdf>?
-            if !plainName(token(0), origin: origin, into: &ownerWire) {
+            let ownerLength = ownerWire.withUnsafeMutableBufferPointer { FieldRecordParser.plainName(token(0), origin: origin, into: $0.baseAddress!) }
+            if ownerLength == nil {
                 guard let owner = name(token(0), origin: origin) else { return false }
                 fields.append(owner)
                 ldnsOwner = owner
@@ -68,6 +73,11 @@ struct FieldRecordParser {
             for index in 0..<count {
                 let fieldType = ldns_rr_descriptor_field_type(descriptor, index)
                 let text = token(next + index)
+                if fieldType == LDNS_RDF_TYPE_A || fieldType == LDNS_RDF_TYPE_AAAA {
+                    // What ldns' own A and AAAA field parsers do (inet_pton), without their allocation.
+                    guard FieldRecordParser.appendAddress(unquoted(text), v6: fieldType == LDNS_RDF_TYPE_AAAA, to: &rdata) else { return false }
+                    continue
+                }
                 let field: UnsafeMutablePointer<ldns_rdf>?
                 if fieldType == LDNS_RDF_TYPE_DNAME {
                     field = name(text, origin: origin)
@@ -88,7 +98,7 @@ struct FieldRecordParser {
             if let ldnsOwner {
                 emit(UnsafeBufferPointer(start: ldns_rdf_data(ldnsOwner), count: ldns_rdf_size(ldnsOwner)))
             } else {
-                ownerWire.withUnsafeBufferPointer(emit)
+                ownerWire.withUnsafeBufferPointer { emit(UnsafeBufferPointer(rebasing: $0.prefix(ownerLength!))) }
             }
             return true
         }
@@ -107,40 +117,51 @@ struct FieldRecordParser {
         return rdf
     }
 
+    /// Appends the address `text` spells (dotted IPv4, or IPv6 when `v6`) in network order; false when it is
+    /// not one, as `ldns_str2rdf_a` and `ldns_str2rdf_aaaa` decide it (both call inet_pton).
+    private static func appendAddress(_ text: UnsafePointer<CChar>, v6: Bool, to rdata: inout [UInt8]) -> Bool {
+        var address: (UInt64, UInt64) = (0, 0)
+        let parsed = withUnsafeMutableBytes(of: &address) { inet_pton(v6 ? AF_INET6 : AF_INET, text, $0.baseAddress) == 1 }
+        guard parsed else { return false }
+        withUnsafeBytes(of: &address) { rdata.append(contentsOf: $0.prefix(v6 ? 16 : 4)) }
+        return true
+    }
+
     /// The wire form of a plain name, the one ldns would build (`name`), written straight into `wire`: labels
     /// of any bytes but `\\` between single dots, completed with the origin unless the name ends in a dot.
-    /// False, with nothing promised about `wire`, for anything else (`@`, escapes, the root, empty or long
-    /// labels, a name past 255 octets, a relative name without an origin): `name` reads those.
-    private func plainName(_ text: UnsafePointer<CChar>, origin: UnsafeMutablePointer<ldns_rdf>?, into wire: inout [UInt8]) -> Bool {
-        wire.removeAll(keepingCapacity: true)
-        var labelStart = 0
+    /// Returns its length, or nil for anything else (`@`, escapes, the root, empty or long labels, a name past
+    /// 255 octets, a relative name without an origin): `name` reads those. `wire` holds 256 bytes.
+    private static func plainName(_ text: UnsafePointer<CChar>, origin: UnsafeMutablePointer<ldns_rdf>?,
+                                  into wire: UnsafeMutablePointer<UInt8>) -> Int? {
+        // wire[lengthAt] takes the length of the label being read; its bytes follow it.
+        var lengthAt = 0
         var index = 0
-        wire.append(0)
         while true {
             let byte = UInt8(bitPattern: text[index])
             if byte == 0 || byte == UInt8(ascii: ".") {
-                let length = index - labelStart
-                guard length > 0, length <= 63 else { return false }
-                wire[wire.count - length - 1] = UInt8(length)
-                if byte == 0 { break }
+                let length = index - lengthAt
+                guard length > 0, length <= 63 else { return nil }
+                wire[lengthAt] = UInt8(length)
+                if byte == 0 || text[index + 1] == 0 { break }
+                lengthAt = index + 1
                 index += 1
-                labelStart = index
-                if text[index] == 0 { break }
-                wire.append(0)
                 continue
             }
-            guard byte != UInt8(ascii: "\\"), byte != UInt8(ascii: "@") || index > 0 else { return false }
-            wire.append(byte)
+            guard byte != UInt8(ascii: "\\"), byte != UInt8(ascii: "@") || index > 0, index < 254 else { return nil }
+            wire[index + 1] = byte
             index += 1
         }
-        let absolute = index > 0 && text[index - 1] == CChar(UInt8(ascii: "."))
-        if absolute {
-            wire.append(0)
-        } else {
-            guard let origin, let originData = ldns_rdf_data(origin) else { return false }
-            wire.append(contentsOf: UnsafeBufferPointer(start: originData, count: ldns_rdf_size(origin)))
+        // The labels take the name's text length plus one (each dot became a length byte, and one leads).
+        if text[index] != 0 {
+            guard index + 2 <= 255 else { return nil }
+            wire[index + 1] = 0
+            return index + 2
         }
-        return wire.count <= 255
+        guard let origin, let originData = ldns_rdf_data(origin) else { return nil }
+        let originSize = ldns_rdf_size(origin)
+        guard index + 1 + originSize <= 255 else { return nil }
+        (wire + index + 1).update(from: originData, count: originSize)
+        return index + 1 + originSize
     }
 
     /// A quoted string token without its quotes, as ldns hands character-strings to its field parser.

@@ -92,6 +92,15 @@ import Testing
         let owners = ["h0", "Mixed.Case", "abs.example.org.", "*", "*.wild", "_sip._tcp", "x-y_z", "@", "@foo", "a@b",
                       "\u{e9}t\u{e9}", "esc\\.dot", "dec\\065", ".", "a..b", ".lead", label63, label64, "\(label63).\(label63)",
                       long, long + ".", String(long.prefix(230)), "one.two.three.four.five"]
+            // Names around the 255-octet limit, absolute and relative, in labels of 63.
+            + (248...256).flatMap { length -> [String] in
+                var text = ""
+                while text.count < length {
+                    if !text.isEmpty { text += "." }
+                    text += String(repeating: "d", count: min(63, max(1, length - text.count)))
+                }
+                return [text, text + "."]
+            }
         let zone = owners.map { "\($0) A 192.0.2.1" }.joined(separator: "\n")
         #expect(FieldParserEquivalenceTests.assertAgree(zone, origin: "example.com.") >= 15)
         #expect(FieldParserEquivalenceTests.assertAgree(zone, origin: ".") >= 15)
