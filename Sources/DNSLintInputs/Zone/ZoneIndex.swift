@@ -263,7 +263,10 @@ package final class ZoneIndex: ZoneContents, Sendable {
 
     package func forEachServedRecord(ofTypes types: [RRType], _ body: (ZoneRecord) -> Void) {
         let redirects = hasDelegations || hasDNAMEs
-        for record in records where types.contains(record.type) {
+        // Compared as numbers: `contains` on the types went through the generic Equatable witness for every
+        // record of the zone, in each of the rules that walk it.
+        let wanted = types.map(\.rawValue)
+        for record in records where wanted.contains(record.type.rawValue) {
             if redirects {
                 switch served(at: record.owner) {
                 case .all: break
