@@ -61,6 +61,14 @@ struct NameTable: Sendable {
         return bytes[start..<end]
     }
 
+    /// The length of a name's wire form, read from the offsets alone: `wire(_:).count` makes a slice, which
+    /// retains and releases the byte array on every answer's every record.
+    func wireLength(_ id: Int32) -> Int {
+        let start = Int(starts[Int(id)])
+        let end = Int(id) + 1 < starts.count ? Int(starts[Int(id) + 1]) : bytes.count
+        return end - start
+    }
+
     func name(_ id: Int32) -> DNSName { DNSName(normalized: WireName.text(wire(id))) }
 
     private func equals(_ id: Int, _ wire: UnsafeBufferPointer<UInt8>) -> Bool {

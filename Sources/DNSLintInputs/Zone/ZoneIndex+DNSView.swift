@@ -12,14 +12,15 @@ extension ZoneIndex: DNSView {
 
     package func subject(at index: Int) -> AuditSubject {
         let id = subjects[index]
-        return AuditSubject(name: name(id), location: records(of: id).first.map(location(of:)), otherTypes: otherTypes(at: id))
+        let range = recordRange(of: id)
+        return AuditSubject(name: name(id), location: range.isEmpty ? nil : location(of: records[range.lowerBound]), otherTypes: otherTypes(at: id))
     }
 
     /// Types asked beyond A and AAAA: what the name holds, less CNAME and DNSSEC data (not sent without DO).
     private func otherTypes(at id: Int32) -> [RRType] {
         var types: [RRType] = []
-        for record in records(of: id) where ZoneIndex.isAsked(record.type) && !types.contains(record.type) {
-            types.append(record.type)
+        for index in recordRange(of: id) where ZoneIndex.isAsked(records[index].type) && !types.contains(records[index].type) {
+            types.append(records[index].type)
         }
         return types
     }
@@ -105,8 +106,9 @@ extension ZoneIndex: DNSView {
                 }
                 break
             }
-            let nodeRecords = records(of: node)
-            if type != .cname, let cname = nodeRecords.first(where: { $0.type == .cname }), cname.target >= 0 {
+            let nodeRecords = recordRange(of: node)
+            if type != .cname, let cnameIndex = nodeRecords.first(where: { records[$0].type == .cname }),
+               case let cname = records[cnameIndex], cname.target >= 0 {
                 let hop = CNAMEHop(owner: walk.currentName, target: name(cname.target), ttl: cname.ttl,
                                    origin: RecordOrigin(location: location(of: cname)))
                 walk.visited.insert(node)
@@ -117,7 +119,8 @@ extension ZoneIndex: DNSView {
                 walk.answer.outcome = .hopLimit
                 break
             }
-            for record in nodeRecords where record.type == type {
+            for index in nodeRecords where records[index].type == type {
+                let record = records[index]
                 walk.answer.records.append(AnswerRecord(type: type, ttl: record.ttl, origin: RecordOrigin(location: location(of: record)),
                                                         target: record.target >= 0 && RRType.hostTargetTypes.contains(type) ? name(record.target) : nil))
                 add(.stored(record), to: &walk)
@@ -129,7 +132,7 @@ extension ZoneIndex: DNSView {
             }
             break
         }
-        let questionLength = startID.map { names.wire($0).count } ?? (question.wire?.count ?? 1)
+        let questionLength = startID.map { names.wireLength($0) } ?? (question.wire?.count ?? 1)
         let bound = 12 + questionLength + 4 + walk.partsBound
         if bound <= ZoneIndex.udpLimit {
             walk.answer.sizeWithoutEDNS = AnswerSize(bytes: bound, exact: false)
@@ -224,7 +227,7 @@ extension ZoneIndex: DNSView {
     /// 512 bytes are encoded by ldns.
     private func add(_ part: AnswerPart, to walk: inout AnswerWalk) {
         switch part {
-        case .stored(let record): walk.partsBound += names.wire(record.owner).count + 10 + Int(record.rdataLength)
+        case .stored(let record): walk.partsBound += names.wireLength(record.owner) + 10 + Int(record.rdataLength)
         case .synthesized(let record): walk.partsBound += record.owner.count + 10 + record.rdata.count
         }
         if walk.collectsParts { walk.parts.append(part) }

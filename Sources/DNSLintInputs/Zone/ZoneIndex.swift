@@ -204,6 +204,12 @@ package final class ZoneIndex: ZoneContents, Sendable {
 
     // MARK: Access for rules
 
+    /// Where a name's records sit in `records`: a range, not a slice (see `NameTable.wireLength`).
+    func recordRange(of name: Int32) -> Range<Int> {
+        guard Int(name) + 1 < nodeStarts.count else { return 0..<0 }
+        return Int(nodeStarts[Int(name)])..<Int(nodeStarts[Int(name) + 1])
+    }
+
     package func records(of name: Int32) -> ArraySlice<ZoneRecord> {
         guard Int(name) + 1 < nodeStarts.count else { return [] }
         return records[Int(nodeStarts[Int(name)])..<Int(nodeStarts[Int(name) + 1])]
