@@ -340,18 +340,8 @@ struct ZoneTokenizer {
         let recordLine = line
         line += 1
         guard firstWord >= 0 else { return index + 1 }
-        batch.starts.append(Int32(batch.text.count))
-        batch.lines.append(Int32(recordLine))
-        batch.contexts.append(context)
-        if inherits {
-            append(inheritedOwner()[...], to: &batch.text)
-            batch.text.append(32)
-        } else {
-            lastOwnerSpelling.removeAll(keepingCapacity: true)
-            lastOwnerSpelling.append(contentsOf: UnsafeBufferPointer(start: base + firstWord, count: ownerEnd - firstWord))
-            lastOwnerOrigin = currentOrigin
-            lastOwnerAbsolute = nil
-        }
+        beginRecord(line: recordLine, inherits: inherits,
+                    owner: UnsafeBufferPointer(start: base + firstWord, count: ownerEnd - firstWord), into: &batch)
         let from = batch.text.count
         UnsafeBufferPointer(start: base + firstWord, count: lastEnd - firstWord).withMemoryRebound(to: CChar.self) {
             batch.text.append(contentsOf: $0)
@@ -359,65 +349,6 @@ struct ZoneTokenizer {
         if !oneSpaceApart { ZoneTokenizer.collapseSpaces(in: &batch.text, from: from, skippingQuotes: hasQuotes) }
         batch.text.append(0)
         return index + 1
-    }
-
-    /// The offset of the quote closing a string opened before `start`, passing escaped characters; nil when the
-    /// line or the limit ends first, or a NUL or an escaped line break is met (the general path reports those).
-    private static func closingQuote(_ base: UnsafePointer<UInt8>, from start: Int, limit: Int) -> Int? {
-        var index = start
-        while index < limit {
-            switch base[index] {
-            case UInt8(ascii: "\""): return index
-            case 10, 0: return nil
-            case UInt8(ascii: "\\"):
-                guard index + 1 < limit, base[index + 1] != 10, base[index + 1] != 0 else { return nil }
-                index += 2
-            default: index += 1
-            }
-        }
-        return nil
-    }
-
-    /// Rewrites every run of spaces, tabs and carriage returns from `from` on as one space, leaving quoted
-    /// strings as they are.
-    private static func collapseSpaces(in text: inout [CChar], from: Int, skippingQuotes: Bool) {
-        var end = from
-        text.withUnsafeMutableBufferPointer { text in
-            var afterSpace = false
-            var quoted = false
-            var escaped = false
-            for read in from..<text.count {
-                let byte = text[read]
-                if quoted {
-                    if escaped {
-                        escaped = false
-                    } else if byte == CChar(UInt8(ascii: "\\")) {
-                        escaped = true
-                    } else if byte == CChar(UInt8(ascii: "\"")) {
-                        quoted = false
-                    }
-                    text[end] = byte
-                    end += 1
-                    continue
-                }
-                let space = byte == 32 || byte == 9 || byte == 13
-                if space, afterSpace { continue }
-                text[end] = space ? 32 : byte
-                afterSpace = space
-                quoted = skippingQuotes && byte == CChar(UInt8(ascii: "\""))
-                end += 1
-            }
-        }
-        text.removeLast(text.count - end)
-    }
-
-    /// A byte inside a word that the tokenizer passes on unchanged: none of the separators, comment and
-    /// parenthesis marks, quotes, escapes or NUL.
-    private static func isPlain(_ byte: UInt8) -> Bool {
-        switch byte {
-        case 0, 9, 10, 13, 32, UInt8(ascii: ";"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\""), UInt8(ascii: "\\"): false
-        default: true
-        }
     }
 
     private mutating func emit(scratch: [UInt8], tokens: [Range<Int>], firstLine: Int, into batch: inout RecordBatch) {
@@ -436,21 +367,27 @@ struct ZoneTokenizer {
                 switchContext(origin: currentOrigin, defaultTTL: ttl)
             }
         }
+        scratch[first].withUnsafeBufferPointer { beginRecord(line: firstLine, inherits: inherits, owner: $0, into: &batch) }
+        // The words sit in `scratch` one space apart (see `closeToken`): one copy from the first to the last.
+        append(scratch[first.lowerBound..<words.last!.upperBound], to: &batch.text)
+        batch.text.append(0)
+    }
+
+    /// Starts a record in `batch`: its line and context, then its owner, written out when the record inherits
+    /// the last one, else kept as the last written (the record's own text begins with it).
+    private mutating func beginRecord(line: Int, inherits: Bool, owner: UnsafeBufferPointer<UInt8>, into batch: inout RecordBatch) {
         batch.starts.append(Int32(batch.text.count))
-        batch.lines.append(Int32(firstLine))
+        batch.lines.append(Int32(line))
         batch.contexts.append(context)
         if inherits {
             append(inheritedOwner()[...], to: &batch.text)
             batch.text.append(32)
         } else {
             lastOwnerSpelling.removeAll(keepingCapacity: true)
-            lastOwnerSpelling.append(contentsOf: scratch[first])
+            lastOwnerSpelling.append(contentsOf: owner)
             lastOwnerOrigin = currentOrigin
             lastOwnerAbsolute = nil
         }
-        // The words sit in `scratch` one space apart (see `closeToken`): one copy from the first to the last.
-        append(scratch[first.lowerBound..<words.last!.upperBound], to: &batch.text)
-        batch.text.append(0)
     }
 
     /// The absolute form of the last written owner, computed once and only when a record inherits it.
@@ -466,28 +403,6 @@ struct ZoneTokenizer {
         bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { text.append(contentsOf: $0) }
         }
-    }
-
-    /// Absolute form of a name spelling (`@`, relative or absolute) against `origin`.
-    static func absolute(_ owner: [UInt8], origin: String) -> [UInt8] {
-        if owner == [UInt8(ascii: "@")] { return Array(origin.utf8) }
-        if endsWithUnescapedDot(owner) { return owner }
-        return origin == "." ? owner + [UInt8(ascii: ".")] : owner + [UInt8(ascii: ".")] + Array(origin.utf8)
-    }
-
-    private func absolute(_ owner: [UInt8]) -> [UInt8] {
-        ZoneTokenizer.absolute(owner, origin: currentOrigin)
-    }
-
-    static func endsWithUnescapedDot(_ name: [UInt8]) -> Bool {
-        guard name.last == UInt8(ascii: ".") else { return false }
-        var backslashes = 0
-        var index = name.count - 2
-        while index >= 0, name[index] == UInt8(ascii: "\\") {
-            backslashes += 1
-            index -= 1
-        }
-        return backslashes % 2 == 0
     }
 
     private mutating func directive(scratch: [UInt8], words: [Range<Int>], line: Int) {
@@ -539,82 +454,8 @@ struct ZoneTokenizer {
     }
 }
 
-/// Finds where a dropped record ends without keeping its bytes: the same quote, escape, comment and
-/// parenthesis rules as `ZoneTokenizer.logicalRecord`, resumable across blocks.
-struct RecordSkipper {
-    private var depth = 0
-    private var quoted = false
-    private var comment = false
-    private var escaped = false
-
-    /// Returns where scanning stopped, the line breaks passed, and whether the record ended there.
-    mutating func advance(_ input: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, lines: Int, done: Bool) {
-        var lines = 0
-        var index = start
-        while index < input.count {
-            let byte = input[index]
-            index += 1
-            if byte == 10 { lines += 1 }
-            if escaped {
-                escaped = false
-                continue
-            }
-            if byte == 10 {
-                quoted = false
-                comment = false
-                if depth == 0 { return (index, lines, true) }
-                continue
-            }
-            if comment { continue }
-            if quoted {
-                if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { quoted = false }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: ";"), 0: comment = true
-            case UInt8(ascii: "("): depth += 1
-            case UInt8(ascii: ")"): depth = max(0, depth - 1)
-            case UInt8(ascii: "\""): quoted = true
-            case UInt8(ascii: "\\"): escaped = true
-            default: break
-            }
-        }
-        return (index, lines, false)
-    }
-}
-
 extension String {
     var trimmingQuotes: String {
         count >= 2 && hasPrefix("\"") && hasSuffix("\"") ? String(dropFirst().dropLast()) : self
-    }
-}
-
-/// TTLs as zone files write them: `3600`, `1h`, `1h30m`, `2W`.
-enum TTLText {
-    static func seconds(_ text: String) -> UInt32? {
-        guard !text.isEmpty else { return nil }
-        var total: UInt64 = 0
-        var number: UInt64?
-        for scalar in text.unicodeScalars {
-            if scalar >= "0" && scalar <= "9" {
-                number = (number ?? 0) * 10 + UInt64(scalar.value - 48)
-                if number! > UInt64(UInt32.max) { return nil }
-                continue
-            }
-            guard let value = number else { return nil }
-            let unit: UInt64
-            switch scalar {
-            case "s", "S": unit = 1
-            case "m", "M": unit = 60
-            case "h", "H": unit = 3600
-            case "d", "D": unit = 86400
-            case "w", "W": unit = 604800
-            default: return nil
-            }
-            total += value * unit
-            number = nil
-        }
-        total += number ?? 0
-        return total <= UInt64(UInt32.max) ? UInt32(total) : nil
     }
 }
