@@ -5,8 +5,9 @@ import Glibc
 
 /// Parses common record types field by field with ldns' own field parsers (`ldns_rdf_new_frm_str`),
 /// skipping `ldns_rr_new_frm_str`'s per-call 64 KiB buffers and second tokenisation: the zone reader
-/// has already split the record. Anything unusual returns nil and the caller uses the full ldns
-/// parser, so results and error messages stay ldns' own (a test checks both paths agree).
+/// has already split the record. Plain owner names and A/AAAA data, most of a large zone, are read here the
+/// way ldns reads them, without its allocations. Anything unusual returns nil and the caller uses the full
+/// ldns parser, so results and error messages stay ldns' own (tests check both paths agree).
 struct FieldRecordParser {
     /// Types whose fields are all single tokens that ldns' field parsers read alone.
     static let fastTypes: Set<UInt16> = [1, 2, 5, 6, 12, 15, 16, 28, 33, 39]

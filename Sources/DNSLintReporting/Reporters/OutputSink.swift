@@ -38,8 +38,8 @@ package final class OutputSink {
         flushIfFull()
     }
 
-    /// Bytes written in place: a piece of a chunk or more (a report's rendered findings) goes out without
-    /// being copied into the buffer first.
+    /// Bytes written in place: a piece of at least a chunk (a batch of rendered findings) goes out as it is,
+    /// without being copied into the buffer first; smaller pieces are buffered like any other.
     package func write(bytes: UnsafeBufferPointer<UInt8>) {
         guard handle != nil, bytes.count >= OutputSink.chunk else {
             buffer.append(contentsOf: bytes)
