@@ -183,6 +183,24 @@ struct FieldRecordParser {
         if scratch.count < length + 1 { scratch = [CChar](repeating: 0, count: max(length + 1, 2 * scratch.count)) }
         return scratch.withUnsafeMutableBufferPointer { buffer -> Bool in
             let out = buffer.baseAddress!
+            // Most lines hold no quote or backslash: copied whole, each space then becomes a token's end.
+            if strpbrk(line, "\"\\") == nil {
+                out.update(from: line, count: length + 1)
+                var start = 0
+                while start < length {
+                    if out[start] == CChar(UInt8(ascii: " ")) {
+                        out[start] = 0
+                        start += 1
+                        continue
+                    }
+                    starts.append(start)
+                    guard let space = memchr(out + start, Int32(UInt8(ascii: " ")), length - start) else { break }
+                    let end = out.distance(to: space.assumingMemoryBound(to: CChar.self))
+                    out[end] = 0
+                    start = end + 1
+                }
+                return true
+            }
             var used = 0
             var index = 0
             var quoted = false

@@ -106,6 +106,23 @@ import Testing
         #expect(FieldParserEquivalenceTests.assertAgree(zone, origin: ".") >= 15)
     }
 
+    /// Lines handed over as written (a capture's records are not tokenized first): runs of spaces, a trailing
+    /// space, tabs, and quotes or escapes that take the token-by-token split.
+    @Test func rawLinesSplitAsTheFullParserReadsThem() {
+        let parser = RecordParser()
+        #expect(parser.setOrigin("example.com."))
+        let lines = ["a  IN   A 192.0.2.1", "b IN A 192.0.2.2 ", "c\tIN\tA\t192.0.2.3", "d IN MX 10  mail", "e IN TXT \"x  y\"",
+                     "f IN TXT plain  words", "g\\. IN A 192.0.2.4", "h 60 IN AAAA 2001:db8::1  "]
+        var parsed = 0
+        for line in lines {
+            let slow = Self.parse(parser, line, defaultTTL: 300, fast: false)
+            let fast = Self.parse(parser, line, defaultTTL: 300, fast: true)
+            #expect(slow == fast, "\(line)")
+            if slow != nil { parsed += 1 }
+        }
+        #expect(parsed >= 6)
+    }
+
     /// Class and type tokens are remembered by their exact bytes (`MnemonicCache`): every spelling of each, more
     /// spellings than the cache keeps, tokens too long to key and unknown ones read as ldns reads them, the
     /// first time and again.
