@@ -4,15 +4,12 @@ package enum WireName {
     /// ASCII lower-casing of every label byte; the length octets are < 64 so they are never touched.
     @inlinable
     package static func lowercased(_ wire: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        // One copy, then lower-casing in place (a loop the compiler vectorises), not an append per byte.
         out.removeAll(keepingCapacity: true)
-        out.append(contentsOf: wire)
-        out.withUnsafeMutableBufferPointer { bytes in
-            for index in bytes.indices where bytes[index] &- 65 < 26 { bytes[index] |= 0x20 }
-        }
+        appendLowercased(wire, to: &out)
     }
 
-    /// Appends `wire` lower-cased to `out`: one copy, then lower-casing of the appended bytes in place.
+    /// Appends `wire` lower-cased to `out`: one copy, then lower-casing of the appended bytes in place (a loop
+    /// the compiler vectorises), not an append per byte.
     @inlinable
     package static func appendLowercased(_ wire: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         let start = out.count

@@ -55,28 +55,24 @@ struct NameTable: Sendable {
 
     func find(_ wire: [UInt8]) -> Int32? { wire.withUnsafeBufferPointer { find($0) } }
 
-    func wire(_ id: Int32) -> ArraySlice<UInt8> {
-        let start = Int(starts[Int(id)])
-        let end = Int(id) + 1 < starts.count ? Int(starts[Int(id) + 1]) : bytes.count
-        return bytes[start..<end]
+    /// Where a name's wire form sits in `bytes`.
+    private func span(_ id: Int) -> Range<Int> {
+        Int(starts[id])..<(id + 1 < starts.count ? Int(starts[id + 1]) : bytes.count)
     }
+
+    func wire(_ id: Int32) -> ArraySlice<UInt8> { bytes[span(Int(id))] }
 
     /// The length of a name's wire form, read from the offsets alone: `wire(_:).count` makes a slice, which
     /// retains and releases the byte array on every answer's every record.
-    func wireLength(_ id: Int32) -> Int {
-        let start = Int(starts[Int(id)])
-        let end = Int(id) + 1 < starts.count ? Int(starts[Int(id) + 1]) : bytes.count
-        return end - start
-    }
+    func wireLength(_ id: Int32) -> Int { span(Int(id)).count }
 
     func name(_ id: Int32) -> DNSName { DNSName(normalized: WireName.text(wire(id))) }
 
     private func equals(_ id: Int, _ wire: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = Int(starts[id])
-        let end = id + 1 < starts.count ? Int(starts[id + 1]) : bytes.count
-        guard end - start == wire.count else { return false }
+        let span = span(id)
+        guard span.count == wire.count else { return false }
         return bytes.withUnsafeBufferPointer { all in
-            memcmp(all.baseAddress! + start, wire.baseAddress!, wire.count) == 0
+            memcmp(all.baseAddress! + span.lowerBound, wire.baseAddress!, wire.count) == 0
         }
     }
 

@@ -43,6 +43,19 @@ import Testing
         }
     }
 
+    /// Parses each line both ways, expects the same record, and returns how many lines parse.
+    static func assertLinesAgree(_ lines: [String], parser: RecordParser, defaultTTL: UInt32, context: String,
+                                 sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Int {
+        var parsed = 0
+        for line in lines {
+            let slow = parse(parser, line, defaultTTL: defaultTTL, fast: false)
+            let fast = parse(parser, line, defaultTTL: defaultTTL, fast: true)
+            #expect(slow == fast, "fast and full parsers disagree \(context) on: \(line)", sourceLocation: sourceLocation)
+            if slow != nil { parsed += 1 }
+        }
+        return parsed
+    }
+
     static func assertAgree(_ text: String, origin: String) -> Int {
         let parser = RecordParser()
         var fastHits = 0
@@ -113,14 +126,7 @@ import Testing
         #expect(parser.setOrigin("example.com."))
         let lines = ["a  IN   A 192.0.2.1", "b IN A 192.0.2.2 ", "c\tIN\tA\t192.0.2.3", "d IN MX 10  mail", "e IN TXT \"x  y\"",
                      "f IN TXT plain  words", "g\\. IN A 192.0.2.4", "h 60 IN AAAA 2001:db8::1  "]
-        var parsed = 0
-        for line in lines {
-            let slow = Self.parse(parser, line, defaultTTL: 300, fast: false)
-            let fast = Self.parse(parser, line, defaultTTL: 300, fast: true)
-            #expect(slow == fast, "\(line)")
-            if slow != nil { parsed += 1 }
-        }
-        #expect(parsed >= 6)
+        #expect(Self.assertLinesAgree(lines, parser: parser, defaultTTL: 300, context: "as written") >= 6)
     }
 
     /// Class and type tokens are remembered by their exact bytes (`MnemonicCache`): every spelling of each, more
@@ -152,14 +158,7 @@ import Testing
                      "example.test. 60 IN MX 10 mail.example.test.", "example.test. 60 IN SOA ns. host. 1 2 3 4 5",
                      "relative 300 IN A 192.0.2.2", "www.example.test. 300 IN CNAME relative",
                      "@ 300 IN A 192.0.2.3", ". 300 IN NS a.root-servers.net."]
-        var read = 0
-        for line in lines {
-            let slow = FieldParserEquivalenceTests.parse(parser, line, defaultTTL: 0, fast: false)
-            let fast = FieldParserEquivalenceTests.parse(parser, line, defaultTTL: 0, fast: true)
-            #expect(slow == fast, "fast and full parsers disagree without an origin on: \(line)")
-            if slow != nil { read += 1 }
-        }
-        #expect(read >= 5)
+        #expect(Self.assertLinesAgree(lines, parser: parser, defaultTTL: 0, context: "without an origin") >= 5)
     }
 
     @Test(.needsShared) func corpusZonesAgree() throws {
