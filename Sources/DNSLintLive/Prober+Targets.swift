@@ -12,10 +12,8 @@ extension Prober {
     func targetQueries(_ entry: NameEntry, server: ServerAddress?) async -> [CapturedQuery] {
         guard !entry.targetTypes.isEmpty else { return [] }
         let name = entry.name
-        let typeQueries = await inOrder(entry.targetTypes) { type in
-            await self.step(name, type, edns: true, server: server).queries
-        }
-        var queries = typeQueries.flatMap { $0 }
+        let typeSteps = await steps(entry.targetTypes.map { Ask(name, $0, edns: true) }, server: server)
+        var queries = typeSteps.flatMap(\.queries)
         // The targets as the rule will read them: through the same reading of the recorded answers, with the
         // run's hop limit.
         let answers = LiveAnswers(record: CapturedName(name: name.text, server: "", source: nil, queries: queries),
@@ -33,18 +31,5 @@ extension Prober {
         }
         queries += targetQueries.flatMap { $0 }
         return queries
-    }
-
-    /// Runs `body` on every element at once and returns the results in the elements' order.
-    private func inOrder<Element: Sendable>(_ elements: [Element],
-                                            _ body: @escaping @Sendable (Element) async -> [CapturedQuery]) async -> [[CapturedQuery]] {
-        await withTaskGroup(of: (Int, [CapturedQuery]).self) { group in
-            for (index, element) in elements.enumerated() {
-                group.addTask { (index, await body(element)) }
-            }
-            var results = [[CapturedQuery]](repeating: [], count: elements.count)
-            for await (index, result) in group { results[index] = result }
-            return results
-        }
     }
 }

@@ -53,9 +53,9 @@ struct StepResult: Sendable {
 /// Asks each name the questions the data rules need and records every query and response.
 final class Prober: Sendable {
     let settings: ProbeSettings
-    private let udp: UDPTransport
+    let udp: UDPTransport
     private let tcp: TCPTransport
-    private let gate: QueryGate
+    let gate: QueryGate
     /// A CNAME target shared by many names is asked once per type.
     private let hopCache = TaskCache<StepResult>(limit: 2_048)
     /// Where each hop past the recorded ones leads: a long loop shared by many names is walked from memory.
@@ -77,19 +77,25 @@ final class Prober: Sendable {
     /// following each CNAME hop; A and AAAA without EDNS; and each search-list expansion.
     func audit(_ entry: NameEntry, server: ServerAddress?) async -> CapturedName {
         let name = entry.name
-        async let a = chain(name, .a, server: server)
-        async let aaaa = chain(name, .aaaa, server: server)
-        async let plainA = step(name, .a, edns: false, server: server)
-        async let plainAAAA = step(name, .aaaa, edns: false, server: server)
-        let (walkA, walkAAAA) = await (a, aaaa)
+        let expanded = expansions(of: entry)
+        var asks = [Ask(name, .a, edns: true), Ask(name, .aaaa, edns: true), Ask(name, .a, edns: false), Ask(name, .aaaa, edns: false)]
+        for expansion in expanded {
+            asks.append(Ask(expansion, .a, edns: true))
+            asks.append(Ask(expansion, .aaaa, edns: true))
+        }
+        let firsts = await steps(asks, server: server)
+        let (walkA, walkAAAA): (ChainWalk, ChainWalk)
+        if firsts[0].cnameTarget == nil && firsts[1].cnameTarget == nil {
+            // No alias to follow (most names): no child tasks.
+            (walkA, walkAAAA) = (ChainWalk(queries: firsts[0].queries), ChainWalk(queries: firsts[1].queries))
+        } else {
+            async let a = chain(name, .a, first: firsts[0], server: server)
+            async let aaaa = chain(name, .aaaa, first: firsts[1], server: server)
+            (walkA, walkAAAA) = await (a, aaaa)
+        }
         var queries = walkA.queries + walkAAAA.queries
         let tails = [walkA.tail, walkAAAA.tail].compactMap { $0 }
-        queries += await plainA.queries + plainAAAA.queries
-        for expanded in expansions(of: entry) {
-            async let expandedA = step(expanded, .a, edns: true, server: server)
-            async let expandedAAAA = step(expanded, .aaaa, edns: true, server: server)
-            queries += await expandedA.queries + expandedAAAA.queries
-        }
+        for index in 2..<firsts.count { queries += firsts[index].queries }
         queries += await targetQueries(entry, server: server)
         return CapturedName(name: name.text, server: server?.description ?? "authoritative", source: entry.source,
                             queries: queries, tails: tails.isEmpty ? nil : tails)
@@ -104,15 +110,14 @@ final class Prober: Sendable {
         return settings.search.map { DNSName(stem + "." + $0.text) }
     }
 
-    /// Follows the CNAME chain of `name`/`type`: the first `maxCNAMEHops` hops and the answer after them
-    /// with every query recorded, then on, unrecorded, to where it loops or ends (`tail`).
-    private func chain(_ name: DNSName, _ type: RRType, server: ServerAddress?) async -> ChainWalk {
-        var walk = ChainWalk()
-        var current = name
+    /// Follows the CNAME chain of `name`/`type` from its first step: the first `maxCNAMEHops` hops and the
+    /// answer after them with every query recorded, then on, unrecorded, to where it loops or ends (`tail`).
+    private func chain(_ name: DNSName, _ type: RRType, first: StepResult, server: ServerAddress?) async -> ChainWalk {
+        var walk = ChainWalk(queries: first.queries)
         var visited: Set<DNSName> = [name]
-        for index in 0...settings.maxCNAMEHops {
-            let result = index == 0 ? await step(current, type, edns: true, server: server)
-                                    : await cachedStep(current, type, server: server)
+        guard var current = first.cnameTarget, visited.insert(current).inserted else { return walk }
+        for _ in 0..<max(0, settings.maxCNAMEHops) {
+            let result = await cachedStep(current, type, server: server)
             walk.queries += result.queries
             guard let target = result.cnameTarget, visited.insert(target).inserted else { return walk }
             current = target
@@ -154,20 +159,31 @@ final class Prober: Sendable {
         } else {
             servers = await authoritativeServers(for: name)
         }
-        var queries: [CapturedQuery] = []
         guard !servers.isEmpty, let wire = name.wire else {
-            let reason = name.wire == nil ? "\(name.text) is not a valid domain name" : "no name server found for \(name.text)"
-            queries.append(CapturedQuery(name: name.text, type: type.mnemonic, server: server?.description ?? "authoritative",
-                                         transport: .udp, edns: edns, rd: server != nil, status: .error, error: reason))
-            return StepResult(queries: queries)
+            return StepResult(queries: [unaskable(name, type, edns: edns, server: server)])
         }
+        return await attempts(name, wire: wire, type, edns: edns, servers: servers, first: nil)
+    }
+
+    /// The query recorded for a name that cannot be asked: invalid, or with no server to ask.
+    func unaskable(_ name: DNSName, _ type: RRType, edns: Bool, server: ServerAddress?) -> CapturedQuery {
+        let reason = name.wire == nil ? "\(name.text) is not a valid domain name" : "no name server found for \(name.text)"
+        return CapturedQuery(name: name.text, type: type.mnemonic, server: server?.description ?? "authoritative",
+                             transport: .udp, edns: edns, rd: server != nil, status: .error, error: reason)
+    }
+
+    /// The attempts of one step: UDP with retries on timeout, malformed replies and SERVFAIL, over TCP
+    /// when TC is set. `first` is the first attempt when it was already sent (in a batch).
+    func attempts(_ name: DNSName, wire: [UInt8], _ type: RRType, edns: Bool, servers: [ServerAddress],
+                  first: (QueryReply, CapturedQuery)?) async -> StepResult {
+        var queries: [CapturedQuery] = []
         let recursion = settings.mode == .recursive
         var final: DNSMessage?
         for attempt in 0...max(0, settings.retries) {
             let target = servers[attempt % servers.count]
             let query = OutgoingQuery(name: wire, type: type, server: target, edns: edns, recursionDesired: recursion,
                                       timeout: settings.timeout)
-            let (reply, captured) = await send(query, transport: .udp)
+            let (reply, captured) = if attempt == 0, let first { first } else { await send(query, transport: .udp) }
             queries.append(captured)
             guard case .response(let message) = reply else { continue }
             final = message
@@ -195,8 +211,14 @@ final class Prober: Sendable {
         let started = ContinuousClock.now
         let reply = transport == .udp ? await udp.query(query) : await tcp.query(query)
         let now = ContinuousClock.now
-        let elapsed = now - started
         gate.leave()
+        return (reply, record(query, transport: transport, reply: reply, sent: started, answered: now))
+    }
+
+    /// What a query is recorded as: its question, when it was answered (or given up) and what came.
+    func record(_ query: OutgoingQuery, transport: Transport, reply: QueryReply,
+                sent: ContinuousClock.Instant, answered: ContinuousClock.Instant) -> CapturedQuery {
+        let elapsed = answered - sent
         let milliseconds = (Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
         // Query names are DNSName's, lower case already, unless one spells a capital as an escape (`\065`).
         let name = WireName.text(query.name)
@@ -204,7 +226,7 @@ final class Prober: Sendable {
                                      type: query.type.mnemonic,
                                      server: query.server.description, transport: transport, edns: query.edns,
                                      rd: query.recursionDesired, ms: (milliseconds * 10).rounded() / 10, status: .response)
-        let sinceStart = now - epoch
+        let sinceStart = answered - epoch
         captured.at = ((Double(sinceStart.components.seconds) + Double(sinceStart.components.attoseconds) / 1e18) * 1000).rounded() / 1000
         switch reply {
         case .response(let message): captured.response = CapturedResponse(message)
@@ -216,7 +238,7 @@ final class Prober: Sendable {
             captured.status = .error
             captured.error = reason
         }
-        return (reply, captured)
+        return captured
     }
 
     // MARK: - Authoritative mode

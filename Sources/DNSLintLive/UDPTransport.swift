@@ -47,14 +47,34 @@ final class UDPTransport: Sendable {
     func query(_ query: OutgoingQuery) async -> QueryReply {
         let pool = query.server.isIPv6 ? socketsV6 : sockets
         guard !pool.isEmpty else { return .error("no IPv6 socket for \(query.server)") }
-        let socket = pool[next.add(1, ordering: .relaxed).newValue % pool.count]
+        let turn = next.add(1, ordering: .relaxed).newValue
         // The socket's handler resumes the continuation exactly once (reply, timeout or close): a promise and
         // its future cost two more objects and a callback per query, on the path every query takes.
         return await withUnsafeContinuation { (reply: UnsafeContinuation<QueryReply, Never>) in
-            socket.eventLoop.execute {
-                socket.value.send(query, reply: reply)
+            Self.onSocket(of: pool, turn: turn) { $0.send(query, reply: .single(reply)) }
+        }
+    }
+
+    /// Sends `queries` (all to servers of one address family) together on one socket and returns each one's
+    /// reply with when it came, in order, once the last is in.
+    func queryBatch(_ queries: [OutgoingQuery]) async -> [(QueryReply, ContinuousClock.Instant)] {
+        guard let first = queries.first else { return [] }
+        let pool = first.server.isIPv6 ? socketsV6 : sockets
+        guard !pool.isEmpty else { return queries.map { (.error("no IPv6 socket for \($0.server)"), .now) } }
+        let turn = next.add(1, ordering: .relaxed).newValue
+        return await withUnsafeContinuation { continuation in
+            let batch = ReplyBatch(count: queries.count, continuation: continuation)
+            Self.onSocket(of: pool, turn: turn) { socket in
+                for (index, query) in queries.enumerated() { socket.send(query, reply: .batch(batch, index: index)) }
             }
         }
+    }
+
+    /// Runs `body` on the turn's socket, on its loop.
+    private static func onSocket(of pool: [NIOLoopBound<UDPQueryHandler>], turn: Int,
+                                 _ body: @escaping @Sendable (UDPQueryHandler) -> Void) {
+        let socket = pool[turn % pool.count]
+        socket.eventLoop.execute { body(socket.value) }
     }
 
     func close() async {
@@ -70,126 +90,4 @@ final class ProbeCounters: Sendable {
     let mismatched = Atomic<Int>(0)
     let malformed = Atomic<Int>(0)
     let inFlight = Atomic<Int>(0)
-}
-
-/// The pending-query table of one socket. Lives on its channel's event loop only.
-final class UDPQueryHandler: ChannelInboundHandler {
-    typealias InboundIn = AddressedEnvelope<ByteBuffer>
-    typealias OutboundOut = AddressedEnvelope<ByteBuffer>
-
-    private struct Pending {
-        var name: [UInt8]
-        var type: RRType
-        var server: SocketAddress
-        var reply: UnsafeContinuation<QueryReply, Never>
-        var deadline: NIODeadline
-    }
-
-    private var pending: [UInt16: Pending] = [:]
-    private var ids = QueryIDs()
-    private var context: ChannelHandlerContext?
-    private let counters: ProbeCounters
-
-    init(counters: ProbeCounters) { self.counters = counters }
-
-    /// One sweep per socket replaces a timer per query (an allocation and a heap insert and cancel each).
-    static let sweepInterval = TimeAmount.milliseconds(50)
-    private var sweep: RepeatedTask?
-
-    func handlerAdded(context: ChannelHandlerContext) {
-        self.context = context
-        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
-        sweep = context.eventLoop.scheduleRepeatedTask(initialDelay: Self.sweepInterval, delay: Self.sweepInterval) { _ in
-            handler.value.expireOverdue()
-        }
-    }
-
-    func handlerRemoved(context: ChannelHandlerContext) {
-        self.context = nil
-        sweep?.cancel()
-        sweep = nil
-        for (_, entry) in pending {
-            entry.reply.resume(returning: .error("socket closed"))
-        }
-        pending.removeAll()
-    }
-
-    func send(_ query: OutgoingQuery, reply: UnsafeContinuation<QueryReply, Never>) {
-        guard let context, pending.count < 65_000 else {
-            reply.resume(returning: .error("no free query id on this socket"))
-            return
-        }
-        var id = ids.next()
-        while pending[id] != nil { id = ids.next() }
-        let bytes: [UInt8]
-        do {
-            bytes = try QueryBuilder.query(name: query.name, type: query.type, id: id,
-                                           recursionDesired: query.recursionDesired, edns: query.edns)
-        } catch {
-            reply.resume(returning: .error("cannot encode the query: \(error.message)"))
-            return
-        }
-        let server = query.server.socketAddress
-        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
-        pending[id] = Pending(name: query.name, type: query.type, server: server, reply: reply,
-                              deadline: .now() + query.timeout)
-        counters.queries.add(1, ordering: .relaxed)
-        let buffer = context.channel.allocator.buffer(bytes: bytes)
-        context.write(wrapOutboundOut(AddressedEnvelope(remoteAddress: server, data: buffer)), promise: nil)
-        // One flush per event-loop turn: queries written in the same turn leave in one sendmmsg.
-        if !flushScheduled {
-            flushScheduled = true
-            context.eventLoop.execute { handler.value.flushPending() }
-        }
-    }
-
-    private var flushScheduled = false
-
-    private func flushPending() {
-        flushScheduled = false
-        context?.flush()
-    }
-
-    /// Answers `.timeout` for every query past its deadline (at most one sweep interval late).
-    private func expireOverdue() {
-        let now = NIODeadline.now()
-        let overdue = pending.filter { $0.value.deadline <= now }
-        for (id, entry) in overdue {
-            pending[id] = nil
-            counters.timeouts.add(1, ordering: .relaxed)
-            entry.reply.resume(returning: .timeout)
-        }
-    }
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let envelope = unwrapInboundIn(data)
-        let buffer = envelope.data
-        buffer.withUnsafeReadableBytes { bytes in
-            guard let id = DNSMessage.peekID(bytes), let entry = pending[id], entry.server == envelope.remoteAddress else {
-                counters.mismatched.add(1, ordering: .relaxed)
-                return
-            }
-            let message: DNSMessage
-            switch DNSMessage.decodeResult(bytes) {
-            case .success(let decoded): message = decoded
-            case .failure(let error):
-                // Right source and id but undecodable: the query's answer is this garbage.
-                pending[id] = nil
-                counters.malformed.add(1, ordering: .relaxed)
-                entry.reply.resume(returning: .malformed(error.message))
-                return
-            }
-            guard matches(message, name: entry.name, type: entry.type) else {
-                counters.mismatched.add(1, ordering: .relaxed)
-                return
-            }
-            pending[id] = nil
-            counters.responses.add(1, ordering: .relaxed)
-            entry.reply.resume(returning: .response(message))
-        }
-    }
-
-    func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        // ICMP port unreachable and similar arrive here on connectionless sockets; the query times out.
-    }
 }
