@@ -20,7 +20,11 @@ final class UDPTransport: Sendable {
         self.channels = channels
     }
 
+    /// Datagrams taken by one receive call.
+    static let vectorRead = 16
+
     static func open(group: any EventLoopGroup, count: Int, counters: ProbeCounters, ipv6: Bool) async throws -> UDPTransport {
+        let vectorRead = Self.vectorRead
         var v4: [NIOLoopBound<UDPQueryHandler>] = []
         var v6: [NIOLoopBound<UDPQueryHandler>] = []
         var channels: [any Channel] = []
@@ -28,6 +32,11 @@ final class UDPTransport: Sendable {
             for _ in 0..<max(1, count) {
                 let channel = try await DatagramBootstrap(group: group)
                     .channelOption(.socketOption(.so_rcvbuf), value: 4 << 20)
+                    // Replies are read up to `vectorRead` at a time with one recvmmsg, each into a 4 KiB slot
+                    // (a reply to a 1232-byte EDNS size fits; 2 KiB was the default before).
+                    .channelOption(.datagramVectorReadMessageCount, value: vectorRead)
+                    .channelOption(.maxMessagesPerRead, value: 4)
+                    .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: vectorRead * 4096))
                     .channelInitializer { channel in
                         channel.eventLoop.makeCompletedFuture {
                             try channel.pipeline.syncOperations.addHandler(UDPQueryHandler(counters: counters))

@@ -15,6 +15,7 @@ import Glibc
 /// - `noedns`: an answer without OPT even to EDNS queries.
 /// - `bytype`: A answered with a CNAME to host.bad.test., AAAA with the name's own AAAA (CNAME beside other data).
 /// - `ttls`: two A records of one RRset with TTLs 300 and 600.
+/// - `big`: 180 A records (a reply of about 2.9 KB, whatever the query's EDNS size), TC clear.
 /// - anything else: NOERROR with A 192.0.2.1 (AAAA: no data), OPT when the query had EDNS.
 final class MisbehavingServer: @unchecked Sendable {
     let port: UInt16
@@ -77,7 +78,7 @@ final class MisbehavingServer: @unchecked Sendable {
 
     static func reply(to query: [UInt8]) -> [UInt8]? {
         guard let message = try? DNSMessage.decode(query), let question = message.question else { return nil }
-        let keywords = ["tc", "split", "garbage", "silent", "wrongid", "loop", "noedns", "bytype", "ttls", "dnameonly"]
+        let keywords = ["tc", "split", "garbage", "silent", "wrongid", "loop", "noedns", "bytype", "ttls", "dnameonly", "big"]
         let labels = WireName.text(question.name).lowercased().split(separator: ".").map(String.init)
         let label = labels.first(where: keywords.contains) ?? ""
         let questionEnd = 12 + question.name.count + 4
@@ -115,6 +116,9 @@ final class MisbehavingServer: @unchecked Sendable {
             let cname: [UInt8] = [0xc0, 12, 0, 5, 0, 1, 0, 0, 1, 0x2c, 0, UInt8(target.count)] + target
             let aaaa: [UInt8] = [0xc0, 12, 0, 28, 0, 1, 0, 0, 1, 0x2c, 0, 16, 0x20, 0x01, 0x0d, 0xb8] + [UInt8](repeating: 0, count: 11) + [1]
             return packet(flags: 0x0400, rcode: 0, answers: question.type == .a ? [cname] : question.type == .aaaa ? [aaaa] : [])
+        case "big":
+            let many = (0..<180).map { index -> [UInt8] in [0xc0, 12, 0, 1, 0, 1, 0, 0, 1, 0x2c, 0, 4, 10, 0, UInt8(index / 256), UInt8(index % 256)] }
+            return packet(flags: 0x0400, rcode: 0, answers: question.type == .a ? many : [])
         case "ttls":
             let second: [UInt8] = [0xc0, 12, 0, 1, 0, 1, 0, 0, 2, 0x58, 0, 4, 192, 0, 2, 2]
             return packet(flags: 0x0400, rcode: 0, answers: question.type == .a ? [aRecord, second] : [])

@@ -51,6 +51,16 @@ import Testing
         #expect(recorded[1]["bytype.bad.test."]?.contains { $0.hasPrefix("host.bad.test. A") } == true)
     }
 
+    /// About 2.9 KB in one datagram: more than the 2 KiB a NIO datagram read takes by default.
+    @Test func aReplyOfThreeKilobytesIsReadWhole() async throws {
+        let server = try MisbehavingServer()
+        defer { server.stop() }
+        let report = try await liveAudit(["big.bad.test."], servers: ["127.0.0.1:\(server.port)"])
+        #expect(report.int("malformed") == 0)
+        #expect(report.int("responses") == report.int("queries"))
+        #expect(!report.findings.contains { $0.ruleCode == "DNS1013" })
+    }
+
     @Test(.timeLimit(.minutes(1)))
     func batchesTakeTheirSlotsTogetherAndNeverOverfillTheGate() async {
         let gate = QueryGate(concurrency: 4, queriesPerSecond: 0)
