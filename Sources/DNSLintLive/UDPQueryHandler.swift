@@ -51,10 +51,9 @@ final class UDPQueryHandler: ChannelInboundHandler {
         }
         var id = ids.next()
         while pending[id] != nil { id = ids.next() }
-        let bytes: [UInt8]
+        let template: QueryTemplate
         do {
-            bytes = try QueryBuilder.query(name: query.name, type: query.type, id: id,
-                                           recursionDesired: query.recursionDesired, edns: query.edns)
+            template = try self.template(query)
         } catch {
             reply.deliver(.error("cannot encode the query: \(error.message)"))
             return
@@ -64,7 +63,11 @@ final class UDPQueryHandler: ChannelInboundHandler {
         pending[id] = Pending(name: query.name, type: query.type, server: server, reply: reply,
                               deadline: .now() + query.timeout)
         counters.queries.add(1, ordering: .relaxed)
-        let buffer = context.channel.allocator.buffer(bytes: bytes)
+        var buffer = context.channel.allocator.buffer(capacity: template.size(nameLength: query.name.count))
+        buffer.writeInteger(id)
+        buffer.writeBytes(template.header[2...])
+        buffer.writeBytes(query.name)
+        buffer.writeBytes(template.tail)
         context.write(wrapOutboundOut(AddressedEnvelope(remoteAddress: server, data: buffer)), promise: nil)
         // One flush per event-loop turn: queries written in the same turn leave in one sendmmsg.
         if !flushScheduled {
@@ -74,6 +77,17 @@ final class UDPQueryHandler: ChannelInboundHandler {
     }
 
     private var flushScheduled = false
+
+    /// ldns' query for the root name per type and flags, made once per socket; each query splices its name in.
+    private var templates: [Int: QueryTemplate] = [:]
+
+    private func template(_ query: OutgoingQuery) throws(LDNSError) -> QueryTemplate {
+        let key = Int(query.type.rawValue) << 2 | (query.recursionDesired ? 2 : 0) | (query.edns ? 1 : 0)
+        if let known = templates[key] { return known }
+        let made = try QueryTemplate(type: query.type, recursionDesired: query.recursionDesired, edns: query.edns)
+        templates[key] = made
+        return made
+    }
 
     private func flushPending() {
         flushScheduled = false
@@ -158,6 +172,10 @@ final class ReplyBatch: @unchecked Sendable {
         guard replies[index] == nil else { return }
         replies[index] = (reply, .now)
         remaining -= 1
-        if remaining == 0 { continuation.resume(returning: replies.compactMap { $0 }) }
+        guard remaining == 0 else { return }
+        var all: [(QueryReply, ContinuousClock.Instant)] = []
+        all.reserveCapacity(replies.count)
+        for reply in replies { if let reply { all.append(reply) } }
+        continuation.resume(returning: all)
     }
 }
