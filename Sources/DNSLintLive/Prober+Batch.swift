@@ -6,11 +6,14 @@ struct Ask: Sendable {
     var name: DNSName
     var type: RRType
     var edns: Bool
+    /// `name` in wire form; nil when it is not a valid name.
+    var wire: [UInt8]?
 
-    init(_ name: DNSName, _ type: RRType, edns: Bool) {
+    init(_ name: DNSName, _ type: RRType, edns: Bool, wire: [UInt8]?? = nil) {
         self.name = name
         self.type = type
         self.edns = edns
+        self.wire = wire ?? name.wire
     }
 }
 
@@ -20,7 +23,7 @@ struct Ask: Sendable {
 extension Prober {
     /// One step per ask, in order, each as `step` would take it.
     func steps(_ asks: [Ask], server: ServerAddress?) async -> [StepResult] {
-        let wires = asks.compactMap(\.name.wire)
+        let wires = asks.compactMap(\.wire)
         // With a rate cap each query waits for its own turn; in authoritative mode each name has its servers.
         guard let server, gate.unpaced, asks.count <= gate.capacity, wires.count == asks.count else {
             return await inOrder(asks) { ask in await self.step(ask.name, ask.type, edns: ask.edns, server: server) }
@@ -30,19 +33,21 @@ extension Prober {
                           recursionDesired: settings.mode == .recursive, timeout: settings.timeout)
         }
         let firsts = await sendBatch(queries)
-        let settle = { @Sendable (index: Int) async -> StepResult in
-            await self.attempts(asks[index].name, wire: wires[index], asks[index].type, edns: asks[index].edns,
-                                servers: [server], first: firsts[index])
-        }
+        let servers = [server]
         // Answers that end their step (nearly all) are read without suspending; any retry or TCP follow-up
         // runs beside the others, as each step ran before.
         if firsts.allSatisfy({ Self.isFinal($0.0) }) {
             var results: [StepResult] = []
             results.reserveCapacity(asks.count)
-            for index in asks.indices { results.append(await settle(index)) }
+            for (index, ask) in asks.enumerated() {
+                results.append(await attempts(ask.name, wire: wires[index], ask.type, edns: ask.edns, servers: servers, first: firsts[index]))
+            }
             return results
         }
-        return await inOrder(Array(asks.indices), settle)
+        return await inOrder(Array(asks.indices)) { index in
+            await self.attempts(asks[index].name, wire: wires[index], asks[index].type, edns: asks[index].edns,
+                                servers: servers, first: firsts[index])
+        }
     }
 
     /// A first reply after which `attempts` sends nothing more.

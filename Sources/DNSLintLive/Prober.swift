@@ -78,10 +78,16 @@ final class Prober: Sendable {
     func audit(_ entry: NameEntry, server: ServerAddress?) async -> CapturedName {
         let name = entry.name
         let expanded = expansions(of: entry)
-        var asks = [Ask(name, .a, edns: true), Ask(name, .aaaa, edns: true), Ask(name, .a, edns: false), Ask(name, .aaaa, edns: false)]
+        // Each name's wire form is worked out once for its questions.
+        let wire = name.wire
+        var asks: [Ask] = []
+        asks.reserveCapacity(4 + 2 * expanded.count)
+        asks += [Ask(name, .a, edns: true, wire: wire), Ask(name, .aaaa, edns: true, wire: wire),
+                 Ask(name, .a, edns: false, wire: wire), Ask(name, .aaaa, edns: false, wire: wire)]
         for expansion in expanded {
-            asks.append(Ask(expansion, .a, edns: true))
-            asks.append(Ask(expansion, .aaaa, edns: true))
+            let expandedWire = expansion.wire
+            asks.append(Ask(expansion, .a, edns: true, wire: expandedWire))
+            asks.append(Ask(expansion, .aaaa, edns: true, wire: expandedWire))
         }
         let firsts = await steps(asks, server: server)
         let (walkA, walkAAAA): (ChainWalk, ChainWalk)
@@ -93,10 +99,14 @@ final class Prober: Sendable {
             async let aaaa = chain(name, .aaaa, first: firsts[1], server: server)
             (walkA, walkAAAA) = await (a, aaaa)
         }
-        var queries = walkA.queries + walkAAAA.queries
-        let tails = [walkA.tail, walkAAAA.tail].compactMap { $0 }
+        let targets = await targetQueries(entry, server: server)
+        var queries: [CapturedQuery] = []
+        queries.reserveCapacity(firsts.reduce(targets.count) { $0 + $1.queries.count } + walkA.queries.count + walkAAAA.queries.count)
+        queries += walkA.queries
+        queries += walkAAAA.queries
         for index in 2..<firsts.count { queries += firsts[index].queries }
-        queries += await targetQueries(entry, server: server)
+        queries += targets
+        let tails = [walkA.tail, walkAAAA.tail].compactMap { $0 }
         return CapturedName(name: name.text, server: server?.description ?? "authoritative", source: entry.source,
                             queries: queries, tails: tails.isEmpty ? nil : tails)
     }

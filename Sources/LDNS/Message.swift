@@ -20,9 +20,9 @@ package struct DNSMessage: Sendable, Hashable {
     package var rcode: Int
     package var question: Question?
     package var answer: [RecordParts]
+    /// The authority section. The additional section is not kept: nothing reads it, and copying it out
+    /// cost allocations on every reply a live audit receives.
     package var authority: [RecordParts]
-    /// Additional records without the OPT pseudo-record.
-    package var additional: [RecordParts]
     /// Whether the message carried an OPT record (EDNS).
     package var hasOPT: Bool
     package var ednsUDPSize: UInt16?
@@ -47,7 +47,14 @@ package struct DNSMessage: Sendable, Hashable {
         let buffer = ldns_buffer_new(512)!
         defer { ldns_buffer_free(buffer) }
 
-        let questions = records(ldns_pkt_question(packet), buffer: buffer)
+        // The first question only, read without an array of records.
+        let question = ldns_pkt_question(packet).flatMap { ldns_rr_list_rr_count($0) > 0 ? ldns_rr_list_rr($0, 0) : nil }
+            .flatMap { rr -> Question? in
+                guard let owner = ldns_rr_owner(rr), let data = ldns_rdf_data(owner) else { return nil }
+                return Question(name: Array(UnsafeBufferPointer(start: data, count: ldns_rdf_size(owner))),
+                                type: RRType(UInt16(ldns_rr_get_type(rr).rawValue)),
+                                rrClass: UInt16(ldns_rr_get_class(rr).rawValue))
+            }
         let edns = ldns_pkt_edns(packet)
         return DNSMessage(
             id: ldns_pkt_id(packet),
@@ -58,10 +65,9 @@ package struct DNSMessage: Sendable, Hashable {
             recursionDesired: ldns_pkt_rd(packet),
             recursionAvailable: ldns_pkt_ra(packet),
             rcode: Int(ldns_pkt_get_rcode(packet).rawValue) & 0x0f,
-            question: questions.first.map { Question(name: $0.owner, type: $0.type, rrClass: $0.rrClass) },
+            question: question,
             answer: records(ldns_pkt_answer(packet), buffer: buffer),
             authority: records(ldns_pkt_authority(packet), buffer: buffer),
-            additional: records(ldns_pkt_additional(packet), buffer: buffer).filter { $0.type != .opt },
             hasOPT: edns,
             ednsUDPSize: edns ? ldns_pkt_edns_udp_size(packet) : nil,
             size: bytes.count

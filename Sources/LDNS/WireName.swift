@@ -38,6 +38,18 @@ package enum WireName {
     }
 
     /// Presentation form with a trailing dot (`www.example.com.`); the root is `.`.
+    /// Whether two names in wire form are the same name: ASCII letters compare without case (RFC 4343),
+    /// every other byte exactly.
+    package static func equalIgnoringCase(_ left: [UInt8], _ right: [UInt8]) -> Bool {
+        guard left.count == right.count else { return false }
+        for index in left.indices where left[index] != right[index] {
+            let l = left[index] >= 65 && left[index] <= 90 ? left[index] | 0x20 : left[index]
+            let r = right[index] >= 65 && right[index] <= 90 ? right[index] | 0x20 : right[index]
+            if l != r { return false }
+        }
+        return true
+    }
+
     package static func text(_ wire: ArraySlice<UInt8>) -> String {
         wire.withUnsafeBufferPointer { text($0) }
     }

@@ -176,7 +176,9 @@ package struct CapturedResponse: Codable, Sendable {
     }
 
     package init(_ message: DNSMessage) {
-        var flags = ["qr"]
+        var flags: [String] = []
+        flags.reserveCapacity(5)
+        flags.append("qr")
         if message.authoritative { flags.append("aa") }
         if message.truncated { flags.append("tc") }
         if message.recursionDesired { flags.append("rd") }

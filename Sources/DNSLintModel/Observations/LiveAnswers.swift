@@ -104,14 +104,21 @@ package struct LiveAnswers: Sendable {
 
     /// When the first query for this audited name went out (seconds into the run), if the capture says.
     var firstSent: Double? {
-        record.queries.compactMap { query in query.at.map { $0 - (query.ms ?? 0) / 1000 } }.min()
+        var first: Double?
+        for query in record.queries {
+            guard let at = query.at else { continue }
+            let sent = at - (query.ms ?? 0) / 1000
+            first = min(first ?? sent, sent)
+        }
+        return first
     }
 
     /// The answer to `name`/`type` with EDNS, following every CNAME hop the prober asked itself.
     package func answer(_ name: DNSName, _ type: RRType) -> DNSAnswer {
         var answer = DNSAnswer(name: name, type: type, outcome: .failed("not asked"), rcode: nil)
         var current = name
-        var visited: Set<DNSName> = [name]
+        // Only a chain needs it: most answers end at the name itself.
+        var visited: Set<DNSName> = []
         while true {
             guard let step = step(current, type, edns: true) else {
                 // Past the hops the prober recorded: the chain's tail says how it went on.
@@ -148,6 +155,7 @@ package struct LiveAnswers: Sendable {
                 } else {
                     answer.hopsNotRecorded += 1
                 }
+                if visited.isEmpty { visited.insert(name) }
                 if !visited.insert(target).inserted {
                     answer.outcome = .loop
                     break
@@ -161,7 +169,9 @@ package struct LiveAnswers: Sendable {
                 answer.outcome = .hopLimit
                 break
             }
-            for record in response.answer where record.type == type && record.owner == current {
+            // Owners compared in wire form: a name string per record cost two allocations.
+            let currentWire = current.wire ?? []
+            for record in response.answer where record.type == type && WireName.equalIgnoringCase(record.parts.owner, currentWire) {
                 answer.records.append(AnswerRecord(type: type, ttl: record.ttl, origin: origin,
                                                    target: RRType.hostTargetTypes.contains(type) ? record.target : nil))
             }

@@ -22,7 +22,7 @@ import Testing
         let message = try DNSMessage.decode(try QueryBuilder.query(name: name, type: .a, id: 7, recursionDesired: false, edns: false))
         #expect(!message.hasOPT)
         #expect(!message.recursionDesired)
-        #expect(message.additional.isEmpty)
+        #expect(message.ednsUDPSize == nil)
     }
 
     @Test func responseRecordsComeBackAsPlainValuesWithText() throws {
