@@ -146,7 +146,10 @@ enum NamePass {
 
 /// Appends per-chunk results, releasing each chunk once it is copied so two full sets never coexist.
 func joinReleasing(_ chunks: inout [[Finding]], into joined: inout [Finding]) {
-    joined.reserveCapacity(joined.count + chunks.reduce(0) { $0 + $1.count })
+    // Grown geometrically: a live run joins a batch at a time, and reserving the exact count copied every
+    // finding so far (into freshly faulted pages) at each batch, quadratic in the names.
+    let needed = joined.count + chunks.reduce(0) { $0 + $1.count }
+    if needed > joined.capacity { joined.reserveCapacity(max(needed, 2 * joined.capacity)) }
     for index in chunks.indices {
         joined.append(contentsOf: chunks[index])
         chunks[index] = []
