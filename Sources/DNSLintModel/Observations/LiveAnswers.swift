@@ -52,31 +52,27 @@ package struct LiveAnswers: Sendable {
             }
         }
         guard let lastIndex = lastUDPIndex ?? tcpIndex else { return nil }
-        let lastUDP = queries[lastIndex]
-        let answered = answeredIndex.map { queries[$0] }
-        let tcpQuery = tcpIndex.map { queries[$0] }
-        var step = LiveStep(response: answered?.response, server: (answered ?? lastUDP).server, failure: nil,
-                            truncated: answered?.response?.truncated ?? false, tcpFailure: nil,
-                            udpResponse: answered?.response, tcpResponse: tcpQuery?.response)
-        step.at = answered?.at
-        if step.truncated, let tcpQuery {
-            if let response = tcpQuery.response {
-                step.response = response
-                step.at = tcpQuery.at
-                step.server = tcpQuery.server
-            } else {
-                step.tcpFailure = Self.reason(tcpQuery)
+        // Fields read in place: copying a whole query retained and released a dozen of its parts.
+        let answeredResponse = answeredIndex.flatMap { queries[$0].response }
+        let tcpResponse = tcpIndex.flatMap { queries[$0].response }
+        var step = LiveStep(response: answeredResponse, server: queries[answeredIndex ?? lastIndex].server, failure: nil,
+                            truncated: answeredResponse?.truncated ?? false, tcpFailure: nil,
+                            udpResponse: answeredResponse, tcpResponse: tcpResponse)
+        step.at = answeredIndex.flatMap { queries[$0].at }
+        if let tcpIndex, step.truncated || answeredIndex == nil {
+            if let tcpResponse {
+                step.response = tcpResponse
+                step.at = queries[tcpIndex].at
+                step.server = queries[tcpIndex].server
+            } else if step.truncated {
+                step.tcpFailure = Self.reason(queries[tcpIndex])
             }
-        } else if answered == nil, let tcpQuery, let response = tcpQuery.response {
-            step.response = response
-            step.at = tcpQuery.at
-            step.server = tcpQuery.server
         }
         if let response = step.response {
             let rcode = response.rcodeValue ?? 2
             if rcode != 0 && rcode != 3 { step.failure = response.rcode }
         } else {
-            step.failure = Self.reason(lastUDP)
+            step.failure = Self.reason(queries[lastIndex])
         }
         return step
     }
@@ -208,13 +204,17 @@ package struct LiveAnswers: Sendable {
     /// Every distinct step recorded (the subject, each hop, each search expansion; with and without EDNS),
     /// in the order first asked.
     package func steps() -> [(name: DNSName, type: RRType, edns: Bool, step: LiveStep)] {
-        var seen = Set<ExchangeKey>()
+        // A list, not a set: a name has a handful of exchanges (a few hundred at most, along a long chain), and
+        // hashing each key's strings cost more than comparing them.
+        var seen: [ExchangeKey] = []
         var steps: [(name: DNSName, type: RRType, edns: Bool, step: LiveStep)] = []
         for query in record.queries {
             // The prober records names as `DNSName` spells them; only a hand-edited capture needs them spelled so.
             let spelledAsRecorded = DNSName.isNormalizedSpelling(query.name)
             let key = ExchangeKey(name: spelledAsRecorded ? query.name : query.name.lowercased(), type: query.type, edns: query.edns)
-            guard seen.insert(key).inserted, let type = RRType(mnemonic: query.type) else { continue }
+            guard !seen.contains(key) else { continue }
+            seen.append(key)
+            guard let type = RRType(mnemonic: query.type) else { continue }
             let name = spelledAsRecorded ? DNSName(normalized: query.name) : DNSName(query.name)
             if let step = step(name, type, edns: query.edns) { steps.append((name, type, query.edns, step)) }
         }
@@ -223,7 +223,7 @@ package struct LiveAnswers: Sendable {
 }
 
 /// One name/type/EDNS exchange, as the captured queries spell it.
-private struct ExchangeKey: Hashable {
+private struct ExchangeKey: Equatable {
     var name: String
     var type: String
     var edns: Bool
