@@ -9,11 +9,16 @@ struct Ask: Sendable {
     /// `name` in wire form; nil when it is not a valid name.
     var wire: [UInt8]?
 
-    init(_ name: DNSName, _ type: RRType, edns: Bool, wire: [UInt8]?? = nil) {
+    /// `wire` is `name`'s wire form when the caller has it already (several questions of one name).
+    init(_ name: DNSName, _ type: RRType, edns: Bool, wire: [UInt8]?) {
         self.name = name
         self.type = type
         self.edns = edns
-        self.wire = wire ?? name.wire
+        self.wire = wire
+    }
+
+    init(_ name: DNSName, _ type: RRType, edns: Bool) {
+        self.init(name, type, edns: edns, wire: name.wire)
     }
 }
 

@@ -176,7 +176,7 @@ final class Prober: Sendable {
     }
 
     /// The query recorded for a name that cannot be asked: invalid, or with no server to ask.
-    func unaskable(_ name: DNSName, _ type: RRType, edns: Bool, server: ServerAddress?) -> CapturedQuery {
+    private func unaskable(_ name: DNSName, _ type: RRType, edns: Bool, server: ServerAddress?) -> CapturedQuery {
         let reason = name.wire == nil ? "\(name.text) is not a valid domain name" : "no name server found for \(name.text)"
         return CapturedQuery(name: name.text, type: type.mnemonic, server: server?.description ?? "authoritative",
                              transport: .udp, edns: edns, rd: server != nil, status: .error, error: reason)

@@ -63,11 +63,8 @@ final class UDPQueryHandler: ChannelInboundHandler {
         pending[id] = Pending(name: query.name, type: query.type, server: server, reply: reply,
                               deadline: .now() + query.timeout)
         counters.queries.add(1, ordering: .relaxed)
-        var buffer = context.channel.allocator.buffer(capacity: template.size(nameLength: query.name.count))
-        buffer.writeInteger(id)
-        buffer.writeBytes(template.header[2...])
-        buffer.writeBytes(query.name)
-        buffer.writeBytes(template.tail)
+        // The bytes the template test holds to ldns' own.
+        let buffer = context.channel.allocator.buffer(bytes: template.query(name: query.name, id: id))
         context.write(wrapOutboundOut(AddressedEnvelope(remoteAddress: server, data: buffer)), promise: nil)
         // One flush per event-loop turn: queries written in the same turn leave in one sendmmsg.
         if !flushScheduled {

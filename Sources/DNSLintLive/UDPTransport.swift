@@ -24,7 +24,6 @@ final class UDPTransport: Sendable {
     static let vectorRead = 16
 
     static func open(group: any EventLoopGroup, count: Int, counters: ProbeCounters, ipv6: Bool) async throws -> UDPTransport {
-        let vectorRead = Self.vectorRead
         var v4: [NIOLoopBound<UDPQueryHandler>] = []
         var v6: [NIOLoopBound<UDPQueryHandler>] = []
         var channels: [any Channel] = []
@@ -34,9 +33,9 @@ final class UDPTransport: Sendable {
                     .channelOption(.socketOption(.so_rcvbuf), value: 4 << 20)
                     // Replies are read up to `vectorRead` at a time with one recvmmsg, each into a 4 KiB slot
                     // (a reply to a 1232-byte EDNS size fits; 2 KiB was the default before).
-                    .channelOption(.datagramVectorReadMessageCount, value: vectorRead)
+                    .channelOption(.datagramVectorReadMessageCount, value: Self.vectorRead)
                     .channelOption(.maxMessagesPerRead, value: 4)
-                    .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: vectorRead * 4096))
+                    .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: Self.vectorRead * 4096))
                     .channelInitializer { channel in
                         channel.eventLoop.makeCompletedFuture {
                             try channel.pipeline.syncOperations.addHandler(UDPQueryHandler(counters: counters))

@@ -14,13 +14,10 @@ package struct QueryTemplate: Sendable {
         tail = Array(root[13...])
     }
 
-    /// Size of the query for a name of `nameLength` wire bytes.
-    package func size(nameLength: Int) -> Int { header.count + nameLength + tail.count }
-
     /// The query for `name` (uncompressed wire form, as `WireName` makes it) under `id`.
     package func query(name: [UInt8], id: UInt16) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(size(nameLength: name.count))
+        bytes.reserveCapacity(header.count + name.count + tail.count)
         bytes += [UInt8(id >> 8), UInt8(id & 0xff)]
         bytes += header[2...]
         bytes += name
