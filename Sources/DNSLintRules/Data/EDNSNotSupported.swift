@@ -32,10 +32,13 @@ struct EDNSNotSupported: PerNameRule {
     func check(_ audit: NameAudit) -> [Finding] {
         guard let recorded = audit.recorded else { return [] }
         // One finding per name: the first EDNS query the server mishandled.
-        for item in recorded.steps() where item.edns {
-            guard let response = item.step.udpResponse ?? item.step.response else { continue }
+        let steps = recorded.steps()
+        // By index: a copied exchange retained and released every part of its step for nearly every name.
+        for index in steps.indices where steps[index].edns {
+            guard let response = steps[index].step.udpResponse ?? steps[index].step.response else { continue }
             let formErr = response.rcodeValue == 1
             guard formErr || !response.opt else { continue }
+            let item = steps[index]
             let how = formErr ? "with FORMERR" : "without an OPT record"
             return [finding(
                 "\(item.step.server) answered the EDNS query for \(item.name.text) \(item.type) \(how): it does not support EDNS, so answers over 512 bytes need TCP.",

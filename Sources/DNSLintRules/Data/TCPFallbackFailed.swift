@@ -33,8 +33,11 @@ struct TCPFallbackFailed: PerNameRule {
 
     func check(_ audit: NameAudit) -> [Finding] {
         guard let recorded = audit.recorded else { return [] }
-        return recorded.steps().compactMap { item in
-            guard item.step.truncated, let failure = item.step.tcpFailure else { return nil }
+        let steps = recorded.steps()
+        // By index: a copied exchange retained and released every part of its step for nearly every name.
+        return steps.indices.compactMap { index in
+            guard steps[index].step.truncated, let failure = steps[index].step.tcpFailure else { return nil }
+            let item = steps[index]
             let edns = item.edns ? "with EDNS" : "without EDNS"
             return finding(
                 "The \(item.type) answer for \(item.name.text) from \(item.step.server) was truncated (\(edns)) and the TCP retry failed: \(failure).",
