@@ -15,7 +15,7 @@ package enum WireName {
         let start = out.count
         out.append(contentsOf: wire)
         out.withUnsafeMutableBufferPointer { bytes in
-            for index in start..<bytes.count where bytes[index] &- 65 < 26 { bytes[index] |= 0x20 }
+            for index in start..<bytes.count { bytes[index] = lowercaseASCII(bytes[index]) }
         }
     }
 
@@ -37,19 +37,21 @@ package enum WireName {
         return count
     }
 
-    /// Presentation form with a trailing dot (`www.example.com.`); the root is `.`.
     /// Whether two names in wire form are the same name: ASCII letters compare without case (RFC 4343),
     /// every other byte exactly.
     package static func equalIgnoringCase(_ left: [UInt8], _ right: [UInt8]) -> Bool {
         guard left.count == right.count else { return false }
         for index in left.indices where left[index] != right[index] {
-            let l = left[index] >= 65 && left[index] <= 90 ? left[index] | 0x20 : left[index]
-            let r = right[index] >= 65 && right[index] <= 90 ? right[index] | 0x20 : right[index]
-            if l != r { return false }
+            if lowercaseASCII(left[index]) != lowercaseASCII(right[index]) { return false }
         }
         return true
     }
 
+    /// `byte` with an ASCII capital made lower case; every other byte as it is.
+    @inlinable
+    package static func lowercaseASCII(_ byte: UInt8) -> UInt8 { byte &- 65 < 26 ? byte | 0x20 : byte }
+
+    /// Presentation form with a trailing dot (`www.example.com.`); the root is `.`.
     package static func text(_ wire: ArraySlice<UInt8>) -> String {
         wire.withUnsafeBufferPointer { text($0) }
     }
