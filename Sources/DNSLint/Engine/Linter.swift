@@ -124,18 +124,28 @@ package struct Linter {
 enum NamePass {
     static func run(view: any DNSView, checkers: [NameChecker], context: LintContext, into findings: inout [Finding]) {
         let ranges = chunkRanges(view.subjectCount, parts: context.options.threads * 8)
+        let derivation = view.rederivesFindings ? FindingDerivation(view: view, checkers: checkers) : nil
+        // Read once per chunk: shared objects retained per name by both threads bounce between their caches.
+        let stop = context.options.stop
         var chunks = parallelMap(ranges.count, threads: context.options.threads) { chunk in
             var found: [Finding] = []
             for index in ranges[chunk] {
-                if let stop = context.options.stop, stop.isRequested {
+                if let stop, stop.isRequested {
                     stop.namesNotJudged.add(ranges[chunk].upperBound - index, ordering: .relaxed)
                     break
                 }
                 let audit = view.audit(at: index)
-                for check in checkers {
+                for checker in checkers.indices {
                     // Most names have no finding: appending an empty array to an empty one still made a buffer.
-                    let produced = check(audit)
-                    if !produced.isEmpty { found.append(contentsOf: produced) }
+                    let produced = checkers[checker](audit)
+                    guard !produced.isEmpty else { continue }
+                    if let derivation {
+                        for (ordinal, finding) in produced.enumerated() {
+                            found.append(finding.rederivable(by: derivation, name: index, checker: checker, ordinal: ordinal))
+                        }
+                    } else {
+                        found.append(contentsOf: produced)
+                    }
                 }
             }
             return found

@@ -9,6 +9,8 @@ extension ZoneIndex: DNSView {
     package var subjectCount: Int { subjects.count }
     package var zone: (any ZoneContents)? { self }
     package var view: any DNSView { self }
+    /// The zone is in memory until the report is written: its findings are kept as the numbers that make them again.
+    package var rederivesFindings: Bool { true }
 
     package func subject(at index: Int) -> AuditSubject {
         let id = subjects[index]

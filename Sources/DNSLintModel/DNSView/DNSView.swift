@@ -27,9 +27,15 @@ package protocol DNSView: Sendable {
     func answer(_ name: DNSName, _ type: RRType) -> DNSAnswer
     /// The subject at `index` with its answers; views may override for speed.
     func audit(at index: Int) -> NameAudit
+    /// Whether the name pass keeps this view's findings compact, to be made again from the view when read
+    /// (`FindingDerivation`): for views that stay in memory until the report is written anyway.
+    var rederivesFindings: Bool { get }
 }
 
 extension DNSView {
+    /// Live views come and go batch by batch: their findings are kept whole.
+    package var rederivesFindings: Bool { false }
+
     /// The apex a zone view judges; nil for live views.
     package var zoneOrigin: DNSName? { zone?.origin }
 

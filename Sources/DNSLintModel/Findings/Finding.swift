@@ -6,52 +6,60 @@ import LDNS
 /// reference count, not one per string and array inside it. A rule that makes them by the hundred thousand
 /// may leave its message, related places and arguments to a `DeferredFindingText`, which writes them when
 /// they are read (once, by the reporter): the finding then keeps a few numbers and places, not their text.
+/// A zone's name pass goes further and keeps each finding as where it comes from (`rederivable`), made again
+/// whole when a reporter asks for it (`resolved()`).
 package struct Finding: Sendable, Hashable {
+    /// The fields; for a rederived finding, a shared empty box that `uniqueStorage()` replaces before any write.
     private var storage: FindingStorage
+    /// Set for a finding a zone's name pass keeps compact: its text is made again from the zone when read.
+    private var rederived: RederivedFinding?
 
     package var ruleCode: String {
-        get { storage.fields.ruleCode }
+        get { rederived?.ruleCode ?? storage.fields.ruleCode }
         set { uniqueStorage().fields.ruleCode = newValue }
     }
     package var ruleName: String {
-        get { storage.fields.ruleName }
+        get { rederived?.ruleName ?? storage.fields.ruleName }
         set { uniqueStorage().fields.ruleName = newValue }
     }
     package var severity: Severity {
-        get { storage.fields.severity }
-        set { uniqueStorage().fields.severity = newValue }
+        get { rederived?.severity ?? storage.fields.severity }
+        set {
+            // Policy re-grades findings by the hundred thousand: a compact one stays compact.
+            if let rederived { self.rederived = rederived.with(severity: newValue) } else { uniqueStorage().fields.severity = newValue }
+        }
     }
     /// First sentence stands alone and names the record or directive.
     package var message: String {
-        get { storage.fields.deferred?.message ?? storage.fields.message }
+        get { rederived?.finding().message ?? storage.fields.deferred?.message ?? storage.fields.message }
         set { writtenStorage().fields.message = newValue }
     }
     package var location: SourceLocation? {
-        get { storage.fields.location }
+        get { rederived.map { $0.location } ?? storage.fields.location }
         set { uniqueStorage().fields.location = newValue }
     }
     package var subject: DNSSubject? {
-        get { storage.fields.subject }
+        get { rederived.map { $0.finding().subject } ?? storage.fields.subject }
         set { uniqueStorage().fields.subject = newValue }
     }
     package var related: [RelatedLocation] {
-        get { storage.fields.deferred?.related ?? storage.fields.related }
+        get { rederived?.finding().related ?? storage.fields.deferred?.related ?? storage.fields.related }
         set { writtenStorage().fields.related = newValue }
     }
     package var arguments: FindingArguments {
-        get { storage.fields.deferred?.arguments ?? storage.fields.arguments }
+        get { rederived?.finding().arguments ?? storage.fields.deferred?.arguments ?? storage.fields.arguments }
         set { writtenStorage().fields.arguments = newValue }
     }
     /// For a finding on a Corefile line, where that line sits in the Corefile: the server block's keys and the
     /// directives down to it (`.:53 > forward > prefer_udp`). The engine sets it; baseline keys use it instead
     /// of the line, so moving or re-wording the line keeps the key.
     package var directive: String? {
-        get { storage.fields.directive }
+        get { rederived.map { $0.finding().directive } ?? storage.fields.directive }
         set { uniqueStorage().fields.directive = newValue }
     }
 
     /// Whether the subject names a server (a live finding): read in place, without copying the subject.
-    package var isFromServer: Bool { storage.fields.subject?.server != nil }
+    package var isFromServer: Bool { rederived?.isFromServer ?? (storage.fields.subject?.server != nil) }
 
     package init(ruleCode: String, ruleName: String, severity: Severity, message: String,
                 location: SourceLocation? = nil, subject: DNSSubject? = nil,
@@ -69,8 +77,33 @@ package struct Finding: Sendable, Hashable {
                                                related: [], arguments: [:], directive: nil, deferred: text))
     }
 
+    /// This finding kept as the few numbers that make it again: `source`'s checker `checker` finds it, the
+    /// `ordinal`th of its findings, when run on the view's name `name`. Worth it only where the view stays in
+    /// memory anyway (a zone) and the finding was made by a name rule, whose checks are pure.
+    package func rederivable(by source: FindingDerivation, name: Int, checker: Int, ordinal: Int) -> Finding {
+        var compact = Finding(storage: FindingStorage.rederivedMarker)
+        compact.rederived = RederivedFinding(source: source, name: Int32(truncatingIfNeeded: name),
+                                             checker: UInt16(truncatingIfNeeded: checker),
+                                             ordinal: UInt16(truncatingIfNeeded: ordinal), from: self)
+        return compact
+    }
+
+    /// Whether this finding is kept as the numbers that make it again (see `rederivable`).
+    package var isKeptCompact: Bool { rederived != nil }
+
+    /// The finding with every field at hand: a rederived one made again (once, here), any other as it is.
+    /// Reporters take each finding through this before reading its text.
+    package func resolved() -> Finding { rederived?.finding() ?? self }
+
+    private init(storage: FindingStorage) { self.storage = storage }
+
     private mutating func uniqueStorage() -> FindingStorage {
-        if !isKnownUniquelyReferenced(&storage) { storage = FindingStorage(storage.fields) }
+        if let rederived {
+            storage = FindingStorage(rederived.finding().storage.fields)
+            self.rederived = nil
+        } else if !isKnownUniquelyReferenced(&storage) {
+            storage = FindingStorage(storage.fields)
+        }
         return storage
     }
 
@@ -88,7 +121,8 @@ package struct Finding: Sendable, Hashable {
 
     /// Equal when every field reads the same, whether its text was deferred or not.
     package static func == (lhs: Finding, rhs: Finding) -> Bool {
-        if lhs.storage === rhs.storage { return true }
+        if lhs.rederived == nil, rhs.rederived == nil, lhs.storage === rhs.storage { return true }
+        let lhs = lhs.resolved(), rhs = rhs.resolved()
         let left = lhs.storage.fields, right = rhs.storage.fields
         return left.ruleCode == right.ruleCode && left.ruleName == right.ruleName && left.severity == right.severity
             && left.location == right.location && left.subject == right.subject && left.directive == right.directive
@@ -96,15 +130,16 @@ package struct Finding: Sendable, Hashable {
     }
 
     package func hash(into hasher: inout Hasher) {
-        let fields = storage.fields
+        let finding = resolved()
+        let fields = finding.storage.fields
         hasher.combine(fields.ruleCode)
         hasher.combine(fields.ruleName)
         hasher.combine(fields.severity)
-        hasher.combine(message)
+        hasher.combine(finding.message)
         hasher.combine(fields.location)
         hasher.combine(fields.subject)
-        hasher.combine(related)
-        hasher.combine(arguments)
+        hasher.combine(finding.related)
+        hasher.combine(finding.arguments)
         hasher.combine(fields.directive)
     }
 }
@@ -136,6 +171,11 @@ private struct FindingFields: Sendable {
 private final class FindingStorage: @unchecked Sendable {
     var fields: FindingFields
     init(_ fields: FindingFields) { self.fields = fields }
+
+    /// What a rederived finding holds in place of fields of its own; never written (see `Finding.uniqueStorage()`).
+    static let rederivedMarker = FindingStorage(FindingFields(ruleCode: "", ruleName: "", severity: .note, message: "",
+                                                              location: nil, subject: nil, related: [], arguments: [:],
+                                                              directive: nil, deferred: nil))
 }
 
 /// A second place that explains a finding: a CNAME hop, the Corefile line a rule combines with.

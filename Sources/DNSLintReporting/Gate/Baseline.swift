@@ -21,7 +21,8 @@ package struct Baseline: Sendable {
 
     package init(findings: [Finding], keys: FindingKeys) {
         entries = findings.map { finding in
-            Entry(key: keys.key(finding), rule: finding.ruleCode, path: finding.location.map { keys.path($0.path) },
+            let finding = finding.resolved()
+            return Entry(key: keys.key(finding), rule: finding.ruleCode, path: finding.location.map { keys.path($0.path) },
                   subject: finding.subject.map { $0.name + ($0.type.map { "/\($0)" } ?? "") }, message: finding.message)
         }.sorted { ($0.key, $0.message) < ($1.key, $1.message) }
     }
@@ -63,7 +64,7 @@ package struct Baseline: Sendable {
         var kept: [Finding] = []
         var accepted = 0
         for finding in findings {
-            let key = keys.key(finding)
+            let key = keys.key(finding.resolved())
             if let count = remaining[key], count > 0 {
                 remaining[key] = count - 1
                 accepted += 1

@@ -24,6 +24,7 @@ struct GitHubAnnotationsReporter {
 
     private func annotations(_ report: LintReport) -> String {
         report.findings.map { finding in
+            let finding = finding.resolved()
             let level = switch finding.severity {
             case .error: "error"
             case .warning: "warning"

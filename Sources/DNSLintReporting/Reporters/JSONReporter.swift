@@ -30,7 +30,7 @@ struct JSONReporter {
             let rendered = parallelMap(batch.count, threads: threads) { index -> ByteOutput in
                 var chunkWriter = JSONWriter(depth: 2, continuing: batch[index].lowerBound > 0,
                                              capacity: batch[index].count * JSONReporter.expectedFindingBytes)
-                for item in findings[batch[index]] { finding(item, into: &chunkWriter) }
+                for item in findings[batch[index]] { finding(item.resolved(), into: &chunkWriter) }
                 return chunkWriter.output
             }
             for output in rendered { output.withBytes { sink.write(bytes: $0) } }

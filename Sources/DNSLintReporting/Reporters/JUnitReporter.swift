@@ -39,6 +39,7 @@ struct JUnitReporter {
             let suiteFailures = suite.findings.filter { $0.severity != .note }.count
             out += "  <testsuite name=\"\(Self.escape(suite.name))\" tests=\"\(suite.findings.count)\" failures=\"\(suiteFailures)\" errors=\"0\">\n"
             for finding in suite.findings {
+                let finding = finding.resolved()
                 out += testCase(finding, suite: suite.name, name: caseName(finding, sources: sources, unquoted: report.unquotedFiles))
             }
             out += "  </testsuite>\n"

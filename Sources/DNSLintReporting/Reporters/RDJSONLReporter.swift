@@ -3,6 +3,7 @@ import DNSLintModel
 struct RDJSONLReporter {
     func render(_ report: LintReport) -> String {
         report.findings.map { finding in
+            let finding = finding.resolved()
             var members: [(String, JSONValue)] = [
                 ("message", .string(finding.message)),
                 ("severity", .string(finding.severity == .note ? "INFO" : finding.severity.rawValue.uppercased())),

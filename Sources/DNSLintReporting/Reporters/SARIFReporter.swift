@@ -23,7 +23,7 @@ struct SARIFReporter {
         // none, so they travel as notifications with the name as a logical location, never an invented file.
         let placed = report.findings.filter { $0.location != nil }
         let shown = placed.prefix(SARIFReporter.resultLimit)
-        var notifications = report.findings.filter { $0.location == nil }.map(notification)
+        var notifications = report.findings.filter { $0.location == nil }.map { notification($0.resolved()) }
         if placed.count > shown.count {
             notifications.append(.object([
                 ("level", .string("warning")),
@@ -48,7 +48,7 @@ struct SARIFReporter {
             ("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string(rootURI))]))])),
             ("automationDetails", .object([("id", .string(context.category))])),
             ("invocations", .array([.object(invocation)])),
-            ("results", .array(shown.map { result($0, ruleIndex: ruleIndex, keys: keys) })),
+            ("results", .array(shown.map { result($0.resolved(), ruleIndex: ruleIndex, keys: keys) })),
         ])
         return JSONValue.object([
             ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),

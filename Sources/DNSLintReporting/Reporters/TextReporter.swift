@@ -7,6 +7,7 @@ struct TextReporter {
         let sources = SourceLines(maxFileBytes: report.maxFileBytes)
         var out = ""
         for finding in report.findings {
+            let finding = finding.resolved()
             out += headline(finding) + "\n"
             // A file that is no zone, or one reached outside the zone's folder, is never quoted (the message
             // says what is wrong with it); any other line is shown as a bounded excerpt.

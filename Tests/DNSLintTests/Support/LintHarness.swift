@@ -4,6 +4,7 @@ import DNSLintModel
 import DNSLintReporting
 import DNSLintRules
 import Foundation
+import LDNS
 
 /// "Lint these files, or this text, with these flags, and give me the findings": the engine as
 /// `dnslint check` runs it (every registered rule unless told otherwise, the default policy). Flags are
@@ -18,6 +19,16 @@ enum Lint {
     static func report(_ paths: [String], options: LintOptions, policy: Policy = Policy(),
                        rules: [any Rule] = RuleRegistry.all) throws -> LintReport {
         try Linter.run(paths: paths, options: options, policy: policy, rules: rules)
+    }
+
+    /// As `report`, with every view behind one that keeps its findings whole instead of compact
+    /// (`DNSView.rederivesFindings`): what the engine reported before findings were kept compact.
+    static func reportKeepingFindingsWhole(_ paths: [String], options: LintOptions = LintOptions(),
+                                           policy: Policy = Policy()) throws -> LintReport {
+        let read = try InputReader.read(paths: paths, options: options)
+        var linter = Linter(read: read, options: options, policy: policy)
+        linter.judge(read.views.map { WholeFindingsView(base: $0) })
+        return linter.finish()
     }
 
     static func paths(_ paths: [String], _ flags: [String] = [], rules: [any Rule] = RuleRegistry.all) throws -> [Finding] {
@@ -37,6 +48,17 @@ enum Lint {
                      rules: [any Rule] = RuleRegistry.all) throws -> [Finding] {
         try files([TextFile(name, text)], flags, rules: rules)
     }
+}
+
+/// A view that answers as another does but keeps its findings whole (the default of `DNSView`).
+private struct WholeFindingsView: DNSView {
+    let base: any DNSView
+    var label: String { base.label }
+    var zone: (any ZoneContents)? { base.zone }
+    var subjectCount: Int { base.subjectCount }
+    func subject(at index: Int) -> AuditSubject { base.subject(at: index) }
+    func answer(_ name: DNSName, _ type: RRType) -> DNSAnswer { base.answer(name, type) }
+    func audit(at index: Int) -> NameAudit { base.audit(at: index) }
 }
 
 /// A file a test writes from text, for inputs it varies line by line (`CombinedRuleTests`); rule examples

@@ -1,0 +1,74 @@
+/// What a name pass keeps to make its findings again: the view and the name rules' checks it ran.
+/// A zone's name pass can find a hundred thousand things; each is then kept as a few numbers and made again
+/// (its message, related places, arguments and subject) when a reporter reads it, from the zone that stays in
+/// memory until then anyway. Name checks are pure, so the second run finds what the first did.
+package final class FindingDerivation: Sendable {
+    let view: any DNSView
+    let checkers: [NameChecker]
+
+    package init(view: any DNSView, checkers: [NameChecker]) {
+        self.view = view
+        self.checkers = checkers
+    }
+
+    /// The `ordinal`th finding of checker `checker` on the view's name `name`; nil if the check no longer
+    /// finds it (it would be a rule that is not pure).
+    func finding(name: Int, checker: Int, ordinal: Int) -> Finding? {
+        let found = checkers[checker](view.audit(at: name))
+        return ordinal < found.count ? found[ordinal] : nil
+    }
+}
+
+/// A finding kept as where it comes from, with the fields sorting and policy read (code, severity,
+/// location) at hand. Immutable, so findings and threads may share one.
+final class RederivedFinding: Sendable {
+    let source: FindingDerivation
+    let name: Int32
+    let checker: UInt16
+    let ordinal: UInt16
+    let severity: Severity
+    let isFromServer: Bool
+    let ruleCode: String
+    let ruleName: String
+    let location: SourceLocation?
+
+    init(source: FindingDerivation, name: Int32, checker: UInt16, ordinal: UInt16, from finding: Finding) {
+        self.source = source
+        self.name = name
+        self.checker = checker
+        self.ordinal = ordinal
+        severity = finding.severity
+        isFromServer = finding.isFromServer
+        ruleCode = finding.ruleCode
+        ruleName = finding.ruleName
+        location = finding.location
+    }
+
+    private init(_ other: RederivedFinding, severity: Severity) {
+        source = other.source
+        name = other.name
+        checker = other.checker
+        ordinal = other.ordinal
+        self.severity = severity
+        isFromServer = other.isFromServer
+        ruleCode = other.ruleCode
+        ruleName = other.ruleName
+        location = other.location
+    }
+
+    func with(severity: Severity) -> RederivedFinding {
+        severity == self.severity ? self : RederivedFinding(self, severity: severity)
+    }
+
+    /// The whole finding, made again; with the severity the policy may have given it since.
+    func finding() -> Finding {
+        guard var found = source.finding(name: Int(name), checker: Int(checker), ordinal: Int(ordinal)) else {
+            // Unreachable while name checks are pure; a report still says what is known rather than stopping.
+            return Finding(ruleCode: ruleCode, ruleName: ruleName, severity: severity,
+                           message: "\(ruleCode) found a problem here that could not be described again.",
+                           location: location)
+        }
+        if found.severity != severity { found.severity = severity }
+        return found
+    }
+}
