@@ -273,13 +273,20 @@ package enum ArgumentValue: Sendable, Hashable, Codable {
 extension Finding {
     /// Deterministic order: path, line, column, code, then subject and message.
     package static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
-        let left = (lhs.location?.path ?? "\u{10FFFF}", lhs.location?.line ?? 0, lhs.location?.column ?? 0)
-        let right = (rhs.location?.path ?? "\u{10FFFF}", rhs.location?.line ?? 0, rhs.location?.column ?? 0)
-        if left != right { return left < right }
-        if lhs.ruleCode != rhs.ruleCode { return lhs.ruleCode < rhs.ruleCode }
+        if placeOrder(lhs, rhs) { return true }
+        if placeOrder(rhs, lhs) { return false }
         let leftSubject = (lhs.subject?.name ?? "", lhs.subject?.type ?? "", lhs.subject?.server ?? "")
         let rightSubject = (rhs.subject?.name ?? "", rhs.subject?.type ?? "", rhs.subject?.server ?? "")
         if leftSubject != rightSubject { return leftSubject < rightSubject }
         return lhs.message < rhs.message
+    }
+
+    /// The first keys of `reportOrder`, which a compact finding holds without being made again: path, line,
+    /// column, code.
+    package static func placeOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        let left = (lhs.location?.path ?? "\u{10FFFF}", lhs.location?.line ?? 0, lhs.location?.column ?? 0)
+        let right = (rhs.location?.path ?? "\u{10FFFF}", rhs.location?.line ?? 0, rhs.location?.column ?? 0)
+        if left != right { return left < right }
+        return lhs.ruleCode < rhs.ruleCode
     }
 }

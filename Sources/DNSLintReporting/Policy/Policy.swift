@@ -27,7 +27,14 @@ package struct Policy: Sendable {
     /// Filters, re-grades, sorts and de-duplicates in place: the findings array can be the largest thing in memory.
     package func apply(to findings: inout [Finding]) {
         if !disabled.isEmpty { findings.removeAll { disabled.contains($0.ruleCode) } }
-        if !nameIgnores.isEmpty { findings.removeAll { finding in nameIgnores.contains { $0.drops(finding) } } }
+        if !nameIgnores.isEmpty {
+            // A compact zone finding is made whole (its subject) once, and only when an entry names its rule.
+            findings.removeAll { finding in
+                guard nameIgnores.contains(where: { $0.codes.contains(finding.ruleCode) }) else { return false }
+                let whole = finding.resolved()
+                return nameIgnores.contains { $0.drops(whole) }
+            }
+        }
         if !severities.isEmpty {
             for index in findings.indices {
                 if let severity = severities[findings[index].ruleCode] { findings[index].severity = severity }
@@ -76,14 +83,28 @@ package struct Policy: Sendable {
 }
 
 extension Policy {
-    /// `sort(by: Finding.reportOrder)`, the same order (the same algorithm runs on indices, so ties keep
-    /// theirs), but sorting 8-byte indices and then moving each finding once into place: sorting the findings
-    /// themselves moves 200-byte values and takes a scratch copy of half of them, the run's largest
-    /// allocation after the findings on a zone with a hundred thousand of them.
+    /// `sort(by: Finding.reportOrder)`, the same order (the same stable algorithm runs on indices, by place
+    /// and rule and then within each tie by the rest, so ties keep theirs), but sorting 8-byte indices and
+    /// then moving each finding once into place: sorting the findings themselves moves 200-byte values and
+    /// takes a scratch copy of half of them, the run's largest allocation after the findings on a zone with
+    /// a hundred thousand of them.
     static func sortInReportOrder(_ findings: inout [Finding]) {
         var order = Array(findings.indices)
         findings.withUnsafeBufferPointer { all in
-            order.sort { Finding.reportOrder(all[$0], all[$1]) }
+            order.sort { Finding.placeOrder(all[$0], all[$1]) }
+            // Findings tied on place and rule go on to subject and message, read from each finding made whole
+            // once (a compact zone finding is made again to read them), not once per comparison.
+            var start = 0
+            while start < order.count {
+                var end = start + 1
+                while end < order.count, !Finding.placeOrder(all[order[start]], all[order[end]]) { end += 1 }
+                if end - start > 1 {
+                    var tied = order[start..<end].map { (index: $0, finding: all[$0].resolved()) }
+                    tied.sort { Finding.reportOrder($0.finding, $1.finding) }
+                    order.replaceSubrange(start..<end, with: tied.map(\.index))
+                }
+                start = end
+            }
         }
         // Position i takes the finding at order[i]: follow each cycle of the permutation once.
         var placed = [Bool](repeating: false, count: findings.count)

@@ -39,6 +39,16 @@ import Testing
         #expect(compact == whole)
     }
 
+    @Test func nameIgnoresDropCompactFindingsByTheirSubject() throws {
+        let zone = try Self.zoneWithMismatches()
+        defer { zone.remove() }
+        var policy = Policy()
+        policy.nameIgnores = [NameIgnore(codes: ["DNS1002"], name: "b.example.test", reason: "accepted")]
+        let (compact, whole) = try Self.judge([zone.path], policy: policy)
+        #expect(compact.withCode("DNS1002").map { $0.resolved().subject?.name ?? "" } == ["a.example.test.", "alias.example.test.", "c.example.test."])
+        #expect(compact == whole)
+    }
+
     @Test func changingTheTextMakesItWholeFirst() throws {
         let zone = try Self.zoneWithMismatches()
         defer { zone.remove() }
@@ -50,6 +60,30 @@ import Testing
         #expect(changed.message == (whole.withCode("DNS1002").first?.message ?? "") + " Changed.")
         #expect(changed.related == original.related && changed.arguments == original.arguments)
         #expect(original.isKeptCompact, "the copy taken before the change stays as it was")
+    }
+
+    /// One file included under two origins: its findings tie on place and rule and sort on by subject,
+    /// which compact findings give only when made whole.
+    @Test func findingsTiedOnPlaceSortBySubjectAsWholeOnesDo() throws {
+        let folder = ScratchFolder()
+        defer { folder.remove() }
+        try folder.write("hosts.inc", "www 300 IN A 192.0.2.2\nwww 3600 IN AAAA 2001:db8::2\nmail 60 IN A 192.0.2.3\nmail 3600 IN AAAA 2001:db8::3\n")
+        let zone = try folder.write("example.test.zone", """
+            $ORIGIN example.test.
+            $TTL 3600
+            @ IN SOA ns1 hostmaster 1 7200 3600 1209600 300
+            @ IN NS ns1
+            ns1 IN A 192.0.2.1
+            $INCLUDE hosts.inc b.example.test.
+            $INCLUDE hosts.inc a.example.test.
+
+            """)
+        let (compact, whole) = try Self.judge([zone])
+        let mismatches = compact.withCode("DNS1002")
+        #expect(mismatches.count == 4 && mismatches.allSatisfy(\.isKeptCompact))
+        #expect(mismatches.map { $0.resolved().subject?.name ?? "" }
+                == ["www.a.example.test.", "www.b.example.test.", "mail.a.example.test.", "mail.b.example.test."])
+        #expect(compact == whole)
     }
 
     /// Names whose A and AAAA TTLs differ (DNS1002): a, b, c and the alias that reaches c.
