@@ -44,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "dnslint",
             dependencies: [
-                "DNSLint", "DNSLintModel", "DNSLintReporting", "DNSLintRules", "DNSLintSimulate",
+                "DNSLint", "DNSLintModel", "DNSLintReporting", "DNSLintRules", "DNSLintSimulate", "LDNS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -3,6 +3,7 @@
 // stdbool first: without it every ldns `bool` imports as Int8.
 #include <stdbool.h>
 #include <stdlib.h>
+#include <malloc.h>
 #include <ldns/ldns.h>
 
 // Function-like macros do not import into Swift.

@@ -114,17 +114,23 @@ package struct Linter {
     /// One pass over each view's names for every name rule that this run can trigger; appends to `findings`
     /// (building a separate array and adding it would hold every finding twice for a moment).
     static func checkNames(_ context: LintContext, rules: [any Rule], into findings: inout [Finding]) {
-        let checkers = rules.compactMap { ($0 as? any NameRule)?.nameChecker(context) }
-        guard !checkers.isEmpty else { return }
-        for view in context.views { NamePass.run(view: view, checkers: checkers, context: context, into: &findings) }
+        let checking = rules.compactMap { rule in (rule as? any NameRule)?.nameChecker(context).map { (rule.metadata, $0) } }
+        guard !checking.isEmpty else { return }
+        let checkers = checking.map(\.1)
+        let rules = checking.map { (code: $0.0.code, name: $0.0.name) }
+        for view in context.views {
+            NamePass.run(view: view, checkers: checkers, rules: rules, context: context, into: &findings)
+        }
     }
 }
 
 /// Resolves every audited name of a view once and hands the answers to each name rule.
 enum NamePass {
-    static func run(view: any DNSView, checkers: [NameChecker], context: LintContext, into findings: inout [Finding]) {
+    /// `rules` names the rule behind each checker, in the same order.
+    static func run(view: any DNSView, checkers: [NameChecker], rules: [(code: String, name: String)], context: LintContext,
+                    into findings: inout [Finding]) {
         let ranges = chunkRanges(view.subjectCount, parts: context.options.threads * 8)
-        let derivation = view.rederivesFindings ? FindingDerivation(view: view, checkers: checkers) : nil
+        let derivation = view.rederivesFindings ? FindingDerivation(view: view, checkers: checkers, rules: rules) : nil
         // Read once per chunk: shared objects retained per name by both threads bounce between their caches.
         let stop = context.options.stop
         var chunks = parallelMap(ranges.count, threads: context.options.threads) { chunk in
