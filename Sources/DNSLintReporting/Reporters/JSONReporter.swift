@@ -23,13 +23,15 @@ struct JSONReporter {
         let findings = report.findings
         let chunks = chunkRanges(findings.count, parts: max(1, findings.count / JSONReporter.chunkSize))
         let threads = ProcessInfo.processInfo.activeProcessorCount
+        // Rendered into buffers sized for a zone's findings (about a kilobyte each), handed to the sink as they
+        // are: neither grown from small nor copied on the way out, and the same few used for every group.
+        let buffers = (0..<min(threads * 2, chunks.count)).map { index in
+            ByteOutput(capacity: chunks[index].count * JSONReporter.expectedFindingBytes)
+        }
         for group in stride(from: 0, to: chunks.count, by: threads * 2) {
             let batch = Array(chunks[group..<min(group + threads * 2, chunks.count)])
-            // Rendered into buffers sized for a zone's findings (about a kilobyte each), handed to the sink
-            // as they are: neither grown from small nor copied on the way out.
             let rendered = parallelMap(batch.count, threads: threads) { index -> ByteOutput in
-                var chunkWriter = JSONWriter(depth: 2, continuing: batch[index].lowerBound > 0,
-                                             capacity: batch[index].count * JSONReporter.expectedFindingBytes)
+                var chunkWriter = JSONWriter(depth: 2, continuing: batch[index].lowerBound > 0, reusing: buffers[index])
                 for item in findings[batch[index]] { finding(item.resolved(), into: &chunkWriter) }
                 return chunkWriter.output
             }

@@ -21,6 +21,15 @@ struct JSONWriter {
         output = ByteOutput(capacity: capacity)
     }
 
+    /// As `init(depth:continuing:capacity:)`, writing into `output` from its start (what it held is dropped):
+    /// a buffer reused chunk after chunk is faulted in once, not once per chunk.
+    init(depth: Int, continuing: Bool, reusing output: ByteOutput) {
+        self.depth = depth
+        needsComma = continuing
+        output.removeAll()
+        self.output = output
+    }
+
     /// Tells a writer that `items` values were written into its open array by other writers.
     mutating func continueAfter(items: Int, depth: Int) {
         self.depth = depth
