@@ -135,6 +135,9 @@ enum NamePass {
         let stop = context.options.stop
         var chunks = parallelMap(ranges.count, threads: context.options.threads) { chunk in
             var found: [Finding] = []
+            // Each chunk calls its own copies: calling a check retains its closure's context, and one context
+            // retained by both threads for every name bounces between their caches.
+            let checkers = checkers.map(ChunkChecker.init)
             for index in ranges[chunk] {
                 if let stop, stop.isRequested {
                     stop.namesNotJudged.add(ranges[chunk].upperBound - index, ordering: .relaxed)
@@ -143,7 +146,7 @@ enum NamePass {
                 let audit = view.audit(at: index)
                 for checker in checkers.indices {
                     // Most names have no finding: appending an empty array to an empty one still made a buffer.
-                    let produced = checkers[checker](audit)
+                    let produced = checkers[checker].check(audit)
                     guard !produced.isEmpty else { continue }
                     if let derivation {
                         for (ordinal, finding) in produced.enumerated() {
@@ -158,6 +161,12 @@ enum NamePass {
         }
         joinReleasing(&chunks, into: &findings)
     }
+}
+
+/// One chunk's own reference to a name check.
+private final class ChunkChecker {
+    let check: NameChecker
+    init(_ check: @escaping NameChecker) { self.check = check }
 }
 
 /// Appends per-chunk results, releasing each chunk once it is copied so two full sets never coexist.

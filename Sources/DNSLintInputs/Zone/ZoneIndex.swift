@@ -248,13 +248,15 @@ package final class ZoneIndex: ZoneContents, Sendable {
         return ZoneIndex.redirection(from: id, isTheName: true, flags: flags, parents: parents, originID: originID)
     }
 
-    package func forEachOwner(_ body: (Int32, ArraySlice<ZoneRecord>) -> Void) {
+    package func forEachOwner(withAtLeast minimum: Int, _ body: (Int32, ArraySlice<ZoneRecord>) -> Void) {
         let redirects = hasDelegations || hasDNAMEs
+        let least = max(1, minimum)
+        let starts = nodeStarts
         for id in 0..<Int32(nameCount) {
+            guard Int(id) + 1 < starts.count, Int(starts[Int(id) + 1] - starts[Int(id)]) >= least else { continue }
             let all = records(of: id)
-            guard !all.isEmpty else { continue }
             let served = redirects ? servedRecords(of: id) : all
-            if !served.isEmpty { body(id, served) }
+            if served.count >= least { body(id, served) }
         }
     }
 

@@ -24,7 +24,9 @@ package protocol ZoneContents: ParsedInput, AnyObject {
     /// occluded data is not the zone's data, and rules do not judge it. One loop inside the zone: rules that judge
     /// whole owners (duplicates, TTLs within an RRset) walk every owner, and a call through the protocol per
     /// owner cost more than their own checks.
-    func forEachOwner(_ body: (Int32, ArraySlice<ZoneRecord>) -> Void)
+    /// Owners with fewer than `minimum` served records are passed over without making a slice of them (a slice
+    /// retains the zone's record array, which the other rules' threads retain as well).
+    func forEachOwner(withAtLeast minimum: Int, _ body: (Int32, ArraySlice<ZoneRecord>) -> Void)
     /// Calls `body` with each served record of one of `types`, in the order `forEachOwner` meets them. For
     /// rules that judge a few types (SOA, NS, the records that name a target): a scan of the records alone,
     /// instead of a visit to each of the zone's owners.

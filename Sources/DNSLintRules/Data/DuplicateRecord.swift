@@ -23,8 +23,7 @@ struct DuplicateRecord: Rule {
     func check(_ context: LintContext) -> [Finding] {
         var found: [Finding] = []
         for zone in context.zones {
-            zone.forEachOwner { id, records in
-                guard records.count > 1 else { return }
+            zone.forEachOwner(withAtLeast: 2) { id, records in
                 for (record, first) in zone.repeats(in: records) {
                     found.append(finding(
                         "The \(record.type) record of \(zone.name(id).text) at this line repeats an earlier one with the same data.",

@@ -34,8 +34,7 @@ struct RRsetTTLInconsistent: Rule {
         var manySets: [UInt32: ZoneRecord] = [:]
         var reported: Set<UInt32> = []
         for zone in context.zones {
-            zone.forEachOwner { id, records in
-                guard records.count > 1 else { return }
+            zone.forEachOwner(withAtLeast: 2) { id, records in
                 firstOfSet.removeAll(keepingCapacity: true)
                 if !manySets.isEmpty { manySets.removeAll() }
                 if !reported.isEmpty { reported.removeAll() }

@@ -120,7 +120,7 @@ import Testing
                                   + "www IN CNAME app.new\nns1.child IN AAAA 2001:db8::53\n")
         for types: [RRType] in [[.a], [.cname], [.ns], [.dname], [.a, .aaaa], [.cname, .mx, .ns, .srv], [.soa], [.txt]] {
             var byOwner: [String] = []
-            zone.forEachOwner { _, records in
+            zone.forEachOwner(withAtLeast: 1) { _, records in
                 for record in records where types.contains(record.type) { byOwner.append("\(record.line) \(record.type)") }
             }
             var byType: [String] = []
