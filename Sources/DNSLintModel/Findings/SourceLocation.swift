@@ -1,11 +1,14 @@
 import LDNS
+import Synchronization
 /// A place in an input file. `path` is the path as the user gave it (or as reached from it).
 /// Line and column numbers are kept in 32 bits, and the file (path and include chain) is one shared
 /// reference: a finding holds up to three places, a large zone's findings number in the hundreds of
 /// thousands, and every answer record carries one (24 bytes a place instead of 72, one reference count
-/// to copy instead of two).
+/// to copy instead of two). The file is interned for the life of the process and held without a reference
+/// count: every answer record of a zone carries its file's, and threads that copied one shared count for each
+/// made its cache line bounce between them.
 package struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
-    private var file: SourceFile
+    private unowned(unsafe) var file: SourceFile
     private var storedLine: Int32
     private var storedColumn: Int32
     private var storedEndLine: Int32
@@ -13,18 +16,18 @@ package struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomSt
 
     package var path: String {
         get { file.path }
-        set { file = SourceFile(path: newValue, includedFrom: file.includedFrom) }
+        set { file = SourceFile.interned(path: newValue, includedFrom: file.includedFrom) }
     }
 
     /// For a file reached through `$INCLUDE` or `import`: where it was included from, outermost first.
     package var includedFrom: [IncludeSite] {
         get { file.includedFrom }
-        set { file = SourceFile(path: file.path, includedFrom: newValue) }
+        set { file = SourceFile.interned(path: file.path, includedFrom: newValue) }
     }
 
     package init(path: String, line: Int, column: Int = 1, endLine: Int? = nil, endColumn: Int? = nil,
                 includedFrom: [IncludeSite] = []) {
-        file = SourceFile(path: path, includedFrom: includedFrom)
+        file = SourceFile.interned(path: path, includedFrom: includedFrom)
         storedLine = Self.narrow(line)
         storedColumn = Self.narrow(column)
         storedEndLine = endLine.map(Self.narrow) ?? Self.absent
@@ -59,6 +62,19 @@ package struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomSt
 
     package var description: String { "\(path):\(line):\(column)" }
 
+    package static func == (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        lhs.file === rhs.file && lhs.storedLine == rhs.storedLine && lhs.storedColumn == rhs.storedColumn
+            && lhs.storedEndLine == rhs.storedEndLine && lhs.storedEndColumn == rhs.storedEndColumn
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(ObjectIdentifier(file))
+        hasher.combine(storedLine)
+        hasher.combine(storedColumn)
+        hasher.combine(storedEndLine)
+        hasher.combine(storedEndColumn)
+    }
+
     package static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
     }
@@ -86,23 +102,33 @@ package struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomSt
     }
 }
 
-/// A location's file: immutable, so locations copied from one another share it.
-private final class SourceFile: Sendable, Hashable {
+/// A location's file: immutable and interned, one per path and include chain for the life of the process
+/// (a run reads a bounded number of files), so locations compare files by identity.
+private final class SourceFile: Sendable {
     let path: String
     let includedFrom: [IncludeSite]
 
-    init(path: String, includedFrom: [IncludeSite]) {
+    private init(path: String, includedFrom: [IncludeSite]) {
         self.path = path
         self.includedFrom = includedFrom
     }
 
-    static func == (lhs: SourceFile, rhs: SourceFile) -> Bool {
-        lhs === rhs || (lhs.path == rhs.path && lhs.includedFrom == rhs.includedFrom)
+    private struct Key: Hashable {
+        var path: String
+        var includedFrom: [IncludeSite]
     }
 
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(path)
-        hasher.combine(includedFrom)
+    /// Every file ever named, kept alive: locations hold theirs unowned.
+    private static let all = Mutex<[Key: SourceFile]>([:])
+
+    static func interned(path: String, includedFrom: [IncludeSite]) -> SourceFile {
+        let key = Key(path: path, includedFrom: includedFrom)
+        return all.withLock { files in
+            if let known = files[key] { return known }
+            let file = SourceFile(path: path, includedFrom: includedFrom)
+            files[key] = file
+            return file
+        }
     }
 }
 
