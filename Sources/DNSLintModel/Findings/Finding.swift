@@ -86,7 +86,10 @@ package struct Finding: Sendable, Hashable {
               let name32 = Int32(exactly: name), let checker16 = UInt16(exactly: checker),
               let ordinal16 = UInt16(exactly: ordinal) else { return self }
         var compact = Finding(storage: FindingStorage.rederivedMarker)
-        compact.rederived = RederivedFinding(source: source, name: name32, checker: checker16, ordinal: ordinal16, from: self)
+        compact.rederived = RederivedFinding(
+            RederivedFinding.Origin(source: source, name: name32, checker: checker16, ordinal: ordinal16,
+                                    location: location, isFromServer: isFromServer),
+            severity: severity)
         return compact
     }
 

@@ -23,46 +23,39 @@ package final class FindingDerivation: Sendable {
 }
 
 /// A finding kept as where it comes from, with the fields sorting and policy read (code, severity,
-/// location) at hand: 64 bytes. Immutable, so findings and threads may share one.
+/// location) at hand: under 64 bytes. Immutable, so findings and threads may share one.
 final class RederivedFinding: Sendable {
-    let source: FindingDerivation
-    let name: Int32
-    let checker: UInt16
-    let ordinal: UInt16
+    /// Which check found it on which name, and where it points: what a re-graded copy keeps.
+    struct Origin: Sendable {
+        var source: FindingDerivation
+        var name: Int32
+        var checker: UInt16
+        var ordinal: UInt16
+        var location: SourceLocation?
+        var isFromServer: Bool
+    }
+
+    let origin: Origin
     let severity: Severity
-    let isFromServer: Bool
-    let location: SourceLocation?
 
-    var ruleCode: String { source.rules[Int(checker)].code }
-    var ruleName: String { source.rules[Int(checker)].name }
-
-    init(source: FindingDerivation, name: Int32, checker: UInt16, ordinal: UInt16, from finding: Finding) {
-        self.source = source
-        self.name = name
-        self.checker = checker
-        self.ordinal = ordinal
-        severity = finding.severity
-        isFromServer = finding.isFromServer
-        location = finding.location
-    }
-
-    private init(_ other: RederivedFinding, severity: Severity) {
-        source = other.source
-        name = other.name
-        checker = other.checker
-        ordinal = other.ordinal
+    init(_ origin: Origin, severity: Severity) {
+        self.origin = origin
         self.severity = severity
-        isFromServer = other.isFromServer
-        location = other.location
     }
+
+    var location: SourceLocation? { origin.location }
+    var isFromServer: Bool { origin.isFromServer }
+    var ruleCode: String { origin.source.rules[Int(origin.checker)].code }
+    var ruleName: String { origin.source.rules[Int(origin.checker)].name }
 
     func with(severity: Severity) -> RederivedFinding {
-        severity == self.severity ? self : RederivedFinding(self, severity: severity)
+        severity == self.severity ? self : RederivedFinding(origin, severity: severity)
     }
 
     /// The whole finding, made again; with the severity the policy may have given it since.
     func finding() -> Finding {
-        guard var found = source.finding(name: Int(name), checker: Int(checker), ordinal: Int(ordinal)) else {
+        guard var found = origin.source.finding(name: Int(origin.name), checker: Int(origin.checker),
+                                                ordinal: Int(origin.ordinal)) else {
             // Unreachable while name checks are pure; a report still says what is known rather than stopping.
             return Finding(ruleCode: ruleCode, ruleName: ruleName, severity: severity,
                            message: "\(ruleCode) found a problem here that could not be described again.",
