@@ -114,10 +114,17 @@ package struct Linter {
     /// One pass over each view's names for every name rule that this run can trigger; appends to `findings`
     /// (building a separate array and adding it would hold every finding twice for a moment).
     static func checkNames(_ context: LintContext, rules: [any Rule], into findings: inout [Finding]) {
-        let checking = rules.compactMap { rule in (rule as? any NameRule)?.nameChecker(context).map { (rule.metadata, $0) } }
+        let checking = rules.compactMap { rule in (rule as? any NameRule)?.nameChecker(context).map { (rule, $0) } }
         guard !checking.isEmpty else { return }
         let checkers = checking.map(\.1)
-        let rules = checking.map { (code: $0.0.code, name: $0.0.name) }
+        // Only rules that judge DNS data alone keep their findings compact: theirs sit on the zone's own lines, one
+        // name each. Rules that combine a zone with Corefiles or manifests put many names' findings on one
+        // Corefile line, where the policy must read each subject to order them, their checks route through the
+        // Corefiles (dear to run again), and DNS2005's merge reads the marks its checks leave.
+        let rules = checking.map { rule, _ in
+            FindingDerivation.CheckingRule(code: rule.metadata.code, name: rule.metadata.name,
+                                           keepsFindingsCompact: Set(rule.metadata.inputs).isSubset(of: [.zone, .live]))
+        }
         for view in context.views {
             NamePass.run(view: view, checkers: checkers, rules: rules, context: context, into: &findings)
         }
@@ -127,7 +134,7 @@ package struct Linter {
 /// Resolves every audited name of a view once and hands the answers to each name rule.
 enum NamePass {
     /// `rules` names the rule behind each checker, in the same order.
-    static func run(view: any DNSView, checkers: [NameChecker], rules: [(code: String, name: String)], context: LintContext,
+    static func run(view: any DNSView, checkers: [NameChecker], rules: [FindingDerivation.CheckingRule], context: LintContext,
                     into findings: inout [Finding]) {
         let ranges = chunkRanges(view.subjectCount, parts: context.options.threads * 8)
         let derivation = view.rederivesFindings ? FindingDerivation(view: view, checkers: checkers, rules: rules) : nil

@@ -80,9 +80,11 @@ package struct Finding: Sendable, Hashable {
     /// This finding kept as the few numbers that make it again: `source`'s checker `checker` finds it, the
     /// `ordinal`th of its findings, when run on the view's name `name`. Worth it only where the view stays in
     /// memory anyway (a zone) and the finding was made by a name rule, whose checks are pure.
-    /// A finding with another code or name than its checker's rule, or past the compact form's ranges, stays whole.
+    /// A finding with another code or name than its checker's rule, of a rule that keeps its findings whole, or
+    /// past the compact form's ranges, stays whole.
     package func rederivable(by source: FindingDerivation, name: Int, checker: Int, ordinal: Int) -> Finding {
-        guard checker < source.rules.count, source.rules[checker].code == ruleCode, source.rules[checker].name == ruleName,
+        guard checker < source.rules.count, source.rules[checker].keepsFindingsCompact,
+              source.rules[checker].code == ruleCode, source.rules[checker].name == ruleName,
               let name32 = Int32(exactly: name), let checker16 = UInt16(exactly: checker),
               let ordinal16 = UInt16(exactly: ordinal) else { return self }
         var compact = Finding(storage: FindingStorage.rederivedMarker)

@@ -5,10 +5,24 @@
 package final class FindingDerivation: Sendable {
     let view: any DNSView
     let checkers: [NameChecker]
-    /// The code and name of each checker's rule: its findings carry them, so a compact one need not.
-    let rules: [(code: String, name: String)]
+    /// Each checker's rule: its findings carry its code and name, so a compact one need not.
+    let rules: [CheckingRule]
 
-    package init(view: any DNSView, checkers: [NameChecker], rules: [(code: String, name: String)]) {
+    /// A name check's rule as the name pass sees it.
+    package struct CheckingRule: Sendable {
+        package var code: String
+        package var name: String
+        /// Whether its findings on a zone are kept compact (see `Linter.checkNames`).
+        package var keepsFindingsCompact: Bool
+
+        package init(code: String, name: String, keepsFindingsCompact: Bool) {
+            self.code = code
+            self.name = name
+            self.keepsFindingsCompact = keepsFindingsCompact
+        }
+    }
+
+    package init(view: any DNSView, checkers: [NameChecker], rules: [CheckingRule]) {
         self.view = view
         self.checkers = checkers
         self.rules = rules

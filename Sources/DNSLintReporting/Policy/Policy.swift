@@ -90,10 +90,12 @@ extension Policy {
     /// a hundred thousand of them.
     static func sortInReportOrder(_ findings: inout [Finding]) {
         var order = Array(findings.indices)
+        // Findings tied on place and rule go on to subject and message. A compact zone finding is made again to
+        // read those, so each tied one is made whole once here and kept so: the de-duplication after the sort
+        // and the reporters compare and read them again.
+        var madeWhole: [(index: Int, finding: Finding)] = []
         findings.withUnsafeBufferPointer { all in
             order.sort { Finding.placeOrder(all[$0], all[$1]) }
-            // Findings tied on place and rule go on to subject and message, read from each finding made whole
-            // once (a compact zone finding is made again to read them), not once per comparison.
             var start = 0
             while start < order.count {
                 var end = start + 1
@@ -102,10 +104,12 @@ extension Policy {
                     var tied = order[start..<end].map { (index: $0, finding: all[$0].resolved()) }
                     tied.sort { Finding.reportOrder($0.finding, $1.finding) }
                     order.replaceSubrange(start..<end, with: tied.map(\.index))
+                    madeWhole += tied.filter { all[$0.index].isKeptCompact }
                 }
                 start = end
             }
         }
+        for (index, whole) in madeWhole { findings[index] = whole }
         // Position i takes the finding at order[i]: follow each cycle of the permutation once.
         var placed = [Bool](repeating: false, count: findings.count)
         for start in findings.indices where !placed[start] {
