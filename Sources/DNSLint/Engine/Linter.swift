@@ -117,14 +117,7 @@ package struct Linter {
         let checking = rules.compactMap { rule in (rule as? any NameRule)?.nameChecker(context).map { (rule, $0) } }
         guard !checking.isEmpty else { return }
         let checkers = checking.map(\.1)
-        // Only rules that judge DNS data alone keep their findings compact: theirs sit on the zone's own lines, one
-        // name each. Rules that combine a zone with Corefiles or manifests put many names' findings on one
-        // Corefile line, where the policy must read each subject to order them, their checks route through the
-        // Corefiles (dear to run again), and DNS2005's merge reads the marks its checks leave.
-        let rules = checking.map { rule, _ in
-            FindingDerivation.CheckingRule(code: rule.metadata.code, name: rule.metadata.name,
-                                           keepsFindingsCompact: Set(rule.metadata.inputs).isSubset(of: [.zone, .live]))
-        }
+        let rules = checking.map { FindingDerivation.CheckingRule($0.0) }
         for view in context.views {
             NamePass.run(view: view, checkers: checkers, rules: rules, context: context, into: &findings)
         }

@@ -10,15 +10,18 @@ package final class FindingDerivation: Sendable {
 
     /// A name check's rule as the name pass sees it.
     package struct CheckingRule: Sendable {
-        package var code: String
-        package var name: String
-        /// Whether its findings on a zone are kept compact (see `Linter.checkNames`).
-        package var keepsFindingsCompact: Bool
+        let code: String
+        let name: String
+        /// Only rules that judge DNS data alone keep their findings compact: theirs sit on the zone's own lines,
+        /// one name each. Rules that combine a zone with Corefiles or manifests put many names' findings on one
+        /// Corefile line, where the policy must read each subject to order them, their checks route through the
+        /// Corefiles (dear to run again), and DNS2005's merge reads the marks its checks leave.
+        let keepsFindingsCompact: Bool
 
-        package init(code: String, name: String, keepsFindingsCompact: Bool) {
-            self.code = code
-            self.name = name
-            self.keepsFindingsCompact = keepsFindingsCompact
+        package init(_ rule: any Rule) {
+            code = rule.metadata.code
+            name = rule.metadata.name
+            keepsFindingsCompact = Set(rule.metadata.inputs).isSubset(of: [.zone, .live])
         }
     }
 
