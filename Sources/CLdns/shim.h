@@ -8,4 +8,6 @@
 
 // Function-like macros do not import into Swift.
 static inline void dnslint_free(void *p) { free(p); }
+// A builtin: Swift has no way to ask for a cache line ahead of its use.
+static inline void dnslint_prefetch_for_write(const void *p) { __builtin_prefetch(p, 1, 3); }
 #endif
