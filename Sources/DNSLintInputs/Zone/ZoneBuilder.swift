@@ -16,6 +16,22 @@ struct ParsedRecords: Sendable {
     var ttls: [UInt32] = []
     var lines: [Int32] = []
     var errors: [(line: Int32, message: String)] = []
+
+    /// Empties it for the next run, keeping its buffers.
+    mutating func removeAll() {
+        names.removeAll(keepingCapacity: true)
+        ownerEnds.removeAll(keepingCapacity: true)
+        targetEnds.removeAll(keepingCapacity: true)
+        ownerHashes.removeAll(keepingCapacity: true)
+        targetHashes.removeAll(keepingCapacity: true)
+        rdata.removeAll(keepingCapacity: true)
+        rdataEnds.removeAll(keepingCapacity: true)
+        types.removeAll(keepingCapacity: true)
+        classes.removeAll(keepingCapacity: true)
+        ttls.removeAll(keepingCapacity: true)
+        lines.removeAll(keepingCapacity: true)
+        errors.removeAll()
+    }
 }
 
 /// Collects records from parsed runs, interning names, until the zone index is built.
@@ -40,7 +56,11 @@ struct ZoneBuilder {
     /// Adds the records of a parsed run; false (and nothing added) when their data would pass `maxRdataBytes`.
     mutating func merge(_ parsed: ParsedRecords, file: UInt16) -> Bool {
         guard rdata.count + parsed.rdata.count <= maxRdataBytes else { return false }
-        records.reserveCapacity(records.count + parsed.types.count)
+        // reserveCapacity grows to exactly what it is asked: doubling keeps a zone that outgrew the estimate
+        // from copying all its records at every run.
+        if records.capacity < records.count + parsed.types.count {
+            records.reserveCapacity(max(records.count + parsed.types.count, records.capacity * 2))
+        }
         parsed.names.withUnsafeBufferPointer { nameBytes in
             var nameStart = 0
             var rdataStart = 0
@@ -85,8 +105,11 @@ struct ZoneBuilder {
 
 /// Parses normalised record lines with ldns, one `RecordParser` per worker.
 enum RecordBatchParser {
-    static func parse(_ batch: RecordBatch, contexts: [ZoneParseContext], range: Range<Int>) -> ParsedRecords {
-        var out = ParsedRecords()
+    /// Parses `range` of the batch into `out`, a spare run emptied here.
+    static func parse(_ batch: RecordBatch, contexts: [ZoneParseContext], range: Range<Int>,
+                      into out: consuming ParsedRecords = ParsedRecords()) -> ParsedRecords {
+        var out = out
+        out.removeAll()
         out.types.reserveCapacity(range.count)
         let parser = RecordParser()
         var currentContext = -1

@@ -43,9 +43,11 @@ struct FileTally {
 /// Streams a zone file and its includes through the tokenizer and ldns, into a `ZoneBuilder`.
 /// Reads in blocks so memory stays flat in the file size; parses each batch on all cores.
 struct ZoneReader {
-    static let blockSize = 4 << 20
+    /// Blocks, batches and the runs parsed from them are reused from batch to batch and held in twos
+    /// (one tokenised while the other parses): small ones keep the reading's peak near the zone's own size.
+    static let blockSize = 1 << 20
     static let batchSize = 32_768
-    static let batchTextBytes = 64 << 20
+    static let batchTextBytes = 1 << 20
     static let maxIncludeDepth = 16
     /// Records name their file with 16 bits: a zone reads at most this many files with its includes.
     var maxFiles = Int(UInt16.max) + 1
@@ -62,6 +64,8 @@ struct ZoneReader {
     private var droppedIssues = 0
     static let maxIssues = 1000
     private let rootFolder: String
+    /// Parsed runs absorbed into the builder go back here for the workers to fill again.
+    private let parsedRuns = RecyclingPool { ParsedRecords() }
 
     init(rootURL: URL, options: LintOptions) {
         self.options = options
@@ -78,6 +82,8 @@ struct ZoneReader {
             builder.files.append(ZoneFile(path: path, includedFrom: []))
             issue(.unreadable, path, [], 1, "\(path) was not checked: \(failure.reason)")
         }
+        // The spare runs would otherwise stay while the index is built, at the job's peak.
+        parsedRuns.drain()
         if droppedIssues > 0 {
             issues.append(ZoneReadIssue(kind: .syntax, location: SourceLocation(path: path, line: 1),
                                         message: "\(droppedIssues) more problems in this zone and its includes are not listed; dnslint lists the first \(ZoneReader.maxIssues)"))
@@ -102,40 +108,48 @@ struct ZoneReader {
         var tokenizer = ZoneTokenizer(origin: origin, defaultTTL: nil, maxLineBytes: options.maxLineBytes)
         var pending: [UInt8] = []
         var batch = RecordBatch()
+        /// The batch in flight; once its parse is collected it is the next one filled (its buffers reused).
+        var spareBatch = RecordBatch()
         var atEnd = false
         var bytesRead = 0
         /// The batch being parsed on other threads while the next one is tokenised here.
         var inFlight: BackgroundWork<[ParsedRecords]>?
         while !atEnd {
-            let block = file.read(upTo: ZoneReader.blockSize)
-            atEnd = block?.isEmpty ?? true
-            if let block {
-                if tally.head.count < FileTally.headBytes { tally.head += block.prefix(FileTally.headBytes - tally.head.count) }
-                bytesRead += block.count
+            let before = pending.count
+            let got = file.read(upTo: ZoneReader.blockSize, appendingTo: &pending)
+            atEnd = (got ?? 0) == 0
+            if let got, got > 0 {
+                if tally.head.count < FileTally.headBytes {
+                    tally.head += pending[before..<before + min(got, FileTally.headBytes - tally.head.count)]
+                }
+                bytesRead += got
                 // The file grew past the limit after it was opened: read no further.
                 if bytesRead > options.maxFileBytes {
                     issue(.unreadable, path, includedFrom, 1, "\(path) was not read to the end: it grew past the limit of \(options.maxFileBytes) bytes for one input file")
+                    pending.removeLast(got)
                     atEnd = true
-                } else {
-                    pending.append(contentsOf: block)
                 }
             }
             let consumed = pending.withUnsafeBufferPointer { tokenizer.scan($0, final: atEnd, into: &batch) }
             pending.removeFirst(consumed)
-            // Text offsets in a batch are 32-bit: a batch of long records is parsed before it reaches 64 MiB.
+            // A batch of long records is parsed once it holds a block's worth of text (its offsets are 32-bit;
+            // a batch holds at most what one scan adds past this, a block and one record).
             if batch.count >= ZoneReader.batchSize || batch.text.count >= ZoneReader.batchTextBytes || atEnd {
                 tally.records += batch.count
                 let parsing = startParsing(batch, contexts: tokenizer.contexts)
                 // Merged in file order: the previous batch before this one, while this one parses.
                 if let previous = inFlight?.wait() {
                     tally.refused += absorb(previous, file: fileID, path: path, includedFrom: includedFrom)
+                    parsedRuns.giveBack(previous)
                 }
                 inFlight = parsing
-                batch = RecordBatch()
+                swap(&batch, &spareBatch)
+                batch.removeAll()
             }
         }
         if let last = inFlight?.wait() {
             tally.refused += absorb(last, file: fileID, path: path, includedFrom: includedFrom)
+            parsedRuns.giveBack(last)
         }
         builder.files[Int(fileID)].origins = tokenizer.originSwitches
         for tokenIssue in tokenizer.issues {
@@ -163,10 +177,11 @@ struct ZoneReader {
     /// Starts parsing a batch with ldns on every core, in the background.
     private func startParsing(_ batch: RecordBatch, contexts: [ZoneParseContext]) -> BackgroundWork<[ParsedRecords]> {
         let threads = options.threads
+        let parsedRuns = parsedRuns
         return BackgroundWork {
             let ranges = chunkRanges(batch.count, parts: threads)
             return parallelMap(ranges.count, threads: threads) {
-                RecordBatchParser.parse(batch, contexts: contexts, range: ranges[$0])
+                RecordBatchParser.parse(batch, contexts: contexts, range: ranges[$0], into: parsedRuns.take())
             }
         }
     }

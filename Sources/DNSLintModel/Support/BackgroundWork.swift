@@ -6,13 +6,23 @@ package final class BackgroundWork<T: Sendable>: @unchecked Sendable {
     private let group = DispatchGroup()
     /// Written once by the worker before it leaves the group; read only after `wait` (the group orders the two).
     private var result: T?
+    /// Set by `init`, taken by the worker: released before `wait` returns, so whatever the work captured
+    /// (a batch whose buffers the caller reuses) is no longer shared by then.
+    private var work: (@Sendable () -> T)?
 
     package init(_ work: @escaping @Sendable () -> T) {
+        self.work = work
         group.enter()
         DispatchQueue.global().async {
-            self.result = work()
+            self.result = self.runOnce()
             self.group.leave()
         }
+    }
+
+    private func runOnce() -> T {
+        let taken = work!
+        work = nil
+        return taken()
     }
 
     package func wait() -> T {

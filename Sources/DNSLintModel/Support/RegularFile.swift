@@ -71,12 +71,22 @@ package final class RegularFile {
     /// Up to `count` bytes; empty at the end of the file, nil on a read error. The buffer is sized by what
     /// the file holds, not by `count`, so a small file costs no 4 MiB allocation.
     package func read(upTo count: Int) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        return read(upTo: count, appendingTo: &bytes) == nil ? nil : bytes
+    }
+
+    /// Reads up to `count` bytes onto the end of `buffer`; returns how many (0 at the end of the file), nil
+    /// on a read error. A reader that keeps one buffer reuses its pages from block to block, where a fresh
+    /// block each time would be faulted in and copied once more.
+    package func read(upTo count: Int, appendingTo buffer: inout [UInt8]) -> Int? {
         let wanted = min(count, max(size - offset, 0) + 4096)
+        let start = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: wanted))
         var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
+        let filled = buffer.withUnsafeMutableBufferPointer { all in
             var filled = 0
             while filled < wanted {
-                let got = Glibc.read(descriptor, buffer.baseAddress! + filled, wanted - filled)
+                let got = Glibc.read(descriptor, all.baseAddress! + start + filled, wanted - filled)
                 if got < 0 {
                     if errno == EINTR { continue }
                     failed = filled == 0
@@ -85,11 +95,12 @@ package final class RegularFile {
                 if got == 0 { break }
                 filled += got
             }
-            initialized = filled
+            return filled
         }
+        buffer.removeLast(wanted - filled)
         if failed { return nil }
-        offset += bytes.count
-        return bytes
+        offset += filled
+        return filled
     }
 
     package func readAll(limit: Int) -> Result<[UInt8], FileReadFailure> {

@@ -114,4 +114,18 @@ import Testing
         // Found in a folder, the same.
         #expect(try lintFindings([folder.path]).map(\.rule) == ["DNS1016"])
     }
+
+    /// The zone reader reads each block onto the end of the bytes it has not consumed yet.
+    @Test func readingOntoABufferKeepsWhatItHeldAndReadsTheFileOnce() throws {
+        let folder = try folderWith(["bytes.zone": String(repeating: "0123456789", count: 1_000)])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = try RegularFile.open(folder.appendingPathComponent("bytes.zone").path).get()
+        var buffer: [UInt8] = Array("kept".utf8)
+        var sizes: [Int] = []
+        while let got = file.read(upTo: 3_000, appendingTo: &buffer), got > 0 { sizes.append(got) }
+        #expect(sizes == [3_000, 3_000, 3_000, 1_000])
+        #expect(buffer == Array("kept".utf8) + Array(String(repeating: "0123456789", count: 1_000).utf8))
+        #expect(file.read(upTo: 3_000, appendingTo: &buffer) == 0, "at the end it reads nothing and adds nothing")
+        #expect(buffer.count == 4 + 10_000)
+    }
 }

@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func recordsSplitAcrossReadBlocksKeepTheirLines() async throws {
-        // Bigger than one 4 MiB read block, with a multi-line record straddling blocks somewhere.
+        // Many 1 MiB read blocks, with multi-line records straddling blocks.
         let folder = ScratchFolder()
         defer { folder.remove() }
         let findings = try await offThePool {
@@ -53,5 +53,28 @@ import Testing
         }
         #expect(findings.map(\.ruleCode) == ["DNS0001"])
         #expect(findings.first?.location?.line == 6 + 30_000 * 2 + 1)
+    }
+
+    /// Blocks, batches and parsed runs are reused from batch to batch: a short batch after long ones must
+    /// carry none of their records, and every record keeps its own line and name.
+    @Test func reusedBatchBuffersCarryNothingOver() async throws {
+        let folder = ScratchFolder()
+        defer { folder.remove() }
+        let file = try folder.write("reuse.example.zone", zoneText(origin: "reuse.example.", (0..<70_000).map {
+            // Long records first (batches cut by text size), then short ones (cut by record count).
+            $0 < 20_000 ? "long\($0) IN TXT \"\(String(repeating: "t", count: 120))\"" : "h\($0) IN A 192.0.2.\($0 % 250 + 1)"
+        }.joined(separator: "\n") + "\nlast IN AAAA 2001:db8::1\n"))
+        let url = URL(fileURLWithPath: file)
+        let (issues, lines, owners) = try await offThePool {
+            var reader = ZoneReader(rootURL: url, options: LintOptions())
+            reader.read(path: file, url: url, origin: "reuse.example.")
+            let builder = reader.builder
+            return (reader.issues.map(\.message), builder.records.map(\.line), builder.records.map { builder.names.name($0.owner).text })
+        }
+        #expect(issues.isEmpty)
+        #expect(lines == Array((3...(5 + 70_001)).map(UInt32.init)), "every record once, in file order")
+        #expect(owners[3] == "long0.reuse.example." && owners[20_003] == "h20000.reuse.example.")
+        #expect(owners.last == "last.reuse.example.")
+        #expect(Set(owners).count == 2 + 70_000 + 1, "the apex, ns1, every record's own name and the last")
     }
 }
