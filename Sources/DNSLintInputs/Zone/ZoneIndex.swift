@@ -1,6 +1,7 @@
 import DNSLintModel
 import Foundation
 import LDNS
+import Synchronization
 
 /// A zone held as compact records grouped by owner, with the facts resolution needs.
 /// Answers the DNSView offline (see ZoneIndex+DNSView.swift).
@@ -63,10 +64,22 @@ package final class ZoneIndex: ZoneContents, Sendable {
         var parents = [Int32](repeating: -1, count: names.count)
         var flags = [NodeFlags](repeating: [], count: names.count)
         for record in builder.records { flags[Int(record.owner)].insert(.hasRecords) }
-        ZoneIndex.linkAncestors(&names, parents: &parents, flags: &flags, originID: originID, originWire: originWire)
-        var sorted = builder.records
+        // Records are grouped by owner on another thread while the ancestors are linked here: the two touch
+        // different arrays, and nothing else runs at this point of a read. The records are handed over, not
+        // shared, so the grouping sorts them in place.
+        let ownerCount = names.count
+        let handedOver = Mutex<[ZoneRecord]?>(builder.records)
         builder.records = []
-        let starts = ZoneIndex.groupByOwner(&sorted, nameCount: names.count)
+        let grouping = BackgroundWork { () -> ([ZoneRecord], [Int32]) in
+            var records = handedOver.withLock { $0.take() } ?? []
+            let starts = ZoneIndex.groupByOwner(&records, nameCount: ownerCount)
+            return (records, starts)
+        }
+        ZoneIndex.linkAncestors(&names, parents: &parents, flags: &flags, originID: originID, originWire: originWire)
+        let (sorted, ownerStarts) = grouping.wait()
+        var starts = ownerStarts
+        // Ancestors interned since own no records.
+        starts.append(contentsOf: repeatElement(Int32(sorted.count), count: names.count - ownerCount))
         var hasDelegations = false
         var hasDNAMEs = false
         var negativeTTL: UInt32?

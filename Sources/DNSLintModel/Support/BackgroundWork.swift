@@ -25,8 +25,9 @@ package final class BackgroundWork<T: Sendable>: @unchecked Sendable {
         return taken()
     }
 
+    /// The work's result, handed over (not kept here, so the caller may change it without a copy); call once.
     package func wait() -> T {
         group.wait()
-        return result!
+        return result.take()!
     }
 }
