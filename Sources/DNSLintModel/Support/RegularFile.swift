@@ -30,13 +30,18 @@ package final class RegularFile {
     package let size: Int
     /// Bytes read so far.
     private var offset = 0
+    /// The block `read(upTo:appendingTo:)` reads through, allocated on its first use.
+    private var block = UnsafeMutableBufferPointer<UInt8>(start: nil, count: 0)
 
     private init(descriptor: Int32, size: Int) {
         self.descriptor = descriptor
         self.size = size
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        close(descriptor)
+        block.deallocate()
+    }
 
     package static func open(_ path: String) -> Result<RegularFile, FileReadFailure> {
         var status = stat()
@@ -71,35 +76,46 @@ package final class RegularFile {
     /// Up to `count` bytes; empty at the end of the file, nil on a read error. The buffer is sized by what
     /// the file holds, not by `count`, so a small file costs no 4 MiB allocation.
     package func read(upTo count: Int) -> [UInt8]? {
-        var bytes: [UInt8] = []
-        return read(upTo: count, appendingTo: &bytes) == nil ? nil : bytes
+        let wanted = min(count, max(size - offset, 0) + 4096)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
+            initialized = readFully(into: buffer.baseAddress!, wanted, failed: &failed)
+        }
+        if failed { return nil }
+        offset += bytes.count
+        return bytes
     }
 
     /// Reads up to `count` bytes onto the end of `buffer`; returns how many (0 at the end of the file), nil
-    /// on a read error. A reader that keeps one buffer reuses its pages from block to block, where a fresh
-    /// block each time would be faulted in and copied once more.
+    /// on a read error. They pass through one block this file keeps: a reader that keeps its buffer reuses
+    /// its pages from block to block, where a fresh block each time would be faulted in again.
     package func read(upTo count: Int, appendingTo buffer: inout [UInt8]) -> Int? {
         let wanted = min(count, max(size - offset, 0) + 4096)
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: wanted))
-        var failed = false
-        let filled = buffer.withUnsafeMutableBufferPointer { all in
-            var filled = 0
-            while filled < wanted {
-                let got = Glibc.read(descriptor, all.baseAddress! + start + filled, wanted - filled)
-                if got < 0 {
-                    if errno == EINTR { continue }
-                    failed = filled == 0
-                    break
-                }
-                if got == 0 { break }
-                filled += got
-            }
-            return filled
+        if block.count < wanted {
+            block.deallocate()
+            block = .allocate(capacity: wanted)
         }
-        buffer.removeLast(wanted - filled)
+        var failed = false
+        let filled = readFully(into: block.baseAddress!, wanted, failed: &failed)
         if failed { return nil }
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: block[..<filled]))
         offset += filled
+        return filled
+    }
+
+    /// Reads until `wanted` bytes or the end of the file; `failed` when the first read fails.
+    private func readFully(into base: UnsafeMutablePointer<UInt8>, _ wanted: Int, failed: inout Bool) -> Int {
+        var filled = 0
+        while filled < wanted {
+            let got = Glibc.read(descriptor, base + filled, wanted - filled)
+            if got < 0 {
+                if errno == EINTR { continue }
+                failed = filled == 0
+                break
+            }
+            if got == 0 { break }
+            filled += got
+        }
         return filled
     }
 
