@@ -10,11 +10,9 @@ struct ParsedRecords: Sendable {
     var ownerHashes: [UInt32] = []
     var targetHashes: [UInt32] = []
     var rdata: [UInt8] = []
-    var rdataEnds: [Int32] = []
-    var types: [UInt16] = []
-    var classes: [UInt16] = []
-    var ttls: [UInt32] = []
-    var lines: [Int32] = []
+    /// The records whole but for what only the merge knows: owner and target ids (-1 here), the file, and
+    /// where their data lands in the zone's (`rdataOffset` counts from this run's `rdata`).
+    var records: [ZoneRecord] = []
     var errors: [(line: Int32, message: String)] = []
 
     /// Empties it for the next run, keeping its buffers.
@@ -25,11 +23,7 @@ struct ParsedRecords: Sendable {
         ownerHashes.removeAll(keepingCapacity: true)
         targetHashes.removeAll(keepingCapacity: true)
         rdata.removeAll(keepingCapacity: true)
-        rdataEnds.removeAll(keepingCapacity: true)
-        types.removeAll(keepingCapacity: true)
-        classes.removeAll(keepingCapacity: true)
-        ttls.removeAll(keepingCapacity: true)
-        lines.removeAll(keepingCapacity: true)
+        records.removeAll(keepingCapacity: true)
         errors.removeAll()
     }
 }
@@ -44,6 +38,8 @@ struct ZoneBuilder {
     var maxRdataBytes = Int(UInt32.max)
     /// How many records ahead `merge` asks for the name table's slots: enough to cover a miss to memory.
     static let prefetchDistance = 12
+    /// Scratch for `merge`, kept from run to run.
+    private var nameIDs: (owners: [Int32], targets: [Int32]) = ([], [])
 
     /// Sizes the arrays for a zone file of `bytes` (records average 25+ bytes of text).
     mutating func reserve(forFileSize bytes: Int) {
@@ -58,16 +54,43 @@ struct ZoneBuilder {
         guard rdata.count + parsed.rdata.count <= maxRdataBytes else { return false }
         // reserveCapacity grows to exactly what it is asked: doubling keeps a zone that outgrew the estimate
         // from copying all its records at every run.
-        if records.capacity < records.count + parsed.types.count {
-            records.reserveCapacity(max(records.count + parsed.types.count, records.capacity * 2))
+        let count = parsed.records.count
+        if records.capacity < records.count + count {
+            records.reserveCapacity(max(records.count + count, records.capacity * 2))
         }
+        // The workers built the records; this thread interns their names (one table, so one thread) and
+        // fills in what depends on the zone so far.
+        let first = records.count
+        let rdataBase = UInt32(rdata.count)
+        records.append(contentsOf: parsed.records)
+        var ids = internedNames(of: parsed)
+        records.withUnsafeMutableBufferPointer { all in
+            for index in 0..<count {
+                all[first + index].owner = ids.owners[index]
+                all[first + index].target = ids.targets[index]
+                all[first + index].rdataOffset &+= rdataBase
+                all[first + index].file = file
+            }
+        }
+        ids.owners.removeAll(keepingCapacity: true)
+        ids.targets.removeAll(keepingCapacity: true)
+        nameIDs = ids
+        rdata.append(contentsOf: parsed.rdata)
+        return true
+    }
+}
+
+extension ZoneBuilder {
+    /// Each record's owner and target id (-1 without a target), interning names not seen before.
+    fileprivate mutating func internedNames(of parsed: ParsedRecords) -> (owners: [Int32], targets: [Int32]) {
+        var ids = nameIDs
+        nameIDs = ([], [])
+        let count = parsed.records.count
         parsed.names.withUnsafeBufferPointer { nameBytes in
             var nameStart = 0
-            var rdataStart = 0
             // Records of one owner usually follow each other: the next is checked against the last owner
             // here, in cache, before the table is probed.
             var lastOwner: (id: Int32, hash: UInt32, bytes: Range<Int>)?
-            let count = parsed.types.count
             for index in 0..<count {
                 if index + ZoneBuilder.prefetchDistance < count {
                     names.prefetch(hash: parsed.ownerHashes[index + ZoneBuilder.prefetchDistance])
@@ -78,28 +101,19 @@ struct ZoneBuilder {
                 let targetEnd = Int(parsed.targetEnds[index])
                 let ownerBytes = nameBytes.extracting(nameStart..<ownerEnd)
                 let ownerHash = parsed.ownerHashes[index]
-                let owner: Int32
-                if let last = lastOwner, last.hash == ownerHash,
-                   nameBytes[last.bytes].elementsEqual(ownerBytes) {
-                    owner = last.id
+                if let last = lastOwner, last.hash == ownerHash, nameBytes[last.bytes].elementsEqual(ownerBytes) {
+                    ids.owners.append(last.id)
                 } else {
-                    owner = names.intern(ownerBytes, hash: ownerHash)
+                    let owner = names.intern(ownerBytes, hash: ownerHash)
                     lastOwner = (owner, ownerHash, nameStart..<ownerEnd)
+                    ids.owners.append(owner)
                 }
-                let target = targetEnd > ownerEnd
-                    ? names.intern(nameBytes.extracting(ownerEnd..<targetEnd), hash: parsed.targetHashes[index]) : -1
+                ids.targets.append(targetEnd > ownerEnd
+                    ? names.intern(nameBytes.extracting(ownerEnd..<targetEnd), hash: parsed.targetHashes[index]) : -1)
                 nameStart = targetEnd
-                let rdataEnd = Int(parsed.rdataEnds[index])
-                records.append(ZoneRecord(
-                    owner: owner, target: target, rdataOffset: UInt32(rdata.count + rdataStart),
-                    ttl: parsed.ttls[index], line: UInt32(parsed.lines[index]), type: RRType(parsed.types[index]),
-                    rdataLength: UInt16(rdataEnd - rdataStart), file: file, rrClass: parsed.classes[index]
-                ))
-                rdataStart = rdataEnd
             }
         }
-        rdata.append(contentsOf: parsed.rdata)
-        return true
+        return ids
     }
 }
 
@@ -110,7 +124,7 @@ enum RecordBatchParser {
                       into out: consuming ParsedRecords = ParsedRecords()) -> ParsedRecords {
         var out = out
         out.removeAll()
-        out.types.reserveCapacity(range.count)
+        out.records.reserveCapacity(range.count)
         let parser = RecordParser()
         var currentContext = -1
         var originOK = true
@@ -149,12 +163,10 @@ enum RecordBatchParser {
                         out.ownerHashes.append(NameTable.hash(names.extracting(ownerStart..<ownerEnd)))
                         out.targetHashes.append(names.count > ownerEnd ? NameTable.hash(names.extracting(ownerEnd...)) : 0)
                     }
+                    out.records.append(ZoneRecord(
+                        owner: -1, target: -1, rdataOffset: UInt32(out.rdata.count), ttl: record.ttl, line: UInt32(line),
+                        type: record.type, rdataLength: UInt16(record.rdata.count), file: 0, rrClass: record.rrClass))
                     out.rdata.append(contentsOf: record.rdata)
-                    out.rdataEnds.append(Int32(out.rdata.count))
-                    out.types.append(record.type.rawValue)
-                    out.classes.append(record.rrClass)
-                    out.ttls.append(record.ttl)
-                    out.lines.append(line)
                 }
                 if let failure {
                     out.errors.append((line, describe(failure, record: String(cString: start))))

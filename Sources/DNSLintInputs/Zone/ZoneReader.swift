@@ -191,7 +191,7 @@ struct ZoneReader {
         var failed = 0
         for part in parts {
             guard builder.merge(part, file: file) else {
-                if !rdataFull, let line = part.lines.first {
+                if !rdataFull, let line = part.records.first?.line {
                     rdataFull = true
                     issue(.unreadable, path, includedFrom, Int(line),
                           "the zone's records hold more than \(builder.maxRdataBytes) bytes of data, the most dnslint keeps; the records from here on were not read")
