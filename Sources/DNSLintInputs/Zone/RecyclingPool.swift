@@ -1,4 +1,3 @@
-import Foundation
 import Synchronization
 
 /// Buffers handed between threads and back, so a reader that fills one per batch reuses its pages instead
@@ -19,8 +18,7 @@ final class RecyclingPool<Buffer: Sendable>: Sendable {
         spare.withLock { $0 = [] }
     }
 
-    func giveBack(_ buffers: consuming [Buffer]) {
-        let buffers = buffers
-        spare.withLock { $0.append(contentsOf: buffers); if ProcessInfo.processInfo.environment["POOLDEBUG"] != nil { print("pool", $0.count) } }
+    func giveBack(_ buffers: [Buffer]) {
+        spare.withLock { $0.append(contentsOf: buffers) }
     }
 }

@@ -38,7 +38,7 @@ struct ZoneBuilder {
     var maxRdataBytes = Int(UInt32.max)
     /// How many records ahead `merge` asks for the name table's slots: enough to cover a miss to memory.
     static let prefetchDistance = 12
-    /// Scratch for `merge`, kept from run to run.
+    /// The ids `merge` fills a run's records with, kept from run to run.
     private var nameIDs: (owners: [Int32], targets: [Int32]) = ([], [])
 
     /// Sizes the arrays for a zone file of `bytes` (records average 25+ bytes of text).
@@ -63,7 +63,8 @@ struct ZoneBuilder {
         let first = records.count
         let rdataBase = UInt32(rdata.count)
         records.append(contentsOf: parsed.records)
-        var ids = internedNames(of: parsed)
+        internNames(of: parsed)
+        let ids = nameIDs
         records.withUnsafeMutableBufferPointer { all in
             for index in 0..<count {
                 all[first + index].owner = ids.owners[index]
@@ -72,19 +73,16 @@ struct ZoneBuilder {
                 all[first + index].file = file
             }
         }
-        ids.owners.removeAll(keepingCapacity: true)
-        ids.targets.removeAll(keepingCapacity: true)
-        nameIDs = ids
         rdata.append(contentsOf: parsed.rdata)
         return true
     }
 }
 
 extension ZoneBuilder {
-    /// Each record's owner and target id (-1 without a target), interning names not seen before.
-    fileprivate mutating func internedNames(of parsed: ParsedRecords) -> (owners: [Int32], targets: [Int32]) {
-        var ids = nameIDs
-        nameIDs = ([], [])
+    /// Sets `nameIDs` to each record's owner and target id (-1 without a target), interning names not seen before.
+    private mutating func internNames(of parsed: ParsedRecords) {
+        nameIDs.owners.removeAll(keepingCapacity: true)
+        nameIDs.targets.removeAll(keepingCapacity: true)
         let count = parsed.records.count
         parsed.names.withUnsafeBufferPointer { nameBytes in
             var nameStart = 0
@@ -102,18 +100,17 @@ extension ZoneBuilder {
                 let ownerBytes = nameBytes.extracting(nameStart..<ownerEnd)
                 let ownerHash = parsed.ownerHashes[index]
                 if let last = lastOwner, last.hash == ownerHash, nameBytes[last.bytes].elementsEqual(ownerBytes) {
-                    ids.owners.append(last.id)
+                    nameIDs.owners.append(last.id)
                 } else {
                     let owner = names.intern(ownerBytes, hash: ownerHash)
                     lastOwner = (owner, ownerHash, nameStart..<ownerEnd)
-                    ids.owners.append(owner)
+                    nameIDs.owners.append(owner)
                 }
-                ids.targets.append(targetEnd > ownerEnd
+                nameIDs.targets.append(targetEnd > ownerEnd
                     ? names.intern(nameBytes.extracting(ownerEnd..<targetEnd), hash: parsed.targetHashes[index]) : -1)
                 nameStart = targetEnd
             }
         }
-        return ids
     }
 }
 
