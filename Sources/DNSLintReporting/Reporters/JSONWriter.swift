@@ -14,15 +14,8 @@ struct JSONWriter {
     }
 
     /// A writer for items in the middle of an array another writer opened: `continuing` means items
-    /// already precede these, so the first one needs a comma. `capacity`: the bytes they are expected to take.
-    init(depth: Int, continuing: Bool, capacity: Int = 4_096) {
-        self.depth = depth
-        needsComma = continuing
-        output = ByteOutput(capacity: capacity)
-    }
-
-    /// As `init(depth:continuing:capacity:)`, writing into `output` from its start (what it held is dropped):
-    /// a buffer reused chunk after chunk is faulted in once, not once per chunk.
+    /// already precede these, so the first one needs a comma. It writes into `output` from its start (what it
+    /// held is dropped): a buffer reused chunk after chunk is faulted in once, not once per chunk.
     init(depth: Int, continuing: Bool, reusing output: ByteOutput) {
         self.depth = depth
         needsComma = continuing
